@@ -1,0 +1,45 @@
+package io.ticketdesk.application.port.in;
+
+import io.ticketdesk.application.port.out.TicketSort;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketReason;
+import io.ticketdesk.domain.TicketStatus;
+import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.WaitingOn;
+import java.time.Instant;
+import java.util.List;
+
+/** Use case: list and search the tickets in the actor's scope, a keyset page at a time. */
+public interface SearchTicketsUseCase {
+  int MAX_LIMIT = 100;
+  int DEFAULT_LIMIT = 25;
+
+  TicketPage search(Actor actor, Query query);
+
+  /**
+   * Filters (null = none), the free-text {@code q} (a ticket number or an order number), the
+   * sort, the page size and the opaque cursor of the previous page.
+   */
+  record Query(
+      TicketStatus status,
+      WaitingOn waitingOn,
+      TicketReason reason,
+      TicketTopic topic,
+      Storefront storefront,
+      Instant createdFrom,
+      Instant createdTo,
+      Boolean overdue,
+      String q,
+      TicketSort sort,
+      Integer limit,
+      String cursor) {
+    public static Query all() {
+      return new Query(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+  }
+
+  /** One page; {@code nextCursor} is null on the last page. */
+  record TicketPage(List<Ticket> items, String nextCursor) {}
+}

@@ -1,0 +1,27 @@
+package io.ticketdesk.application.port.out;
+
+import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.Message;
+import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.TicketNumber;
+import java.time.Instant;
+import java.util.List;
+
+/** The chat messages of tickets, in the order they were written. */
+public interface Messages {
+  Message add(
+      SellerId seller,
+      TicketNumber ticket,
+      AuthorRole author,
+      MessageText text,
+      boolean internal,
+      Instant at);
+
+  /**
+   * Messages of one ticket in writing order, after the message id {@code afterId} (0 for the
+   * start), at most {@code limit}; internal notes only when {@code includeInternal}.
+   */
+  List<Message> list(
+      SellerId seller, TicketNumber ticket, boolean includeInternal, long afterId, int limit);
+}

@@ -1,0 +1,30 @@
+package io.ticketdesk.application.port.out;
+
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderNumber;
+import io.ticketdesk.domain.OrderUnit;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.SellerId;
+import java.util.Optional;
+
+/** The orders fed by the marketplace, with their units. */
+public interface Orders {
+  /**
+   * Adds a new order.
+   *
+   * @throws DuplicateKeyException when the order number or one of the unit ids is taken
+   */
+  void add(Order order);
+
+  /** Marketplace-wide lookup (fans out across sellers). */
+  Optional<Order> find(OrderNumber number);
+
+  /** A seller's order (runs on the seller's shard). */
+  Optional<Order> find(SellerId seller, OrderNumber number);
+
+  /** The order that holds the given unit. */
+  Optional<Order> findByUnit(OrderUnitId unit);
+
+  /** Stores a changed unit of an existing order. */
+  void updateUnit(SellerId seller, OrderNumber number, OrderUnit unit);
+}

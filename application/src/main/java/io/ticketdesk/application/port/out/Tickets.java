@@ -1,0 +1,29 @@
+package io.ticketdesk.application.port.out;
+
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import java.util.List;
+import java.util.Optional;
+
+/** The tickets, with optimistic locking on {@code version}. */
+public interface Tickets {
+  /** Allocates the next ticket number; numbers are never reused. */
+  TicketNumber nextNumber();
+
+  void add(Ticket ticket);
+
+  Optional<Ticket> find(TicketNumber number);
+
+  Optional<Ticket> find(SellerId seller, TicketNumber number);
+
+  /**
+   * Stores the next state of a ticket whose stored version is {@code next.version() - 1}.
+   *
+   * @throws ConcurrentUpdateException when the stored version differs
+   */
+  void update(Ticket next);
+
+  /** One page of tickets matching the query, in its sort order, after its cursor. */
+  List<Ticket> search(TicketQuery query);
+}

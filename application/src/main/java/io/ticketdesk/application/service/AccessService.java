@@ -1,0 +1,109 @@
+package io.ticketdesk.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.AuthenticateUseCase;
+import io.ticketdesk.application.port.in.IssueTokenUseCase;
+import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.Role;
+import io.ticketdesk.domain.Validation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/** Issues tokens (random, shown once, stored as SHA-256) and authenticates bearers. */
+public final class AccessService implements IssueTokenUseCase, AuthenticateUseCase {
+  private static final String PREFIX = "tdk_";
+  private static final int MAX_TOKEN_LENGTH = 512;
+
+  private final AccessTokens tokens;
+  private final Sellers sellers;
+  private final Transactions tx;
+  private final Clock clock;
+  private final Optional<String> adminTokenHash;
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * @param adminToken a token that is valid as a marketplace token as given (for bootstrapping),
+   *     or empty
+   */
+  public AccessService(
+      AccessTokens tokens,
+      Sellers sellers,
+      Transactions tx,
+      Clock clock,
+      Optional<String> adminToken) {
+    this.tokens = requireNonNull(tokens, "tokens is null");
+    this.sellers = requireNonNull(sellers, "sellers is null");
+    this.tx = requireNonNull(tx, "tx is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.adminTokenHash = adminToken.filter(t -> !t.isBlank()).map(AccessService::hash);
+  }
+
+  @Override
+  public IssuedToken issue(Actor issuer, Command command) {
+    Access.require(issuer, "issue tokens", Role.MARKETPLACE);
+    Actor subject = Validation.required(command.subject(), "role");
+    String label = command.label() == null ? subject.role().wire() : command.label();
+    Validation.requiredText(label, "label", 200);
+    subject
+        .sellerId()
+        .ifPresent(
+            id -> {
+              if (tx.inTransaction(() -> sellers.find(id)).isEmpty()) {
+                throw new DomainException(
+                    ErrorCode.VALIDATION,
+                    "seller " + id.value() + " is not registered",
+                    Map.of("field", "sellerId"));
+              }
+            });
+    byte[] raw = new byte[32];
+    random.nextBytes(raw);
+    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    tx.inTransaction(
+        () -> {
+          tokens.add(hash(token), subject, label, now);
+          return null;
+        });
+    return new IssuedToken(token, subject, label, now);
+  }
+
+  @Override
+  public Optional<Actor> authenticate(String bearerToken) {
+    if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > MAX_TOKEN_LENGTH) {
+      return Optional.empty();
+    }
+    String h = hash(bearerToken);
+    if (adminTokenHash.isPresent()
+        && MessageDigest.isEqual(
+            adminTokenHash.get().getBytes(StandardCharsets.US_ASCII),
+            h.getBytes(StandardCharsets.US_ASCII))) {
+      return Optional.of(Actor.marketplace());
+    }
+    return tx.inTransaction(() -> tokens.findByHash(h));
+  }
+
+  /** SHA-256 of the token, hex; the only form in which tokens are stored. */
+  public static String hash(String token) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}

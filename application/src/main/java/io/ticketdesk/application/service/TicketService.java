@@ -1,0 +1,333 @@
+package io.ticketdesk.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.CloseTicketUseCase;
+import io.ticketdesk.application.port.in.FindTicketUseCase;
+import io.ticketdesk.application.port.in.ListMessagesUseCase;
+import io.ticketdesk.application.port.in.OpenTicketUseCase;
+import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.SearchTicketsUseCase;
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.Messages;
+import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.TicketQuery;
+import io.ticketdesk.application.port.out.TicketSort;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.Message;
+import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderNumber;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.Role;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.TicketStatus;
+import io.ticketdesk.domain.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Tickets as a chat: open, read, search, write, close — always within the actor's scope. */
+public final class TicketService
+    implements OpenTicketUseCase,
+        FindTicketUseCase,
+        SearchTicketsUseCase,
+        ListMessagesUseCase,
+        PostMessageUseCase,
+        CloseTicketUseCase {
+  private static final int MAX_ATTEMPTS = 8;
+
+  private final Tickets tickets;
+  private final Messages messages;
+  private final Orders orders;
+  private final Transactions tx;
+  private final Clock clock;
+  private final ResponseDeadline deadline;
+
+  public TicketService(
+      Tickets tickets,
+      Messages messages,
+      Orders orders,
+      Transactions tx,
+      Clock clock,
+      ResponseDeadline deadline) {
+    this.tickets = requireNonNull(tickets, "tickets is null");
+    this.messages = requireNonNull(messages, "messages is null");
+    this.orders = requireNonNull(orders, "orders is null");
+    this.tx = requireNonNull(tx, "tx is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.deadline = requireNonNull(deadline, "deadline is null");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  @Override
+  public Opened open(Actor actor, OpenTicketUseCase.Command command) {
+    Access.require(actor, "open tickets", Role.BUYER, Role.SELLER);
+    OrderUnitId first = command.orderUnitIds().get(0);
+    return tx.inTransaction(
+        () -> {
+          Order order =
+              orders
+                  .findByUnit(first)
+                  .filter(o -> actor.canSee(o.sellerId(), o.buyer().id()))
+                  .orElseThrow(() -> Access.notFound("order unit " + first.value()));
+          if (command.orderNumber() != null && !command.orderNumber().equals(order.number())) {
+            throw new DomainException(
+                ErrorCode.VALIDATION,
+                "order unit " + first.value() + " is not part of order " + command.orderNumber().value(),
+                Map.of("field", "orderNumber"));
+          }
+          Ticket.Opening opening =
+              new Ticket.Opening(
+                  order,
+                  command.orderUnitIds(),
+                  command.reason(),
+                  command.topic(),
+                  command.returnIntent());
+          Instant at = now();
+          TicketNumber number = tickets.nextNumber();
+          Ticket ticket =
+              actor.is(Role.BUYER)
+                  ? Ticket.openedByBuyer(number, opening, at, deadline)
+                  : Ticket.openedBySeller(number, opening, at);
+          tickets.add(ticket);
+          Message message =
+              messages.add(
+                  ticket.sellerId(), number, actor.authorRole(), command.message(), false, at);
+          return new Opened(ticket, message);
+        });
+  }
+
+  @Override
+  public Ticket find(Actor actor, TicketNumber number) {
+    Validation.required(number, "ticketNumber");
+    return tx.inTransaction(() -> load(actor, number));
+  }
+
+  private Ticket load(Actor actor, TicketNumber number) {
+    if (actor == null) {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, "authentication required");
+    }
+    return (actor.is(Role.SELLER)
+            ? tickets.find(actor.sellerId().orElseThrow(), number)
+            : tickets.find(number))
+        .filter(t -> actor.canSee(t.sellerId(), t.buyerId()))
+        .orElseThrow(() -> Access.notFound("ticket " + number.value()));
+  }
+
+  @Override
+  public TicketPage search(Actor actor, Query q) {
+    if (actor == null) {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, "authentication required");
+    }
+    TicketSort sort = q.sort() == null ? TicketSort.CREATED_DESC : q.sort();
+    int limit = q.limit() == null ? SearchTicketsUseCase.DEFAULT_LIMIT : q.limit();
+    if (limit < 1 || limit > SearchTicketsUseCase.MAX_LIMIT) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "limit must be between 1 and " + SearchTicketsUseCase.MAX_LIMIT,
+          Map.of("field", "limit"));
+    }
+    if (q.createdFrom() != null && q.createdTo() != null && !q.createdFrom().isBefore(q.createdTo())) {
+      throw new DomainException(
+          ErrorCode.VALIDATION, "createdFrom must be before createdTo", Map.of("field", "createdFrom"));
+    }
+    TicketStatus status = q.status();
+    if (sort == TicketSort.DUE) {
+      if (status != null && status != TicketStatus.OPEN) {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "sort=due lists open tickets only; drop status or use status=open",
+            Map.of("field", "sort"));
+      }
+      status = TicketStatus.OPEN;
+    }
+    TicketNumber ticketNumber = null;
+    OrderNumber orderNumber = null;
+    if (q.q() != null && !q.q().isBlank()) {
+      String text = q.q().strip();
+      if (TicketNumber.looksLike(text)) {
+        ticketNumber = TicketNumber.of(text);
+      } else if (OrderNumber.looksLike(text.toUpperCase(java.util.Locale.ROOT))) {
+        orderNumber = OrderNumber.of(text.toUpperCase(java.util.Locale.ROOT));
+      } else {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "q must be an 11-digit ticket number (001…) or an order number (letters and digits)",
+            Map.of("field", "q"));
+      }
+    }
+    TicketQuery.Keyset after = q.cursor() == null ? null : PageCursor.parseTickets(q.cursor(), sort);
+    TicketQuery query =
+        new TicketQuery(
+            actor.is(Role.SELLER) ? actor.sellerId().orElseThrow() : null,
+            actor.is(Role.BUYER) ? actor.buyerId().orElseThrow() : null,
+            status,
+            q.waitingOn(),
+            q.reason(),
+            q.topic(),
+            q.storefront(),
+            q.createdFrom(),
+            q.createdTo(),
+            ticketNumber,
+            orderNumber,
+            q.overdue(),
+            now(),
+            sort,
+            after,
+            limit + 1);
+    List<Ticket> rows = tx.inTransaction(() -> tickets.search(query));
+    if (rows.size() <= limit) {
+      return new TicketPage(rows, null);
+    }
+    List<Ticket> page = rows.subList(0, limit);
+    Ticket last = page.get(limit - 1);
+    return new TicketPage(List.copyOf(page), PageCursor.tickets(sort, keyset(sort, last)));
+  }
+
+  static TicketQuery.Keyset keyset(TicketSort sort, Ticket t) {
+    Instant key =
+        switch (sort) {
+          case CREATED_DESC -> t.createdAt();
+          case UPDATED_DESC -> t.updatedAt();
+          case DUE -> t.responseDueAt();
+        };
+    return new TicketQuery.Keyset(key, t.number());
+  }
+
+  @Override
+  public ListMessagesUseCase.MessagePage list(
+      Actor actor, TicketNumber number, Integer limit, String cursor) {
+    int size = limit == null ? ListMessagesUseCase.DEFAULT_MESSAGES_PER_PAGE : limit;
+    if (size < 1 || size > ListMessagesUseCase.MAX_MESSAGES_PER_PAGE) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "limit must be between 1 and " + ListMessagesUseCase.MAX_MESSAGES_PER_PAGE,
+          Map.of("field", "limit"));
+    }
+    long afterId = cursor == null ? 0 : PageCursor.parseMessages(cursor);
+    return tx.inTransaction(
+        () -> {
+          Ticket ticket = load(actor, number);
+          List<Message> rows =
+              messages.list(
+                  ticket.sellerId(), ticket.number(), !actor.is(Role.BUYER), afterId, size + 1);
+          if (rows.size() <= size) {
+            return new ListMessagesUseCase.MessagePage(rows, null);
+          }
+          List<Message> page = List.copyOf(rows.subList(0, size));
+          return new ListMessagesUseCase.MessagePage(
+              page, PageCursor.messages(page.get(size - 1).id()));
+        });
+  }
+
+  @Override
+  public Posted post(Actor actor, PostMessageUseCase.Command command) {
+    Access.require(
+        actor, "write messages", Role.BUYER, Role.SELLER, Role.CUSTOMER_SERVICE);
+    if (command.internal() && actor.is(Role.BUYER)) {
+      throw new DomainException(
+          ErrorCode.VALIDATION, "buyers cannot write internal notes", Map.of("field", "internal"));
+    }
+    return changeTicket(
+        actor,
+        command.ticketNumber(),
+        command.expectedVersion(),
+        (ticket) -> {
+          Instant at = now();
+          Ticket next = ticket.onMessage(actor.authorRole(), command.internal(), at, deadline);
+          tickets.update(next);
+          Message message =
+              messages.add(
+                  ticket.sellerId(),
+                  ticket.number(),
+                  actor.authorRole(),
+                  command.text(),
+                  command.internal(),
+                  at);
+          return new Posted(message, next);
+        });
+  }
+
+  @Override
+  public Ticket close(Actor actor, TicketNumber number, Long expectedVersion) {
+    Access.require(actor, "close tickets", Role.SELLER, Role.CUSTOMER_SERVICE);
+    Validation.required(number, "ticketNumber");
+    return changeTicket(
+        actor,
+        number,
+        expectedVersion,
+        ticket -> {
+          Instant at = now();
+          Ticket next = ticket.close(actor.authorRole(), at);
+          tickets.update(next);
+          String who = actor.is(Role.SELLER) ? "the seller" : "customer service";
+          messages.add(
+              ticket.sellerId(),
+              ticket.number(),
+              AuthorRole.SYSTEM,
+              MessageText.of(
+                  "Ticket closed by "
+                      + who
+                      + (next.closedFinally() ? " (final: a buyer reply will not reopen it)." : ".")),
+              false,
+              at);
+          return next;
+        });
+  }
+
+  /**
+   * Loads the ticket in scope, checks If-Match, applies the change and stores it. Without
+   * If-Match a lost optimistic race is retried, so a concurrent write never drops a message.
+   */
+  private <T> T changeTicket(
+      Actor actor, TicketNumber number, Long expectedVersion, Function<Ticket, T> change) {
+    Validation.required(number, "ticketNumber");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.inTransaction(
+            () -> {
+              Ticket ticket = load(actor, number);
+              if (expectedVersion != null && ticket.version() != expectedVersion) {
+                throw stale(ticket);
+              }
+              return change.apply(ticket);
+            });
+      } catch (ConcurrentUpdateException e) {
+        if (expectedVersion != null) {
+          throw new DomainException(
+              ErrorCode.PRECONDITION_FAILED,
+              "ticket " + number.value() + " changed meanwhile; reload it and try again");
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new DomainException(
+              ErrorCode.CONFLICT, "ticket " + number.value() + " is busy; try again");
+        }
+      }
+    }
+  }
+
+  private static DomainException stale(Ticket ticket) {
+    return new DomainException(
+        ErrorCode.PRECONDITION_FAILED,
+        "ticket "
+            + ticket.number().value()
+            + " is at version "
+            + ticket.version()
+            + "; reload it and try again",
+        Map.of("currentVersion", ticket.version()));
+  }
+}

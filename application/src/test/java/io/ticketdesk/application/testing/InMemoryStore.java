@@ -1,0 +1,276 @@
+package io.ticketdesk.application.testing;
+
+import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.application.port.out.Messages;
+import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.TicketQuery;
+import io.ticketdesk.application.port.out.TicketSort;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.Message;
+import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderNumber;
+import io.ticketdesk.domain.OrderUnit;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ReturnAddress;
+import io.ticketdesk.domain.Seller;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * In-memory adapters of every outgoing port, for tests and for embedding without a database.
+ * One lock serialises all work, so {@link #transactions()} is trivially atomic.
+ */
+public final class InMemoryStore {
+  private final Object lock = new Object();
+  private final Map<Long, Seller> sellers = new LinkedHashMap<>();
+  private final Map<String, Actor> tokens = new LinkedHashMap<>();
+  private final Map<String, Order> orders = new LinkedHashMap<>();
+  private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+  private final List<Message> messages = new ArrayList<>();
+  private long sellerSeq;
+  private long ticketSeq;
+  private long messageSeq;
+
+  public Transactions transactions() {
+    return new Transactions() {
+      @Override
+      public <T> T inTransaction(Supplier<T> work) {
+        synchronized (lock) {
+          return work.get();
+        }
+      }
+    };
+  }
+
+  public Sellers sellers() {
+    return new Sellers() {
+      @Override
+      public Seller register(
+          String name, Set<Storefront> storefronts, ReturnAddress returnAddress, Instant at) {
+        synchronized (lock) {
+          Seller s = new Seller(SellerId.of(++sellerSeq), name, storefronts, returnAddress);
+          sellers.put(s.id().value(), s);
+          return s;
+        }
+      }
+
+      @Override
+      public Optional<Seller> find(SellerId id) {
+        synchronized (lock) {
+          return Optional.ofNullable(sellers.get(id.value()));
+        }
+      }
+    };
+  }
+
+  public AccessTokens accessTokens() {
+    return new AccessTokens() {
+      @Override
+      public void add(String tokenHash, Actor actor, String label, Instant createdAt) {
+        synchronized (lock) {
+          if (tokens.putIfAbsent(tokenHash, actor) != null) {
+            throw new DuplicateKeyException("token exists");
+          }
+        }
+      }
+
+      @Override
+      public Optional<Actor> findByHash(String tokenHash) {
+        synchronized (lock) {
+          return Optional.ofNullable(tokens.get(tokenHash));
+        }
+      }
+    };
+  }
+
+  public Orders orders() {
+    return new Orders() {
+      @Override
+      public void add(Order order) {
+        synchronized (lock) {
+          if (orders.containsKey(order.number().value())) {
+            throw new DuplicateKeyException("order " + order.number().value() + " exists");
+          }
+          for (OrderUnit u : order.units()) {
+            if (findByUnit(u.id()).isPresent()) {
+              throw new DuplicateKeyException("order unit " + u.id().value() + " exists");
+            }
+          }
+          orders.put(order.number().value(), order);
+        }
+      }
+
+      @Override
+      public Optional<Order> find(OrderNumber number) {
+        synchronized (lock) {
+          return Optional.ofNullable(orders.get(number.value()));
+        }
+      }
+
+      @Override
+      public Optional<Order> find(SellerId seller, OrderNumber number) {
+        return find(number).filter(o -> o.sellerId().equals(seller));
+      }
+
+      @Override
+      public Optional<Order> findByUnit(OrderUnitId unit) {
+        synchronized (lock) {
+          return orders.values().stream().filter(o -> o.unit(unit).isPresent()).findFirst();
+        }
+      }
+
+      @Override
+      public void updateUnit(SellerId seller, OrderNumber number, OrderUnit unit) {
+        synchronized (lock) {
+          Order o = find(seller, number).orElseThrow();
+          orders.put(number.value(), o.withUnit(unit));
+        }
+      }
+    };
+  }
+
+  public Tickets tickets() {
+    return new Tickets() {
+      @Override
+      public TicketNumber nextNumber() {
+        synchronized (lock) {
+          return TicketNumber.fromSequence(++ticketSeq);
+        }
+      }
+
+      @Override
+      public void add(Ticket ticket) {
+        synchronized (lock) {
+          if (tickets.putIfAbsent(ticket.number().value(), ticket) != null) {
+            throw new DuplicateKeyException("ticket " + ticket.number().value() + " exists");
+          }
+        }
+      }
+
+      @Override
+      public Optional<Ticket> find(TicketNumber number) {
+        synchronized (lock) {
+          return Optional.ofNullable(tickets.get(number.value()));
+        }
+      }
+
+      @Override
+      public Optional<Ticket> find(SellerId seller, TicketNumber number) {
+        return find(number).filter(t -> t.sellerId().equals(seller));
+      }
+
+      @Override
+      public void update(Ticket next) {
+        synchronized (lock) {
+          Ticket stored = tickets.get(next.number().value());
+          if (stored == null || stored.version() != next.version() - 1) {
+            throw new ConcurrentUpdateException("ticket " + next.number().value() + " changed");
+          }
+          tickets.put(next.number().value(), next);
+        }
+      }
+
+      @Override
+      public List<Ticket> search(TicketQuery q) {
+        synchronized (lock) {
+          Comparator<Ticket> order = comparator(q.sort());
+          return tickets.values().stream()
+              .filter(t -> q.seller() == null || t.sellerId().equals(q.seller()))
+              .filter(t -> q.buyer() == null || t.buyerId().equals(q.buyer()))
+              .filter(t -> q.status() == null || t.status() == q.status())
+              .filter(t -> q.waitingOn() == null || t.waitingOn() == q.waitingOn())
+              .filter(t -> q.reason() == null || t.reason() == q.reason())
+              .filter(t -> q.topic() == null || t.topic() == q.topic())
+              .filter(t -> q.storefront() == null || t.storefront() == q.storefront())
+              .filter(t -> q.createdFrom() == null || !t.createdAt().isBefore(q.createdFrom()))
+              .filter(t -> q.createdTo() == null || t.createdAt().isBefore(q.createdTo()))
+              .filter(t -> q.ticketNumber() == null || t.number().equals(q.ticketNumber()))
+              .filter(t -> q.orderNumber() == null || t.orderNumber().equals(q.orderNumber()))
+              .filter(t -> q.overdue() == null || t.overdueAt(q.now()) == q.overdue())
+              .filter(t -> q.after() == null || isAfter(t, q))
+              .sorted(order)
+              .limit(q.limit())
+              .toList();
+        }
+      }
+
+      private boolean isAfter(Ticket t, TicketQuery q) {
+        Instant key =
+            switch (q.sort()) {
+              case CREATED_DESC -> t.createdAt();
+              case UPDATED_DESC -> t.updatedAt();
+              case DUE -> t.responseDueAt();
+            };
+        int byKey = key.compareTo(q.after().key());
+        int cmp =
+            byKey != 0 ? byKey : t.number().value().compareTo(q.after().ticketNumber().value());
+        return q.sort() == TicketSort.DUE ? cmp > 0 : cmp < 0;
+      }
+    };
+  }
+
+  private static Comparator<Ticket> comparator(TicketSort sort) {
+    return switch (sort) {
+      case CREATED_DESC ->
+          Comparator.comparing(Ticket::createdAt)
+              .thenComparing(t -> t.number().value())
+              .reversed();
+      case UPDATED_DESC ->
+          Comparator.comparing(Ticket::updatedAt)
+              .thenComparing(t -> t.number().value())
+              .reversed();
+      case DUE ->
+          Comparator.comparing(Ticket::responseDueAt).thenComparing(t -> t.number().value());
+    };
+  }
+
+  public Messages messages() {
+    return new Messages() {
+      @Override
+      public Message add(
+          SellerId seller,
+          TicketNumber ticket,
+          AuthorRole author,
+          MessageText text,
+          boolean internal,
+          Instant at) {
+        synchronized (lock) {
+          Message m = new Message(++messageSeq, ticket, seller, author, text, internal, at);
+          messages.add(m);
+          return m;
+        }
+      }
+
+      @Override
+      public List<Message> list(
+          SellerId seller, TicketNumber ticket, boolean includeInternal, long afterId, int limit) {
+        synchronized (lock) {
+          return messages.stream()
+              .filter(m -> m.sellerId().equals(seller) && m.ticketNumber().equals(ticket))
+              .filter(m -> includeInternal || !m.internal())
+              .filter(m -> m.id() > afterId)
+              .limit(limit)
+              .toList();
+        }
+      }
+    };
+  }
+}

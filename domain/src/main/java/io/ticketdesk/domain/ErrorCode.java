@@ -1,0 +1,24 @@
+package io.ticketdesk.domain;
+
+/** The stable codes of expected refusals; each maps to one problem type in the HTTP adapter. */
+public enum ErrorCode {
+  VALIDATION("validation"),
+  UNAUTHENTICATED("unauthenticated"),
+  FORBIDDEN("forbidden"),
+  NOT_FOUND("not-found"),
+  CONFLICT("conflict"),
+  PRECONDITION_FAILED("precondition-failed"),
+  TICKET_CLOSED("ticket-closed"),
+  INVALID_TRANSITION("invalid-transition");
+
+  private final String slug;
+
+  ErrorCode(String slug) {
+    this.slug = slug;
+  }
+
+  /** The kebab-case slug used as the problem type. */
+  public String slug() {
+    return slug;
+  }
+}

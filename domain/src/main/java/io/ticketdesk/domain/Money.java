@@ -1,0 +1,50 @@
+package io.ticketdesk.domain;
+
+import java.util.Currency;
+import java.util.regex.Pattern;
+
+/** An amount of money in integer minor units of an ISO 4217 currency; never floating point. */
+public record Money(long amount, String currency) {
+  private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
+
+  public Money {
+    Validation.required(currency, "currency");
+    if (!CURRENCY.matcher(currency).matches()) {
+      throw Validation.invalid("currency must be an ISO 4217 code such as EUR, got '" + currency + "'");
+    }
+    try {
+      Currency.getInstance(currency);
+    } catch (IllegalArgumentException e) {
+      throw Validation.invalid("unknown currency '" + currency + "'");
+    }
+  }
+
+  public static Money of(long amount, String currency) {
+    return new Money(amount, currency);
+  }
+
+  public boolean isPositive() {
+    return amount > 0;
+  }
+
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    return new Money(Math.addExact(amount, other.amount), currency);
+  }
+
+  public Money minus(Money other) {
+    requireSameCurrency(other);
+    return new Money(Math.subtractExact(amount, other.amount), currency);
+  }
+
+  public boolean exceeds(Money other) {
+    requireSameCurrency(other);
+    return amount > other.amount;
+  }
+
+  private void requireSameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw Validation.invalid("currency " + other.currency + " does not match " + currency);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.ticketdesk.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/**
+ * The seller's response deadline: 48 hours counted on working days only, in the storefront's
+ * time zone. Saturdays, Sundays and national public holidays do not count.
+ */
+public final class ResponseDeadline {
+  public static final Duration WORKING_TIME = Duration.ofHours(48);
+  private static final int MAX_DAYS = 3660;
+
+  private final PublicHolidays holidays;
+
+  public ResponseDeadline(PublicHolidays holidays) {
+    this.holidays = requireNonNull(holidays, "holidays is null");
+  }
+
+  public boolean isWorkingDay(Storefront storefront, LocalDate date) {
+    DayOfWeek d = date.getDayOfWeek();
+    return d != DayOfWeek.SATURDAY
+        && d != DayOfWeek.SUNDAY
+        && !holidays.isPublicHoliday(storefront, date);
+  }
+
+  /**
+   * The instant by which the seller must answer when the clock starts at {@code start}. When the
+   * working time runs out exactly at the end of a working day, the deadline is the start of the
+   * next working day (no working time lies between the two).
+   */
+  public Instant dueAt(Storefront storefront, Instant start) {
+    requireNonNull(storefront, "storefront is null");
+    requireNonNull(start, "start is null");
+    ZoneId zone = storefront.zone();
+    LocalDateTime cursor = LocalDateTime.ofInstant(start, zone);
+    Duration remaining = WORKING_TIME;
+    LocalDate day = cursor.toLocalDate();
+    for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
+      if (!isWorkingDay(storefront, day)) {
+        continue;
+      }
+      LocalDateTime from = day.atStartOfDay().isAfter(cursor) ? day.atStartOfDay() : cursor;
+      if (remaining.isZero()) {
+        return from.atZone(zone).toInstant();
+      }
+      Duration available = Duration.between(from, day.plusDays(1).atStartOfDay());
+      if (remaining.compareTo(available) < 0) {
+        return from.plus(remaining).atZone(zone).toInstant();
+      }
+      remaining = remaining.minus(available);
+    }
+    throw new IllegalStateException("no working day within ten years of " + start);
+  }
+
+  /** Working time between two instants, in the storefront's zone (wall-clock hours). */
+  public Duration workingTimeBetween(Storefront storefront, Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    ZoneId zone = storefront.zone();
+    LocalDateTime a = LocalDateTime.ofInstant(from, zone);
+    LocalDateTime b = LocalDateTime.ofInstant(to, zone);
+    Duration total = Duration.ZERO;
+    for (LocalDate day = a.toLocalDate(); !day.isAfter(b.toLocalDate()); day = day.plusDays(1)) {
+      if (!isWorkingDay(storefront, day)) {
+        continue;
+      }
+      LocalDateTime s = day.atStartOfDay().isAfter(a) ? day.atStartOfDay() : a;
+      LocalDateTime e = day.plusDays(1).atStartOfDay().isBefore(b) ? day.plusDays(1).atStartOfDay() : b;
+      if (e.isAfter(s)) {
+        total = total.plus(Duration.between(s, e));
+      }
+    }
+    return total;
+  }
+}
