@@ -10,7 +10,8 @@ public record Money(long amount, String currency) {
   public Money {
     Validation.required(currency, "currency");
     if (!CURRENCY.matcher(currency).matches()) {
-      throw Validation.invalid("currency must be an ISO 4217 code such as EUR, got '" + currency + "'");
+      throw Validation.invalid(
+          "currency must be an ISO 4217 code such as EUR, got '" + currency + "'");
     }
     try {
       Currency.getInstance(currency);

@@ -13,7 +13,8 @@ public record OrderUnit(
     Validation.requiredText(title, "title", 500);
     Validation.required(ean, "ean");
     if (!EAN.matcher(ean).matches()) {
-      throw Validation.invalid("ean must be 8 to 14 digits, got '" + OrderNumber.abbreviate(ean) + "'");
+      throw Validation.invalid(
+          "ean must be 8 to 14 digits, got '" + OrderNumber.abbreviate(ean) + "'");
     }
     Validation.required(price, "price");
     if (price.amount() < 0) {

@@ -10,8 +10,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * The seller's response deadline: 48 hours counted on working days only, in the storefront's
- * time zone. Saturdays, Sundays and national public holidays do not count.
+ * The seller's response deadline: 48 hours counted on working days only, in the storefront's time
+ * zone. Saturdays, Sundays and national public holidays do not count.
  */
 public final class ResponseDeadline {
   public static final Duration WORKING_TIME = Duration.ofHours(48);
@@ -73,7 +73,8 @@ public final class ResponseDeadline {
         continue;
       }
       LocalDateTime s = day.atStartOfDay().isAfter(a) ? day.atStartOfDay() : a;
-      LocalDateTime e = day.plusDays(1).atStartOfDay().isBefore(b) ? day.plusDays(1).atStartOfDay() : b;
+      LocalDateTime e =
+          day.plusDays(1).atStartOfDay().isBefore(b) ? day.plusDays(1).atStartOfDay() : b;
       if (e.isAfter(s)) {
         total = total.plus(Duration.between(s, e));
       }

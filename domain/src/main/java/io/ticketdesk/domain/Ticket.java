@@ -161,9 +161,9 @@ public record Ticket(
   }
 
   /**
-   * A chat message arrives from {@code author}. Internal notes change no status. A seller's
-   * answer stops the clock and waits for the buyer; a buyer's message starts a new deadline and
-   * reopens a closed ticket unless customer service closed it finally.
+   * A chat message arrives from {@code author}. Internal notes change no status. A seller's answer
+   * stops the clock and waits for the buyer; a buyer's message starts a new deadline and reopens a
+   * closed ticket unless customer service closed it finally.
    */
   public Ticket onMessage(
       AuthorRole author, boolean internal, Instant at, ResponseDeadline deadline) {
@@ -202,7 +202,13 @@ public record Ticket(
           yield touched(at);
         }
         yield next(
-            TicketStatus.OPEN, null, false, at, at, deadline.dueAt(storefront, at), firstResponseAt);
+            TicketStatus.OPEN,
+            null,
+            false,
+            at,
+            at,
+            deadline.dueAt(storefront, at),
+            firstResponseAt);
       }
       case CUSTOMER_SERVICE -> {
         requireNotClosed("write on");
@@ -236,15 +242,31 @@ public record Ticket(
   private void requireNotClosed(String what) {
     if (isClosed()) {
       throw new DomainException(
-          ErrorCode.TICKET_CLOSED, "ticket " + number.value() + " is closed; cannot " + what + " it");
+          ErrorCode.TICKET_CLOSED,
+          "ticket " + number.value() + " is closed; cannot " + what + " it");
     }
   }
 
   private Ticket touched(Instant at) {
     return new Ticket(
-        number, sellerId, buyerId, storefront, orderNumber, orderUnitIds, reason, topic,
-        returnIntent, status, waitingOn, closedFinally, createdAt, later(at), openSince,
-        responseDueAt, firstResponseAt, version + 1);
+        number,
+        sellerId,
+        buyerId,
+        storefront,
+        orderNumber,
+        orderUnitIds,
+        reason,
+        topic,
+        returnIntent,
+        status,
+        waitingOn,
+        closedFinally,
+        createdAt,
+        later(at),
+        openSince,
+        responseDueAt,
+        firstResponseAt,
+        version + 1);
   }
 
   private Ticket next(
@@ -256,9 +278,24 @@ public record Ticket(
       Instant newDue,
       Instant first) {
     return new Ticket(
-        number, sellerId, buyerId, storefront, orderNumber, orderUnitIds, reason, topic,
-        returnIntent, newStatus, newWaitingOn, finallyClosed, createdAt, later(at), newOpenSince,
-        newDue, first, version + 1);
+        number,
+        sellerId,
+        buyerId,
+        storefront,
+        orderNumber,
+        orderUnitIds,
+        reason,
+        topic,
+        returnIntent,
+        newStatus,
+        newWaitingOn,
+        finallyClosed,
+        createdAt,
+        later(at),
+        newOpenSince,
+        newDue,
+        first,
+        version + 1);
   }
 
   private Instant later(Instant at) {
@@ -271,8 +308,23 @@ public record Ticket(
       return this;
     }
     return new Ticket(
-        number, sellerId, buyerId, storefront, orderNumber, orderUnitIds, reason, topic,
-        returnIntent, status, waitingOn, closedFinally, createdAt, updatedAt, openSince,
-        deadline.dueAt(storefront, openSince), firstResponseAt, version + 1);
+        number,
+        sellerId,
+        buyerId,
+        storefront,
+        orderNumber,
+        orderUnitIds,
+        reason,
+        topic,
+        returnIntent,
+        status,
+        waitingOn,
+        closedFinally,
+        createdAt,
+        updatedAt,
+        openSince,
+        deadline.dueAt(storefront, openSince),
+        firstResponseAt,
+        version + 1);
   }
 }

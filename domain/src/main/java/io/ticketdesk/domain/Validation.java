@@ -41,16 +41,10 @@ public final class Validation {
         return e;
       }
     }
-    String[] valid =
-        Arrays.stream(type.getEnumConstants()).map(wire).toArray(String[]::new);
+    String[] valid = Arrays.stream(type.getEnumConstants()).map(wire).toArray(String[]::new);
     throw new DomainException(
         ErrorCode.VALIDATION,
-        "unknown "
-            + field
-            + " '"
-            + value
-            + "'; valid values: "
-            + String.join(", ", valid),
+        "unknown " + field + " '" + value + "'; valid values: " + String.join(", ", valid),
         java.util.Map.of("field", field, "validValues", java.util.List.of(valid)));
   }
 

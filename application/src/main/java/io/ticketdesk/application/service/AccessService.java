@@ -37,8 +37,8 @@ public final class AccessService implements IssueTokenUseCase, AuthenticateUseCa
   private final SecureRandom random = new SecureRandom();
 
   /**
-   * @param adminToken a token that is valid as a marketplace token as given (for bootstrapping),
-   *     or empty
+   * @param adminToken a token that is valid as a marketplace token as given (for bootstrapping), or
+   *     empty
    */
   public AccessService(
       AccessTokens tokens,

@@ -31,7 +31,9 @@ final class PageCursor {
     if (!parts[1].equals(sort.wire())) {
       throw new DomainException(
           ErrorCode.VALIDATION,
-          "cursor belongs to sort '" + parts[1] + "'; repeat the request with that sort or drop the cursor",
+          "cursor belongs to sort '"
+              + parts[1]
+              + "'; repeat the request with that sort or drop the cursor",
           Map.of("field", "cursor"));
     }
     try {

@@ -87,7 +87,10 @@ public final class TicketService
           if (command.orderNumber() != null && !command.orderNumber().equals(order.number())) {
             throw new DomainException(
                 ErrorCode.VALIDATION,
-                "order unit " + first.value() + " is not part of order " + command.orderNumber().value(),
+                "order unit "
+                    + first.value()
+                    + " is not part of order "
+                    + command.orderNumber().value(),
                 Map.of("field", "orderNumber"));
           }
           Ticket.Opening opening =
@@ -141,9 +144,13 @@ public final class TicketService
           "limit must be between 1 and " + SearchTicketsUseCase.MAX_LIMIT,
           Map.of("field", "limit"));
     }
-    if (q.createdFrom() != null && q.createdTo() != null && !q.createdFrom().isBefore(q.createdTo())) {
+    if (q.createdFrom() != null
+        && q.createdTo() != null
+        && !q.createdFrom().isBefore(q.createdTo())) {
       throw new DomainException(
-          ErrorCode.VALIDATION, "createdFrom must be before createdTo", Map.of("field", "createdFrom"));
+          ErrorCode.VALIDATION,
+          "createdFrom must be before createdTo",
+          Map.of("field", "createdFrom"));
     }
     TicketStatus status = q.status();
     if (sort == TicketSort.DUE) {
@@ -170,7 +177,8 @@ public final class TicketService
             Map.of("field", "q"));
       }
     }
-    TicketQuery.Keyset after = q.cursor() == null ? null : PageCursor.parseTickets(q.cursor(), sort);
+    TicketQuery.Keyset after =
+        q.cursor() == null ? null : PageCursor.parseTickets(q.cursor(), sort);
     TicketQuery query =
         new TicketQuery(
             actor.is(Role.SELLER) ? actor.sellerId().orElseThrow() : null,
@@ -236,8 +244,7 @@ public final class TicketService
 
   @Override
   public Posted post(Actor actor, PostMessageUseCase.Command command) {
-    Access.require(
-        actor, "write messages", Role.BUYER, Role.SELLER, Role.CUSTOMER_SERVICE);
+    Access.require(actor, "write messages", Role.BUYER, Role.SELLER, Role.CUSTOMER_SERVICE);
     if (command.internal() && actor.is(Role.BUYER)) {
       throw new DomainException(
           ErrorCode.VALIDATION, "buyers cannot write internal notes", Map.of("field", "internal"));
@@ -282,7 +289,9 @@ public final class TicketService
               MessageText.of(
                   "Ticket closed by "
                       + who
-                      + (next.closedFinally() ? " (final: a buyer reply will not reopen it)." : ".")),
+                      + (next.closedFinally()
+                          ? " (final: a buyer reply will not reopen it)."
+                          : ".")),
               false,
               at);
           return next;
@@ -290,8 +299,8 @@ public final class TicketService
   }
 
   /**
-   * Loads the ticket in scope, checks If-Match, applies the change and stores it. Without
-   * If-Match a lost optimistic race is retried, so a concurrent write never drops a message.
+   * Loads the ticket in scope, checks If-Match, applies the change and stores it. Without If-Match
+   * a lost optimistic race is retried, so a concurrent write never drops a message.
    */
   private <T> T changeTicket(
       Actor actor, TicketNumber number, Long expectedVersion, Function<Ticket, T> change) {

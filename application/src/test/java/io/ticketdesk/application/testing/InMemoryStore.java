@@ -35,8 +35,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * In-memory adapters of every outgoing port, for tests and for embedding without a database.
- * One lock serialises all work, so {@link #transactions()} is trivially atomic.
+ * In-memory adapters of every outgoing port, for tests and for embedding without a database. One
+ * lock serialises all work, so {@link #transactions()} is trivially atomic.
  */
 public final class InMemoryStore {
   private final Object lock = new Object();
@@ -230,13 +230,9 @@ public final class InMemoryStore {
   private static Comparator<Ticket> comparator(TicketSort sort) {
     return switch (sort) {
       case CREATED_DESC ->
-          Comparator.comparing(Ticket::createdAt)
-              .thenComparing(t -> t.number().value())
-              .reversed();
+          Comparator.comparing(Ticket::createdAt).thenComparing(t -> t.number().value()).reversed();
       case UPDATED_DESC ->
-          Comparator.comparing(Ticket::updatedAt)
-              .thenComparing(t -> t.number().value())
-              .reversed();
+          Comparator.comparing(Ticket::updatedAt).thenComparing(t -> t.number().value()).reversed();
       case DUE ->
           Comparator.comparing(Ticket::responseDueAt).thenComparing(t -> t.number().value());
     };

@@ -12,7 +12,8 @@ public interface PostMessageUseCase {
   Posted post(Actor actor, Command command);
 
   /** The message; {@code expectedVersion} (from If-Match) guards against concurrent changes. */
-  record Command(TicketNumber ticketNumber, MessageText text, boolean internal, Long expectedVersion) {
+  record Command(
+      TicketNumber ticketNumber, MessageText text, boolean internal, Long expectedVersion) {
     public Command {
       Validation.required(ticketNumber, "ticketNumber");
       Validation.required(text, "text");

@@ -19,8 +19,8 @@ public interface SearchTicketsUseCase {
   TicketPage search(Actor actor, Query query);
 
   /**
-   * Filters (null = none), the free-text {@code q} (a ticket number or an order number), the
-   * sort, the page size and the opaque cursor of the previous page.
+   * Filters (null = none), the free-text {@code q} (a ticket number or an order number), the sort,
+   * the page size and the opaque cursor of the previous page.
    */
   record Query(
       TicketStatus status,

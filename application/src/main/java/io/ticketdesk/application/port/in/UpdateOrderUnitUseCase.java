@@ -14,8 +14,8 @@ public interface UpdateOrderUnitUseCase {
   Order update(Actor actor, Command command);
 
   /**
-   * The change: an absent optional leaves the field as it is; {@code clearDeliveredAt} removes
-   * the delivery time.
+   * The change: an absent optional leaves the field as it is; {@code clearDeliveredAt} removes the
+   * delivery time.
    */
   record Command(
       OrderNumber orderNumber,

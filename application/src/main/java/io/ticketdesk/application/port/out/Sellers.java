@@ -11,7 +11,8 @@ import java.util.Set;
 /** The registered sellers. */
 public interface Sellers {
   /** Registers a seller under a new, never reused id. */
-  Seller register(String name, Set<Storefront> storefronts, ReturnAddress returnAddress, Instant at);
+  Seller register(
+      String name, Set<Storefront> storefronts, ReturnAddress returnAddress, Instant at);
 
   Optional<Seller> find(SellerId id);
 }
