@@ -1,0 +1,103 @@
+package io.ticketdesk.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
+import io.ticketdesk.adapters.http.HttpDependencies;
+import io.ticketdesk.adapters.http.HttpServer;
+import io.ticketdesk.adapters.persistence.Database;
+import io.ticketdesk.application.service.AccessService;
+import io.ticketdesk.application.service.OrderFeedService;
+import io.ticketdesk.application.service.SellerService;
+import io.ticketdesk.application.service.TicketService;
+import io.ticketdesk.domain.PublicHolidays;
+import io.ticketdesk.domain.ResponseDeadline;
+import java.time.Clock;
+
+/** The composition root: wires ports to adapters and use cases to services. */
+final class TicketdeskModule extends AbstractModule {
+  private final Settings settings;
+
+  TicketdeskModule(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return settings.clock();
+  }
+
+  @Provides
+  @Singleton
+  Database database() {
+    Database db = Database.open(settings.databaseConfig());
+    db.migrate();
+    return db;
+  }
+
+  @Provides
+  @Singleton
+  PublicHolidays publicHolidays() {
+    return new JollydayPublicHolidays(settings.holidaysAdded(), settings.holidaysRemoved());
+  }
+
+  @Provides
+  @Singleton
+  ResponseDeadline responseDeadline(PublicHolidays holidays) {
+    return new ResponseDeadline(holidays);
+  }
+
+  @Provides
+  @Singleton
+  AccessService accessService(Database db, Clock clock) {
+    return new AccessService(
+        db.accessTokens(), db.sellers(), db.transactions(), clock, settings.adminToken());
+  }
+
+  @Provides
+  @Singleton
+  SellerService sellerService(Database db, Clock clock) {
+    return new SellerService(db.sellers(), db.transactions(), clock);
+  }
+
+  @Provides
+  @Singleton
+  OrderFeedService orderFeedService(Database db) {
+    return new OrderFeedService(db.orders(), db.sellers(), db.transactions());
+  }
+
+  @Provides
+  @Singleton
+  TicketService ticketService(Database db, Clock clock, ResponseDeadline deadline) {
+    return new TicketService(
+        db.tickets(), db.messages(), db.orders(), db.transactions(), clock, deadline);
+  }
+
+  @Provides
+  @Singleton
+  HttpServer httpServer(
+      AccessService access,
+      SellerService sellers,
+      OrderFeedService orders,
+      TicketService tickets,
+      Database db,
+      Clock clock) {
+    return new HttpServer(
+        new HttpDependencies(
+            sellers,
+            access,
+            access,
+            orders,
+            orders,
+            tickets,
+            tickets,
+            tickets,
+            tickets,
+            tickets,
+            tickets,
+            db::isReachable,
+            clock));
+  }
+}
