@@ -1,5 +1,6 @@
 package io.ticketdesk.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ public record Ticket(
     Instant openSince,
     Instant responseDueAt,
     Instant firstResponseAt,
+    Instant firstResponseDueAt,
+    Duration firstResponseWorkingTime,
     long version) {
 
   public static final int MAX_UNITS = 100;
@@ -55,6 +58,11 @@ public record Ticket(
     }
     if (status != TicketStatus.OPEN && responseDueAt != null) {
       throw new IllegalArgumentException("only an open ticket has a response deadline");
+    }
+    if ((firstResponseAt == null) != (firstResponseDueAt == null)
+        || (firstResponseAt == null) != (firstResponseWorkingTime == null)) {
+      throw new IllegalArgumentException(
+          "a first response records its time, its deadline and its working time together");
     }
   }
 
@@ -117,6 +125,8 @@ public record Ticket(
         at,
         deadline.dueAt(sf, at),
         null,
+        null,
+        null,
         1);
   }
 
@@ -140,6 +150,8 @@ public record Ticket(
         null,
         null,
         null,
+        null,
+        null,
         1);
   }
 
@@ -153,6 +165,20 @@ public record Ticket(
 
   public boolean customerServiceLeads() {
     return status == TicketStatus.WAITING && waitingOn == WaitingOn.CUSTOMER_SERVICE;
+  }
+
+  /** Whether the seller's first response came by the deadline that was running then. */
+  public boolean firstResponseOnTime() {
+    return firstResponseAt != null && !firstResponseAt.isAfter(firstResponseDueAt);
+  }
+
+  /** The first response as the KPI counts it, if there was one. */
+  public java.util.Optional<FirstResponse> firstResponse() {
+    return firstResponseAt == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new FirstResponse(
+                storefront, firstResponseAt, firstResponseWorkingTime, firstResponseOnTime()));
   }
 
   /** Overdue: open and the deadline has passed. */
@@ -182,11 +208,30 @@ public record Ticket(
               ErrorCode.CONFLICT,
               "customer service leads this ticket; write an internal note or wait for the handback");
         }
-        Instant first = firstResponseAt;
-        if (first == null && status == TicketStatus.OPEN) {
-          first = at;
+        if (firstResponseAt == null && status == TicketStatus.OPEN) {
+          yield new Ticket(
+              number,
+              sellerId,
+              buyerId,
+              storefront,
+              orderNumber,
+              orderUnitIds,
+              reason,
+              topic,
+              returnIntent,
+              TicketStatus.WAITING,
+              WaitingOn.BUYER,
+              closedFinally,
+              createdAt,
+              later(at),
+              null,
+              null,
+              at,
+              responseDueAt,
+              deadline.workingTimeBetween(storefront, openSince, at),
+              version + 1);
         }
-        yield next(TicketStatus.WAITING, WaitingOn.BUYER, closedFinally, at, null, null, first);
+        yield next(TicketStatus.WAITING, WaitingOn.BUYER, closedFinally, at, null, null);
       }
       case BUYER -> {
         if (isClosed() && closedFinally) {
@@ -201,14 +246,7 @@ public record Ticket(
           // The seller still owes an answer: the running deadline stays.
           yield touched(at);
         }
-        yield next(
-            TicketStatus.OPEN,
-            null,
-            false,
-            at,
-            at,
-            deadline.dueAt(storefront, at),
-            firstResponseAt);
+        yield next(TicketStatus.OPEN, null, false, at, at, deadline.dueAt(storefront, at));
       }
       case CUSTOMER_SERVICE -> {
         requireNotClosed("write on");
@@ -229,14 +267,7 @@ public record Ticket(
       throw new DomainException(
           ErrorCode.CONFLICT, "customer service leads this ticket; it decides when to close it");
     }
-    return next(
-        TicketStatus.CLOSED,
-        null,
-        by == AuthorRole.CUSTOMER_SERVICE,
-        at,
-        null,
-        null,
-        firstResponseAt);
+    return next(TicketStatus.CLOSED, null, by == AuthorRole.CUSTOMER_SERVICE, at, null, null);
   }
 
   private void requireNotClosed(String what) {
@@ -266,6 +297,8 @@ public record Ticket(
         openSince,
         responseDueAt,
         firstResponseAt,
+        firstResponseDueAt,
+        firstResponseWorkingTime,
         version + 1);
   }
 
@@ -275,8 +308,7 @@ public record Ticket(
       boolean finallyClosed,
       Instant at,
       Instant newOpenSince,
-      Instant newDue,
-      Instant first) {
+      Instant newDue) {
     return new Ticket(
         number,
         sellerId,
@@ -294,7 +326,9 @@ public record Ticket(
         later(at),
         newOpenSince,
         newDue,
-        first,
+        firstResponseAt,
+        firstResponseDueAt,
+        firstResponseWorkingTime,
         version + 1);
   }
 
@@ -325,6 +359,8 @@ public record Ticket(
         openSince,
         deadline.dueAt(storefront, openSince),
         firstResponseAt,
+        firstResponseDueAt,
+        firstResponseWorkingTime,
         version + 1);
   }
 }

@@ -5,13 +5,16 @@ import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TicketQuery;
 import io.ticketdesk.application.port.out.TicketSort;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.FirstResponse;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Order;
@@ -45,6 +48,7 @@ public final class InMemoryStore {
   private final Map<String, Order> orders = new LinkedHashMap<>();
   private final Map<String, Ticket> tickets = new LinkedHashMap<>();
   private final List<Message> messages = new ArrayList<>();
+  private final Map<String, String> state = new LinkedHashMap<>();
   private long sellerSeq;
   private long ticketSeq;
   private long messageSeq;
@@ -189,6 +193,18 @@ public final class InMemoryStore {
       }
 
       @Override
+      public List<Ticket> openTickets(TicketNumber after, int limit) {
+        synchronized (lock) {
+          return tickets.values().stream()
+              .filter(Ticket::isOpen)
+              .filter(t -> after == null || t.number().value().compareTo(after.value()) > 0)
+              .sorted(Comparator.comparing(t -> t.number().value()))
+              .limit(limit)
+              .toList();
+        }
+      }
+
+      @Override
       public List<Ticket> search(TicketQuery q) {
         synchronized (lock) {
           Comparator<Ticket> order = comparator(q.sort());
@@ -235,6 +251,52 @@ public final class InMemoryStore {
           Comparator.comparing(Ticket::updatedAt).thenComparing(t -> t.number().value()).reversed();
       case DUE ->
           Comparator.comparing(Ticket::responseDueAt).thenComparing(t -> t.number().value());
+    };
+  }
+
+  public SystemState systemState() {
+    return new SystemState() {
+      @Override
+      public Optional<String> get(String key) {
+        synchronized (lock) {
+          return Optional.ofNullable(state.get(key));
+        }
+      }
+
+      @Override
+      public void put(String key, String value) {
+        synchronized (lock) {
+          state.put(key, value);
+        }
+      }
+    };
+  }
+
+  public ResponseTimes responseTimes() {
+    return new ResponseTimes() {
+      @Override
+      public List<FirstResponse> firstResponses(
+          SellerId seller, Storefront storefront, Instant from, Instant to) {
+        synchronized (lock) {
+          return tickets.values().stream()
+              .filter(t -> seller == null || t.sellerId().equals(seller))
+              .filter(t -> t.storefront() == storefront)
+              .flatMap(t -> t.firstResponse().stream())
+              .filter(r -> !r.at().isBefore(from) && r.at().isBefore(to))
+              .toList();
+        }
+      }
+
+      @Override
+      public long openOverdue(SellerId seller, Storefront storefront, Instant now) {
+        synchronized (lock) {
+          return tickets.values().stream()
+              .filter(t -> seller == null || t.sellerId().equals(seller))
+              .filter(t -> t.storefront() == storefront)
+              .filter(t -> t.overdueAt(now))
+              .count();
+        }
+      }
     };
   }
 

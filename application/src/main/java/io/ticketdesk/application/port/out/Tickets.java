@@ -24,6 +24,12 @@ public interface Tickets {
    */
   void update(Ticket next);
 
+  /**
+   * Open tickets of all sellers in ticket-number order after {@code after} (null = from the start),
+   * at most {@code limit}; for recomputing deadlines in batches.
+   */
+  List<Ticket> openTickets(TicketNumber after, int limit);
+
   /** One page of tickets matching the query, in its sort order, after its cursor. */
   List<Ticket> search(TicketQuery query);
 }

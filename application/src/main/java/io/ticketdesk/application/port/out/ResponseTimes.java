@@ -1,0 +1,17 @@
+package io.ticketdesk.application.port.out;
+
+import io.ticketdesk.domain.FirstResponse;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
+import java.time.Instant;
+import java.util.List;
+
+/** The recorded first responses and overdue counts the response-time KPI is computed from. */
+public interface ResponseTimes {
+  /** First responses on a storefront with {@code from <= at < to}; {@code seller} null = all. */
+  List<FirstResponse> firstResponses(
+      SellerId seller, Storefront storefront, Instant from, Instant to);
+
+  /** Open tickets on a storefront whose deadline lies before {@code now}; seller null = all. */
+  long openOverdue(SellerId seller, Storefront storefront, Instant now);
+}
