@@ -43,6 +43,7 @@ class ValueObjectsTest {
           "001-0000042",
           " 00100000042",
           "00100000042 ",
+          "00100000042\n",
           "",
           "001٠٠٠٠٠٠٠٤" // Arabic-Indic digits are not ASCII digits
         })
@@ -93,6 +94,7 @@ class ValueObjectsTest {
           "mq8brt7",
           "MQ-8BRT7",
           "MQ 8BRT7",
+          "MQ8BRT7\n",
           "",
           "123456789012345678901234567890123",
           "MQÄ"
