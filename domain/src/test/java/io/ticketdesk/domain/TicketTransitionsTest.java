@@ -63,6 +63,8 @@ class TicketTransitionsTest {
         null,
         null,
         null,
+        null,
+        null,
         2);
   }
 
@@ -448,6 +450,8 @@ class TicketTransitionsTest {
                   null,
                   null,
                   null,
+                  null,
+                  null,
                   1));
     }
 
@@ -473,6 +477,8 @@ class TicketTransitionsTest {
                   t.createdAt(),
                   t.updatedAt(),
                   MONDAY_10,
+                  null,
+                  null,
                   null,
                   null,
                   1));
@@ -502,6 +508,8 @@ class TicketTransitionsTest {
                   MONDAY_10,
                   WEDNESDAY_10,
                   null,
+                  null,
+                  null,
                   1));
     }
 
@@ -525,6 +533,8 @@ class TicketTransitionsTest {
               false,
               t.createdAt(),
               t.updatedAt(),
+              null,
+              null,
               null,
               null,
               null,

@@ -464,6 +464,11 @@ class TicketServiceTest {
     public List<Ticket> search(TicketQuery query) {
       return delegate.search(query);
     }
+
+    @Override
+    public List<Ticket> openTickets(TicketNumber after, int limit) {
+      return delegate.openTickets(after, limit);
+    }
   }
 
   @Nested
