@@ -53,15 +53,52 @@ public final class InMemoryStore {
   private long ticketSeq;
   private long messageSeq;
 
+  private int transactionDepth;
+
+  /** All-or-nothing work: on any exception the outermost transaction restores the data. */
   public Transactions transactions() {
     return new Transactions() {
       @Override
       public <T> T inTransaction(Supplier<T> work) {
         synchronized (lock) {
-          return work.get();
+          if (transactionDepth > 0) {
+            return work.get();
+          }
+          Snapshot before = new Snapshot();
+          transactionDepth++;
+          try {
+            return work.get();
+          } catch (RuntimeException | Error e) {
+            before.restore();
+            throw e;
+          } finally {
+            transactionDepth--;
+          }
         }
       }
     };
+  }
+
+  /** A copy of the data (not of the sequences: like a database's, they never roll back). */
+  private final class Snapshot {
+    private final Map<Long, Seller> sellersCopy = new LinkedHashMap<>(sellers);
+    private final Map<String, Actor> tokensCopy = new LinkedHashMap<>(tokens);
+    private final Map<String, Order> ordersCopy = new LinkedHashMap<>(orders);
+    private final Map<String, Ticket> ticketsCopy = new LinkedHashMap<>(tickets);
+    private final List<Message> messagesCopy = new ArrayList<>(messages);
+
+    void restore() {
+      sellers.clear();
+      sellers.putAll(sellersCopy);
+      tokens.clear();
+      tokens.putAll(tokensCopy);
+      orders.clear();
+      orders.putAll(ordersCopy);
+      tickets.clear();
+      tickets.putAll(ticketsCopy);
+      messages.clear();
+      messages.addAll(messagesCopy);
+    }
   }
 
   public Sellers sellers() {
@@ -221,6 +258,7 @@ public final class InMemoryStore {
               .filter(t -> q.ticketNumber() == null || t.number().equals(q.ticketNumber()))
               .filter(t -> q.orderNumber() == null || t.orderNumber().equals(q.orderNumber()))
               .filter(t -> q.overdue() == null || t.overdueAt(q.now()) == q.overdue())
+              .filter(t -> q.sort() != TicketSort.DUE || t.isOpen())
               .filter(t -> q.after() == null || isAfter(t, q))
               .sorted(order)
               .limit(q.limit())

@@ -1,0 +1,139 @@
+package io.ticketdesk.adapters.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.Messages;
+import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.application.port.out.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
+
+/**
+ * The relational store (PostgreSQL, or H2 in PostgreSQL mode): connection pool, schema migrations
+ * and the implementations of the outgoing ports.
+ */
+public final class Database implements AutoCloseable {
+  private static final int REACHABLE_TIMEOUT_SECONDS = 2;
+  private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+
+  private final DatabaseConfig config;
+  private final HikariDataSource dataSource;
+  private final Db db;
+  private final Sellers sellers;
+  private final AccessTokens accessTokens;
+  private final Orders orders;
+  private final Tickets tickets;
+  private final Messages messages;
+
+  private Database(DatabaseConfig config, HikariDataSource dataSource) {
+    this.config = config;
+    this.dataSource = dataSource;
+    Jdbi jdbi = Jdbi.create(dataSource);
+    jdbi.setTemplateEngine(TemplateEngine.NOP);
+    this.db = new Db(jdbi);
+    this.sellers = new JdbiSellers(db);
+    this.accessTokens = new JdbiAccessTokens(db);
+    this.orders = new JdbiOrders(db);
+    this.tickets = new JdbiTickets(db);
+    this.messages = new JdbiMessages(db);
+  }
+
+  /**
+   * Creates the connection pool. Connections are made lazily, so this succeeds while the database
+   * is down; {@link #migrate()} and the ports then throw {@link StoreUnavailableException}.
+   */
+  public static Database open(DatabaseConfig config) {
+    requireNonNull(config, "config is null");
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("ticketdesk-" + config.vendor());
+    hikari.setJdbcUrl(config.url());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+    hikari.setValidationTimeout(REACHABLE_TIMEOUT_SECONDS * 1_000L);
+    hikari.setInitializationFailTimeout(-1);
+    return new Database(config, new HikariDataSource(hikari));
+  }
+
+  /** Brings the schema to the latest version (common migrations plus the vendor's own). */
+  public void migrate() {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw SqlErrors.translate(e, e);
+    }
+  }
+
+  /** Whether a trivial query answers within a few seconds; for readiness checks. */
+  public boolean isReachable() {
+    if (dataSource.isClosed()) {
+      return false;
+    }
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      st.setQueryTimeout(REACHABLE_TIMEOUT_SECONDS);
+      st.execute("SELECT 1");
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The SQL dialect in use: {@code postgresql} or {@code h2}. */
+  public String vendor() {
+    return config.vendor();
+  }
+
+  public Sellers sellers() {
+    return sellers;
+  }
+
+  public AccessTokens accessTokens() {
+    return accessTokens;
+  }
+
+  public Orders orders() {
+    return orders;
+  }
+
+  public Tickets tickets() {
+    return tickets;
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  /** Binds a transaction to the calling thread; nested calls join it. */
+  public Transactions transactions() {
+    return db;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Database[" + config + "]";
+  }
+}

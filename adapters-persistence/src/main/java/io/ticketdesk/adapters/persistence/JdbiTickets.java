@@ -1,0 +1,374 @@
+package io.ticketdesk.adapters.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.TicketQuery;
+import io.ticketdesk.application.port.out.TicketSort;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.domain.BuyerId;
+import io.ticketdesk.domain.OrderNumber;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ReturnIntent;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.TicketReason;
+import io.ticketdesk.domain.TicketStatus;
+import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.WaitingOn;
+import io.ticketdesk.domain.WireEnum;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+/** Tickets in {@code tickets} and {@code ticket_units}, with optimistic locking on version. */
+final class JdbiTickets implements Tickets {
+  private static final String OPEN = TicketStatus.OPEN.wire();
+
+  private final Db db;
+
+  JdbiTickets(Db db) {
+    this.db = requireNonNull(db, "db is null");
+  }
+
+  @Override
+  public TicketNumber nextNumber() {
+    return TicketNumber.fromSequence(db.read(h -> Db.nextValue(h, "ticket_number_seq")));
+  }
+
+  @Override
+  public void add(Ticket ticket) {
+    requireNonNull(ticket, "ticket is null");
+    db.write(
+        h -> {
+          Update insert =
+              h.createUpdate(
+                  "INSERT INTO tickets (seller_id, ticket_number, buyer_id, storefront,"
+                      + " order_number, reason, topic, return_intent, status, waiting_on,"
+                      + " closed_finally, created_at, updated_at, open_since, response_due_at,"
+                      + " first_response_at, version) VALUES (:seller, :number, :buyer,"
+                      + " :storefront, :orderNumber, :reason, :topic, :returnIntent, :status,"
+                      + " :waitingOn, :closedFinally, :createdAt, :updatedAt, :openSince,"
+                      + " :responseDueAt, :firstResponseAt, :version)");
+          bindState(insert, ticket)
+              .bind("seller", ticket.sellerId().value())
+              .bind("number", ticket.number().value())
+              .bind("buyer", ticket.buyerId().value())
+              .bind("storefront", ticket.storefront().code())
+              .bind("orderNumber", ticket.orderNumber().value())
+              .bindByType("createdAt", Db.utc(ticket.createdAt()), OffsetDateTime.class)
+              .execute();
+          PreparedBatch units =
+              h.prepareBatch(
+                  "INSERT INTO ticket_units (seller_id, ticket_number, pos, order_unit_id)"
+                      + " VALUES (:seller, :number, :pos, :unit)");
+          int pos = 0;
+          for (OrderUnitId unit : ticket.orderUnitIds()) {
+            units
+                .bind("seller", ticket.sellerId().value())
+                .bind("number", ticket.number().value())
+                .bind("pos", pos++)
+                .bind("unit", unit.value())
+                .add();
+          }
+          units.execute();
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Ticket> find(TicketNumber number) {
+    requireNonNull(number, "number is null");
+    return db.read(
+        h ->
+            withUnits(
+                    h,
+                    h.createQuery("SELECT * FROM tickets WHERE ticket_number = :n")
+                        .bind("n", number.value())
+                        .map((rs, ctx) -> TicketRow.map(rs))
+                        .list())
+                .stream()
+                .findFirst());
+  }
+
+  @Override
+  public Optional<Ticket> find(SellerId seller, TicketNumber number) {
+    requireNonNull(seller, "seller is null");
+    requireNonNull(number, "number is null");
+    return db.read(
+        h ->
+            withUnits(
+                    h,
+                    h.createQuery(
+                            "SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n")
+                        .bind("s", seller.value())
+                        .bind("n", number.value())
+                        .map((rs, ctx) -> TicketRow.map(rs))
+                        .list())
+                .stream()
+                .findFirst());
+  }
+
+  /** Order units are fixed when a ticket is opened; an update stores the ticket's state only. */
+  @Override
+  public void update(Ticket next) {
+    requireNonNull(next, "next is null");
+    int rows =
+        db.write(
+            h -> {
+              Update update =
+                  h.createUpdate(
+                      "UPDATE tickets SET reason = :reason, topic = :topic, return_intent ="
+                          + " :returnIntent, status = :status, waiting_on = :waitingOn,"
+                          + " closed_finally = :closedFinally, updated_at = :updatedAt,"
+                          + " open_since = :openSince, response_due_at = :responseDueAt,"
+                          + " first_response_at = :firstResponseAt, version = :version"
+                          + " WHERE seller_id = :seller AND ticket_number = :number"
+                          + " AND version = :previousVersion");
+              return bindState(update, next)
+                  .bind("seller", next.sellerId().value())
+                  .bind("number", next.number().value())
+                  .bind("previousVersion", next.version() - 1)
+                  .execute();
+            });
+    if (rows == 0) {
+      throw new ConcurrentUpdateException(
+          "ticket " + next.number().value() + " changed since version " + (next.version() - 1));
+    }
+  }
+
+  @Override
+  public List<Ticket> search(TicketQuery q) {
+    requireNonNull(q, "q is null");
+    StringBuilder sql = new StringBuilder("SELECT * FROM tickets t WHERE 1 = 1");
+    Map<String, Object> params = new LinkedHashMap<>();
+    filter(sql, params, "t.seller_id = :seller", "seller", q.seller(), SellerId::value);
+    filter(sql, params, "t.buyer_id = :buyer", "buyer", q.buyer(), BuyerId::value);
+    filter(sql, params, "t.status = :status", "status", q.status(), WireEnum::wire);
+    filter(sql, params, "t.waiting_on = :waitingOn", "waitingOn", q.waitingOn(), WireEnum::wire);
+    filter(sql, params, "t.reason = :reason", "reason", q.reason(), WireEnum::wire);
+    filter(sql, params, "t.topic = :topic", "topic", q.topic(), WireEnum::wire);
+    filter(sql, params, "t.storefront = :sf", "sf", q.storefront(), Storefront::code);
+    filter(sql, params, "t.created_at >= :createdFrom", "createdFrom", q.createdFrom(), Db::utc);
+    filter(sql, params, "t.created_at < :createdTo", "createdTo", q.createdTo(), Db::utc);
+    filter(sql, params, "t.ticket_number = :tn", "tn", q.ticketNumber(), TicketNumber::value);
+    filter(sql, params, "t.order_number = :on", "on", q.orderNumber(), OrderNumber::value);
+    if (q.overdue() != null) {
+      sql.append(
+          q.overdue()
+              ? " AND t.status = '" + OPEN + "' AND t.response_due_at < :now"
+              : " AND (t.status <> '" + OPEN + "' OR t.response_due_at >= :now)");
+      params.put("now", Db.utc(q.now()));
+    }
+    String key =
+        switch (q.sort()) {
+          case CREATED_DESC -> "t.created_at";
+          case UPDATED_DESC -> "t.updated_at";
+          case DUE -> "t.response_due_at";
+        };
+    boolean ascending = q.sort() == TicketSort.DUE;
+    if (ascending) {
+      sql.append(" AND t.status = '" + OPEN + "'");
+    }
+    if (q.after() != null) {
+      String op = ascending ? ">" : "<";
+      sql.append(" AND (")
+          .append(key)
+          .append(' ')
+          .append(op)
+          .append(" :afterKey OR (")
+          .append(key)
+          .append(" = :afterKey AND t.ticket_number ")
+          .append(op)
+          .append(" :afterNumber))");
+      params.put("afterKey", Db.utc(q.after().key()));
+      params.put("afterNumber", q.after().ticketNumber().value());
+    }
+    String direction = ascending ? " ASC" : " DESC";
+    sql.append(" ORDER BY ")
+        .append(key)
+        .append(direction)
+        .append(", t.ticket_number")
+        .append(direction)
+        .append(" LIMIT :limit");
+    return db.read(
+        h -> {
+          Query query = h.createQuery(sql.toString());
+          params.forEach(
+              (name, value) -> {
+                if (value instanceof OffsetDateTime) {
+                  query.bindByType(name, value, OffsetDateTime.class);
+                } else {
+                  query.bind(name, value);
+                }
+              });
+          List<TicketRow> rows =
+              query.bind("limit", q.limit()).map((rs, ctx) -> TicketRow.map(rs)).list();
+          return withUnits(h, rows);
+        });
+  }
+
+  private static <T> void filter(
+      StringBuilder sql,
+      Map<String, Object> params,
+      String condition,
+      String name,
+      T value,
+      Function<T, Object> toParam) {
+    if (value != null) {
+      sql.append(" AND ").append(condition);
+      params.put(name, toParam.apply(value));
+    }
+  }
+
+  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindState(
+      S statement, Ticket t) {
+    return statement
+        .bind("reason", t.reason().wire())
+        .bindByType("topic", wire(t.topic()), String.class)
+        .bindByType("returnIntent", wire(t.returnIntent()), String.class)
+        .bind("status", t.status().wire())
+        .bindByType("waitingOn", wire(t.waitingOn()), String.class)
+        .bind("closedFinally", t.closedFinally())
+        .bindByType("updatedAt", Db.utc(t.updatedAt()), OffsetDateTime.class)
+        .bindByType("openSince", Db.utc(t.openSince()), OffsetDateTime.class)
+        .bindByType("responseDueAt", Db.utc(t.responseDueAt()), OffsetDateTime.class)
+        .bindByType("firstResponseAt", Db.utc(t.firstResponseAt()), OffsetDateTime.class)
+        .bind("version", t.version());
+  }
+
+  private static String wire(WireEnum value) {
+    return value == null ? null : value.wire();
+  }
+
+  /** Loads the order unit ids of all rows with one query and builds the tickets. */
+  private static List<Ticket> withUnits(Handle h, List<TicketRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> sellers = new LinkedHashSet<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE seller_id IN (");
+    List<String> sellerParams = new ArrayList<>();
+    List<String> numberParams = new ArrayList<>();
+    for (TicketRow row : rows) {
+      if (sellers.add(row.sellerId.value())) {
+        sellerParams.add(":s" + sellerParams.size());
+      }
+      numberParams.add(":n" + numberParams.size());
+    }
+    sql.append(String.join(", ", sellerParams))
+        .append(") AND ticket_number IN (")
+        .append(String.join(", ", numberParams))
+        .append(") ORDER BY seller_id, ticket_number, pos");
+    Query query = h.createQuery(sql.toString());
+    int i = 0;
+    for (Long seller : sellers) {
+      query.bind("s" + i++, seller);
+    }
+    for (int n = 0; n < rows.size(); n++) {
+      query.bind("n" + n, rows.get(n).number.value());
+    }
+    Map<String, List<OrderUnitId>> units = new HashMap<>();
+    for (UnitRow u :
+        query
+            .map(
+                (rs, ctx) ->
+                    new UnitRow(
+                        rs.getLong("seller_id") + "/" + rs.getString("ticket_number"),
+                        OrderUnitId.of(rs.getLong("order_unit_id"))))
+            .list()) {
+      units.computeIfAbsent(u.ticketKey(), k -> new ArrayList<>()).add(u.unit());
+    }
+    return rows.stream()
+        .map(
+            r ->
+                r.toTicket(
+                    units.getOrDefault(r.sellerId.value() + "/" + r.number.value(), List.of())))
+        .toList();
+  }
+
+  private record UnitRow(String ticketKey, OrderUnitId unit) {}
+
+  private record TicketRow(
+      TicketNumber number,
+      SellerId sellerId,
+      BuyerId buyerId,
+      Storefront storefront,
+      OrderNumber orderNumber,
+      TicketReason reason,
+      TicketTopic topic,
+      ReturnIntent returnIntent,
+      TicketStatus status,
+      WaitingOn waitingOn,
+      boolean closedFinally,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant openSince,
+      Instant responseDueAt,
+      Instant firstResponseAt,
+      long version) {
+    static TicketRow map(ResultSet rs) throws SQLException {
+      String topic = rs.getString("topic");
+      String returnIntent = rs.getString("return_intent");
+      String waitingOn = rs.getString("waiting_on");
+      return new TicketRow(
+          TicketNumber.of(rs.getString("ticket_number")),
+          SellerId.of(rs.getLong("seller_id")),
+          BuyerId.of(rs.getLong("buyer_id")),
+          Storefront.of(rs.getString("storefront")),
+          OrderNumber.of(rs.getString("order_number")),
+          TicketReason.of(rs.getString("reason")),
+          topic == null ? null : TicketTopic.of(topic),
+          returnIntent == null ? null : ReturnIntent.of(returnIntent),
+          TicketStatus.of(rs.getString("status")),
+          waitingOn == null ? null : WaitingOn.of(waitingOn),
+          rs.getBoolean("closed_finally"),
+          Db.instant(rs, "created_at"),
+          Db.instant(rs, "updated_at"),
+          Db.instant(rs, "open_since"),
+          Db.instant(rs, "response_due_at"),
+          Db.instant(rs, "first_response_at"),
+          rs.getLong("version"));
+    }
+
+    Ticket toTicket(List<OrderUnitId> units) {
+      return new Ticket(
+          number,
+          sellerId,
+          buyerId,
+          storefront,
+          orderNumber,
+          units,
+          reason,
+          topic,
+          returnIntent,
+          status,
+          waitingOn,
+          closedFinally,
+          createdAt,
+          updatedAt,
+          openSince,
+          responseDueAt,
+          firstResponseAt,
+          version);
+    }
+  }
+}

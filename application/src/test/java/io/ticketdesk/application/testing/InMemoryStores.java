@@ -1,0 +1,13 @@
+package io.ticketdesk.application.testing;
+
+import io.ticketdesk.application.testing.contract.StorePorts;
+
+/** Adapts an {@link InMemoryStore} to the contract tests. */
+final class InMemoryStores {
+  private InMemoryStores() {}
+
+  static StorePorts ports(InMemoryStore s) {
+    return new StorePorts(
+        s.sellers(), s.accessTokens(), s.orders(), s.tickets(), s.messages(), s.transactions());
+  }
+}

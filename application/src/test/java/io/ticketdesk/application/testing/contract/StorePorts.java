@@ -1,0 +1,28 @@
+package io.ticketdesk.application.testing.contract;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.Messages;
+import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.application.port.out.Transactions;
+
+/** One store's implementations of every outgoing port, as the contract tests use them. */
+public record StorePorts(
+    Sellers sellers,
+    AccessTokens accessTokens,
+    Orders orders,
+    Tickets tickets,
+    Messages messages,
+    Transactions transactions) {
+  public StorePorts {
+    requireNonNull(sellers, "sellers is null");
+    requireNonNull(accessTokens, "accessTokens is null");
+    requireNonNull(orders, "orders is null");
+    requireNonNull(tickets, "tickets is null");
+    requireNonNull(messages, "messages is null");
+    requireNonNull(transactions, "transactions is null");
+  }
+}
