@@ -159,7 +159,8 @@ final class DemoData {
           new SellerSpec(
               "EuroTech Trading GmbH",
               EnumSet.allOf(Storefront.class),
-              new ReturnAddress("EuroTech Returns", "Industriestraße 3", "04109", "Leipzig", "DE")));
+              new ReturnAddress(
+                  "EuroTech Returns", "Industriestraße 3", "04109", "Leipzig", "DE")));
 
   private static final String[] PRODUCTS = {
     "Trekking backpack 45 l", "Bike rack for tow bar", "Espresso machine", "LED desk lamp",
@@ -169,11 +170,33 @@ final class DemoData {
   };
 
   private static final String[] FIRST = {
-    "Anna", "Jonas", "Lena", "Petr", "Jana", "Marek", "Zofia", "Camille", "Luca", "Giulia",
-    "Eva", "Tomáš", "Hugo", "Sophie", "Marco", "Katarzyna"
+    "Anna",
+    "Jonas",
+    "Lena",
+    "Petr",
+    "Jana",
+    "Marek",
+    "Zofia",
+    "Camille",
+    "Luca",
+    "Giulia",
+    "Eva",
+    "Tomáš",
+    "Hugo",
+    "Sophie",
+    "Marco",
+    "Katarzyna"
   };
   private static final String[] LAST = {
-    "Müller", "Novák", "Kowalski", "Dubois", "Rossi", "Huber", "Horváth", "Schmidt", "Martin",
+    "Müller",
+    "Novák",
+    "Kowalski",
+    "Dubois",
+    "Rossi",
+    "Huber",
+    "Horváth",
+    "Schmidt",
+    "Martin",
     "Bianchi"
   };
 
@@ -235,7 +258,9 @@ final class DemoData {
         long price = priceFor(sf, random);
         UnitState state = random.nextInt(10) < 8 ? UnitState.RECEIVED : UnitState.SENT;
         Instant delivered =
-            state == UnitState.RECEIVED ? orderedAt.plus(Duration.ofDays(2 + random.nextInt(3))) : null;
+            state == UnitState.RECEIVED
+                ? orderedAt.plus(Duration.ofDays(2 + random.nextInt(3)))
+                : null;
         list.add(
             new OrderUnit(
                 OrderUnitId.of(unitId++),
@@ -250,10 +275,7 @@ final class DemoData {
               OrderNumber.of(uniqueOrderNumber(random, orderNumbers)),
               sf,
               seller.id(),
-              new Buyer(
-                  BuyerId.of(buyerId),
-                  name,
-                  "buyer" + buyerId + "@example.com"),
+              new Buyer(BuyerId.of(buyerId), name, "buyer" + buyerId + "@example.com"),
               orderedAt,
               list);
       allOrders.add(orders.feed(marketplace, order));
@@ -262,7 +284,8 @@ final class DemoData {
     TicketReason[] reasons = TicketReason.values();
     for (int i = 0; i < TICKETS; i++) {
       demoClock.set(start.plus(Duration.ofMinutes((long) i * 40 * 24 * 60 / TICKETS)));
-      Order order = allOrders.get(i < 40 ? (i * 4) % allOrders.size() : random.nextInt(allOrders.size()));
+      Order order =
+          allOrders.get(i < 40 ? (i * 4) % allOrders.size() : random.nextInt(allOrders.size()));
       Actor buyer = Actor.buyer(order.buyer().id());
       Actor seller = Actor.seller(order.sellerId());
       TicketReason reason = reasons[random.nextInt(reasons.length)];
@@ -303,7 +326,12 @@ final class DemoData {
         } else if (random.nextInt(3) == 0) {
           tickets.close(seller, ticket.number(), null);
         } else {
-          post(tickets, buyer, ticket, "Thank you. One more question about this order, please.", false);
+          post(
+              tickets,
+              buyer,
+              ticket,
+              "Thank you. One more question about this order, please.",
+              false);
         }
       }
     }
@@ -324,8 +352,7 @@ final class DemoData {
               new TicketTopic[] {
                 TicketTopic.DELIVERY_NOT_RECEIVED, TicketTopic.DELIVERY_DELAYED, null
               };
-          case PRODUCT_DEFECT ->
-              new TicketTopic[] {TicketTopic.ORDER_PRODUCT_DEFECT, null};
+          case PRODUCT_DEFECT -> new TicketTopic[] {TicketTopic.ORDER_PRODUCT_DEFECT, null};
           case PRODUCT_RETURN ->
               new TicketTopic[] {
                 TicketTopic.RETURN_REQUEST_LABEL, TicketTopic.RETURN_CHECK_STATUS, null

@@ -45,7 +45,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Injector injector = Guice.createInjector(new TicketdeskModule(settings));
     Database db = injector.getInstance(Database.class);
-    DemoData.Tokens tokens = demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
+    DemoData.Tokens tokens =
+        demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
     HttpServer server = injector.getInstance(HttpServer.class);
     int bound = server.start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -40,45 +40,52 @@ final class Settings {
   @Option(
       names = "--db-pool-size",
       defaultValue = "${env:TICKETDESK_DB_POOL_SIZE:-10}",
-      description = "Database connections per node (default ${DEFAULT-VALUE}). Env: TICKETDESK_DB_POOL_SIZE")
+      description =
+          "Database connections per node (default ${DEFAULT-VALUE}). Env: TICKETDESK_DB_POOL_SIZE")
   int dbPoolSize;
 
   @Option(
       names = "--data-dir",
       defaultValue = "${env:TICKETDESK_DATA_DIR:-./data}",
-      description = "Directory for the embedded database and plugins (default ${DEFAULT-VALUE}). Env: TICKETDESK_DATA_DIR")
+      description =
+          "Directory for the embedded database and plugins (default ${DEFAULT-VALUE}). Env: TICKETDESK_DATA_DIR")
   Path dataDir;
 
   @Option(
       names = "--plugins-dir",
       defaultValue = "${env:TICKETDESK_PLUGINS_DIR}",
-      description = "Directory of plugin jars (default: plugins in the data directory). Env: TICKETDESK_PLUGINS_DIR")
+      description =
+          "Directory of plugin jars (default: plugins in the data directory). Env: TICKETDESK_PLUGINS_DIR")
   Path pluginsDir;
 
   @Option(
       names = "--clock",
       defaultValue = "${env:TICKETDESK_CLOCK}",
-      description = "Start the clock at this ISO instant (it then ticks), e.g. 2026-02-02T09:00:00Z. Env: TICKETDESK_CLOCK")
+      description =
+          "Start the clock at this ISO instant (it then ticks), e.g. 2026-02-02T09:00:00Z. Env: TICKETDESK_CLOCK")
   String clock;
 
   @Option(
       names = "--holidays-add",
       defaultValue = "${env:TICKETDESK_HOLIDAYS_ADD}",
       split = ",",
-      description = "Extra holidays per storefront, e.g. de:2026-12-24,cz:2026-12-31. Env: TICKETDESK_HOLIDAYS_ADD")
+      description =
+          "Extra holidays per storefront, e.g. de:2026-12-24,cz:2026-12-31. Env: TICKETDESK_HOLIDAYS_ADD")
   Set<String> holidaysAdd;
 
   @Option(
       names = "--holidays-remove",
       defaultValue = "${env:TICKETDESK_HOLIDAYS_REMOVE}",
       split = ",",
-      description = "Library holidays that do not count, e.g. de:2026-10-03. Env: TICKETDESK_HOLIDAYS_REMOVE")
+      description =
+          "Library holidays that do not count, e.g. de:2026-10-03. Env: TICKETDESK_HOLIDAYS_REMOVE")
   Set<String> holidaysRemove;
 
   @Option(
       names = "--admin-token",
       defaultValue = "${env:TICKETDESK_ADMIN_TOKEN}",
-      description = "A marketplace token that is valid as given, for bootstrapping scripts. Env: TICKETDESK_ADMIN_TOKEN")
+      description =
+          "A marketplace token that is valid as given, for bootstrapping scripts. Env: TICKETDESK_ADMIN_TOKEN")
   String adminToken;
 
   Path dataDirectory() {

@@ -100,5 +100,6 @@ class ArchitectureTest {
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
 
   @ArchTest
-  static final ArchRule no_generic_exceptions_thrown = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+  static final ArchRule no_generic_exceptions_thrown =
+      GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 }

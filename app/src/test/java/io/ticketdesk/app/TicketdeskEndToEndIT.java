@@ -183,11 +183,20 @@ class TicketdeskEndToEndIT {
     assertEquals("open", ticket.get("status").asText());
 
     // The seller finds it by status, by ticket number and by order number.
-    assertTrue(numbers(call("GET", "/api/v1/tickets?status=open", seller, null, 200)).contains(number));
-    assertTrue(numbers(call("GET", "/api/v1/tickets?q=" + number, seller, null, 200)).contains(number));
-    assertTrue(numbers(call("GET", "/api/v1/tickets?q=MQ8BRT7", seller, null, 200)).contains(number));
     assertTrue(
-        numbers(call("GET", "/api/v1/tickets?reason=product_return&storefront=de", seller, null, 200))
+        numbers(call("GET", "/api/v1/tickets?status=open", seller, null, 200)).contains(number));
+    assertTrue(
+        numbers(call("GET", "/api/v1/tickets?q=" + number, seller, null, 200)).contains(number));
+    assertTrue(
+        numbers(call("GET", "/api/v1/tickets?q=MQ8BRT7", seller, null, 200)).contains(number));
+    assertTrue(
+        numbers(
+                call(
+                    "GET",
+                    "/api/v1/tickets?reason=product_return&storefront=de",
+                    seller,
+                    null,
+                    200))
             .contains(number));
 
     // Another seller gets 404 and never sees it; another buyer neither.
@@ -195,11 +204,18 @@ class TicketdeskEndToEndIT {
     call("GET", "/api/v1/tickets/" + number + "/messages", otherSeller, null, 404);
     call("POST", "/api/v1/tickets/" + number + "/messages", otherSeller, "{\"text\":\"hi\"}", 404);
     assertFalse(numbers(call("GET", "/api/v1/tickets", otherSeller, null, 200)).contains(number));
-    assertFalse(numbers(call("GET", "/api/v1/tickets?q=" + number, otherSeller, null, 200)).contains(number));
+    assertFalse(
+        numbers(call("GET", "/api/v1/tickets?q=" + number, otherSeller, null, 200))
+            .contains(number));
     call("GET", "/api/v1/tickets/" + number, otherBuyer, null, 404);
 
     // The chat: seller reply → waiting/buyer; internal note → no change, hidden from the buyer.
-    call("POST", "/api/v1/tickets/" + number + "/messages", seller, "{\"text\":\"Here is a label.\"}", 201);
+    call(
+        "POST",
+        "/api/v1/tickets/" + number + "/messages",
+        seller,
+        "{\"text\":\"Here is a label.\"}",
+        201);
     JsonNode afterReply = call("GET", "/api/v1/tickets/" + number, seller, null, 200);
     assertEquals("waiting", afterReply.get("status").asText());
     assertEquals("buyer", afterReply.get("waitingOn").asText());
@@ -209,21 +225,36 @@ class TicketdeskEndToEndIT {
         seller,
         "{\"text\":\"Check the assembly.\",\"internal\":true}",
         201);
-    assertEquals("waiting", call("GET", "/api/v1/tickets/" + number, seller, null, 200).get("status").asText());
+    assertEquals(
+        "waiting",
+        call("GET", "/api/v1/tickets/" + number, seller, null, 200).get("status").asText());
     JsonNode buyerChat = call("GET", "/api/v1/tickets/" + number + "/messages", buyer, null, 200);
     for (JsonNode m : buyerChat.get("items")) {
       assertFalse(m.get("internal").asBoolean(), "the buyer never sees internal notes");
     }
     assertEquals(2, buyerChat.get("items").size());
-    assertEquals(3, call("GET", "/api/v1/tickets/" + number + "/messages", seller, null, 200).get("items").size());
+    assertEquals(
+        3,
+        call("GET", "/api/v1/tickets/" + number + "/messages", seller, null, 200)
+            .get("items")
+            .size());
 
     // Buyer reply → open; close → closed; buyer reply reopens.
     call("POST", "/api/v1/tickets/" + number + "/messages", buyer, "{\"text\":\"Thanks!\"}", 201);
-    assertEquals("open", call("GET", "/api/v1/tickets/" + number, buyer, null, 200).get("status").asText());
+    assertEquals(
+        "open", call("GET", "/api/v1/tickets/" + number, buyer, null, 200).get("status").asText());
     call("POST", "/api/v1/tickets/" + number + "/close", seller, null, 200);
-    assertEquals("closed", call("GET", "/api/v1/tickets/" + number, seller, null, 200).get("status").asText());
-    call("POST", "/api/v1/tickets/" + number + "/messages", buyer, "{\"text\":\"One more thing.\"}", 201);
-    assertEquals("open", call("GET", "/api/v1/tickets/" + number, seller, null, 200).get("status").asText());
+    assertEquals(
+        "closed",
+        call("GET", "/api/v1/tickets/" + number, seller, null, 200).get("status").asText());
+    call(
+        "POST",
+        "/api/v1/tickets/" + number + "/messages",
+        buyer,
+        "{\"text\":\"One more thing.\"}",
+        201);
+    assertEquals(
+        "open", call("GET", "/api/v1/tickets/" + number, seller, null, 200).get("status").asText());
 
     // A seller opens a ticket to ask the buyer → waiting/buyer.
     JsonNode asked =

@@ -7,8 +7,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import java.sql.Connection;
@@ -35,6 +37,8 @@ public final class Database implements AutoCloseable {
   private final Orders orders;
   private final Tickets tickets;
   private final Messages messages;
+  private final SystemState systemState;
+  private final ResponseTimes responseTimes;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -47,6 +51,8 @@ public final class Database implements AutoCloseable {
     this.orders = new JdbiOrders(db);
     this.tickets = new JdbiTickets(db);
     this.messages = new JdbiMessages(db);
+    this.systemState = new JdbiSystemState(db);
+    this.responseTimes = new JdbiResponseTimes(db);
   }
 
   /**
@@ -120,6 +126,14 @@ public final class Database implements AutoCloseable {
 
   public Messages messages() {
     return messages;
+  }
+
+  public SystemState systemState() {
+    return systemState;
+  }
+
+  public ResponseTimes responseTimes() {
+    return responseTimes;
   }
 
   /** Binds a transaction to the calling thread; nested calls join it. */

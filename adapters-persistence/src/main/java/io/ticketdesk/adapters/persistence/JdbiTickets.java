@@ -21,8 +21,10 @@ import io.ticketdesk.domain.WaitingOn;
 import io.ticketdesk.domain.WireEnum;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -62,10 +65,12 @@ final class JdbiTickets implements Tickets {
                   "INSERT INTO tickets (seller_id, ticket_number, buyer_id, storefront,"
                       + " order_number, reason, topic, return_intent, status, waiting_on,"
                       + " closed_finally, created_at, updated_at, open_since, response_due_at,"
-                      + " first_response_at, version) VALUES (:seller, :number, :buyer,"
+                      + " first_response_at, first_response_due_at, first_response_working_micros,"
+                      + " version) VALUES (:seller, :number, :buyer,"
                       + " :storefront, :orderNumber, :reason, :topic, :returnIntent, :status,"
                       + " :waitingOn, :closedFinally, :createdAt, :updatedAt, :openSince,"
-                      + " :responseDueAt, :firstResponseAt, :version)");
+                      + " :responseDueAt, :firstResponseAt, :firstResponseDueAt,"
+                      + " :firstResponseWorkingMicros, :version)");
           bindState(insert, ticket)
               .bind("seller", ticket.sellerId().value())
               .bind("number", ticket.number().value())
@@ -138,7 +143,10 @@ final class JdbiTickets implements Tickets {
                           + " :returnIntent, status = :status, waiting_on = :waitingOn,"
                           + " closed_finally = :closedFinally, updated_at = :updatedAt,"
                           + " open_since = :openSince, response_due_at = :responseDueAt,"
-                          + " first_response_at = :firstResponseAt, version = :version"
+                          + " first_response_at = :firstResponseAt,"
+                          + " first_response_due_at = :firstResponseDueAt,"
+                          + " first_response_working_micros = :firstResponseWorkingMicros,"
+                          + " version = :version"
                           + " WHERE seller_id = :seller AND ticket_number = :number"
                           + " AND version = :previousVersion");
               return bindState(update, next)
@@ -151,6 +159,22 @@ final class JdbiTickets implements Tickets {
       throw new ConcurrentUpdateException(
           "ticket " + next.number().value() + " changed since version " + (next.version() - 1));
     }
+  }
+
+  @Override
+  public List<Ticket> openTickets(TicketNumber after, int limit) {
+    return db.read(
+        h ->
+            withUnits(
+                h,
+                h.createQuery(
+                        "SELECT * FROM tickets WHERE status = :open AND ticket_number > :after"
+                            + " ORDER BY ticket_number LIMIT :limit")
+                    .bind("open", OPEN)
+                    .bind("after", after == null ? "" : after.value())
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> TicketRow.map(rs))
+                    .list()));
   }
 
   @Override
@@ -250,6 +274,13 @@ final class JdbiTickets implements Tickets {
         .bindByType("openSince", Db.utc(t.openSince()), OffsetDateTime.class)
         .bindByType("responseDueAt", Db.utc(t.responseDueAt()), OffsetDateTime.class)
         .bindByType("firstResponseAt", Db.utc(t.firstResponseAt()), OffsetDateTime.class)
+        .bindByType("firstResponseDueAt", Db.utc(t.firstResponseDueAt()), OffsetDateTime.class)
+        .bindByType(
+            "firstResponseWorkingMicros",
+            t.firstResponseWorkingTime() == null
+                ? null
+                : TimeUnit.NANOSECONDS.toMicros(t.firstResponseWorkingTime().toNanos()),
+            Long.class)
         .bind("version", t.version());
   }
 
@@ -324,6 +355,8 @@ final class JdbiTickets implements Tickets {
       Instant openSince,
       Instant responseDueAt,
       Instant firstResponseAt,
+      Instant firstResponseDueAt,
+      Duration firstResponseWorkingTime,
       long version) {
     static TicketRow map(ResultSet rs) throws SQLException {
       String topic = rs.getString("topic");
@@ -346,6 +379,8 @@ final class JdbiTickets implements Tickets {
           Db.instant(rs, "open_since"),
           Db.instant(rs, "response_due_at"),
           Db.instant(rs, "first_response_at"),
+          Db.instant(rs, "first_response_due_at"),
+          micros(rs, "first_response_working_micros"),
           rs.getLong("version"));
     }
 
@@ -368,7 +403,14 @@ final class JdbiTickets implements Tickets {
           openSince,
           responseDueAt,
           firstResponseAt,
+          firstResponseDueAt,
+          firstResponseWorkingTime,
           version);
+    }
+
+    private static Duration micros(ResultSet rs, String column) throws SQLException {
+      long v = rs.getLong(column);
+      return rs.wasNull() ? null : Duration.of(v, ChronoUnit.MICROS);
     }
   }
 }

@@ -11,7 +11,14 @@ import java.sql.Statement;
 /** A migrated database of its own for one test class; closing it throws it away. */
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
-    "messages", "ticket_units", "tickets", "order_units", "orders", "access_tokens", "sellers"
+    "messages",
+    "ticket_units",
+    "tickets",
+    "order_units",
+    "orders",
+    "access_tokens",
+    "sellers",
+    "system_state"
   };
 
   private final Database database;
@@ -53,7 +60,9 @@ public final class TestDatabase implements AutoCloseable {
         database.orders(),
         database.tickets(),
         database.messages(),
-        database.transactions());
+        database.transactions(),
+        database.systemState(),
+        database.responseTimes());
   }
 
   Connection connect() throws SQLException {

@@ -8,6 +8,13 @@ final class InMemoryStores {
 
   static StorePorts ports(InMemoryStore s) {
     return new StorePorts(
-        s.sellers(), s.accessTokens(), s.orders(), s.tickets(), s.messages(), s.transactions());
+        s.sellers(),
+        s.accessTokens(),
+        s.orders(),
+        s.tickets(),
+        s.messages(),
+        s.transactions(),
+        s.systemState(),
+        s.responseTimes());
   }
 }

@@ -111,6 +111,8 @@ public final class Fixtures {
     private Instant openSince = T0;
     private Instant responseDueAt = T0.plus(Duration.ofHours(48));
     private Instant firstResponseAt;
+    private Instant firstResponseDueAt;
+    private Duration firstResponseWorkingTime;
     private long version = 1;
 
     private TicketBuilder(TicketNumber number, Order order) {
@@ -180,8 +182,15 @@ public final class Fixtures {
       return this;
     }
 
+    /** A first response at {@code value}, on time, after one working hour. */
     public TicketBuilder firstResponse(Instant value) {
+      return firstResponse(value, value, Duration.ofHours(1));
+    }
+
+    public TicketBuilder firstResponse(Instant value, Instant dueAt, Duration workingTime) {
       firstResponseAt = value;
+      firstResponseDueAt = dueAt;
+      firstResponseWorkingTime = workingTime;
       return this;
     }
 
@@ -209,6 +218,8 @@ public final class Fixtures {
           openSince,
           responseDueAt,
           firstResponseAt,
+          firstResponseDueAt,
+          firstResponseWorkingTime,
           version);
     }
   }

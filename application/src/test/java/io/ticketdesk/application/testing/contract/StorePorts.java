@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 
@@ -16,7 +18,9 @@ public record StorePorts(
     Orders orders,
     Tickets tickets,
     Messages messages,
-    Transactions transactions) {
+    Transactions transactions,
+    SystemState systemState,
+    ResponseTimes responseTimes) {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
@@ -24,5 +28,7 @@ public record StorePorts(
     requireNonNull(tickets, "tickets is null");
     requireNonNull(messages, "messages is null");
     requireNonNull(transactions, "transactions is null");
+    requireNonNull(systemState, "systemState is null");
+    requireNonNull(responseTimes, "responseTimes is null");
   }
 }

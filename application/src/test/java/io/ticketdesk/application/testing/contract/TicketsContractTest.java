@@ -22,6 +22,7 @@ import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
 import io.ticketdesk.domain.WaitingOn;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,7 +90,7 @@ public abstract class TicketsContractTest {
             .created(at(1))
             .open(at(2881))
             .updated(at(7))
-            .firstResponse(at(5))
+            .firstResponse(at(5), at(4), Duration.ofMinutes(5).plusNanos(123_000))
             .version(42)
             .build();
     Ticket sparse =

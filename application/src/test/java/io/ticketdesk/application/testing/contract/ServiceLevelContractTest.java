@@ -1,0 +1,153 @@
+package io.ticketdesk.application.testing.contract;
+
+import static io.ticketdesk.application.testing.contract.Fixtures.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ticketdesk.domain.FirstResponse;
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.WaitingOn;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of the service-level ports: {@code ResponseTimes}, {@code SystemState} and {@code
+ * Tickets.openTickets}.
+ */
+public abstract class ServiceLevelContractTest {
+  protected StorePorts store;
+  private SellerId sellerA;
+  private SellerId sellerB;
+  private Order deOrderA;
+  private Order atOrderA;
+  private Order deOrderB;
+
+  /** A store with no data. */
+  protected abstract StorePorts newStore();
+
+  @BeforeEach
+  void setUp() {
+    store = newStore();
+    sellerA = Fixtures.seller(store).id();
+    sellerB = Fixtures.seller(store).id();
+    deOrderA = Fixtures.storedOrder(store, sellerA, 1, 1);
+    atOrderA = Fixtures.order(sellerA, 2, 1, Storefront.AT);
+    store.orders().add(atOrderA);
+    deOrderB = Fixtures.storedOrder(store, sellerB, 3, 1);
+  }
+
+  private Ticket add(Fixtures.TicketBuilder builder) {
+    Ticket t = builder.build();
+    store.tickets().add(t);
+    return t;
+  }
+
+  private Fixtures.TicketBuilder ticket(Order order) {
+    return Fixtures.ticket(store.tickets().nextNumber(), order);
+  }
+
+  @Test
+  void firstResponsesAreFilteredBySellerStorefrontAndHalfOpenPeriod() {
+    add(
+        ticket(deOrderA)
+            .waiting(WaitingOn.BUYER)
+            .firstResponse(at(10), at(20), Duration.ofMinutes(10)));
+    add(
+        ticket(deOrderA)
+            .waiting(WaitingOn.BUYER)
+            .firstResponse(at(30), at(20), Duration.ofMinutes(70)));
+    add(
+        ticket(deOrderA)
+            .waiting(WaitingOn.BUYER)
+            .firstResponse(at(100), at(200), Duration.ofHours(1)));
+    add(
+        ticket(atOrderA)
+            .waiting(WaitingOn.BUYER)
+            .firstResponse(at(15), at(20), Duration.ofMinutes(5)));
+    add(
+        ticket(deOrderB)
+            .waiting(WaitingOn.BUYER)
+            .firstResponse(at(15), at(20), Duration.ofMinutes(5)));
+    add(ticket(deOrderA).open(at(40)));
+
+    List<FirstResponse> a =
+        sorted(store.responseTimes().firstResponses(sellerA, Storefront.DE, at(10), at(100)));
+    assertEquals(
+        List.of(
+            new FirstResponse(Storefront.DE, at(10), Duration.ofMinutes(10), true),
+            new FirstResponse(Storefront.DE, at(30), Duration.ofMinutes(70), false)),
+        a);
+    assertEquals(
+        1, store.responseTimes().firstResponses(sellerA, Storefront.AT, at(0), at(1000)).size());
+    assertEquals(
+        3, store.responseTimes().firstResponses(null, Storefront.DE, at(0), at(50)).size());
+    assertTrue(
+        store.responseTimes().firstResponses(sellerB, Storefront.AT, at(0), at(1000)).isEmpty());
+  }
+
+  @Test
+  void aResponseExactlyOnTheDeadlineIsOnTime() {
+    add(
+        ticket(deOrderA)
+            .waiting(WaitingOn.BUYER)
+            .firstResponse(at(20), at(20), Duration.ofHours(48)));
+    FirstResponse r =
+        store.responseTimes().firstResponses(sellerA, Storefront.DE, at(0), at(100)).get(0);
+    assertTrue(r.onTime());
+    assertEquals(Duration.ofHours(48), r.workingTime());
+  }
+
+  @Test
+  void openOverdueCountsOpenTicketsWhoseDeadlineLiesBeforeNow() {
+    add(ticket(deOrderA).open(at(10)));
+    add(ticket(deOrderA).open(at(49)));
+    add(ticket(deOrderA).open(at(50)));
+    add(ticket(deOrderA).open(at(60)));
+    add(ticket(atOrderA).open(at(10)));
+    add(ticket(deOrderB).open(at(10)));
+    add(ticket(deOrderA).waiting(WaitingOn.BUYER));
+    add(ticket(deOrderA).closed(false));
+
+    assertEquals(2, store.responseTimes().openOverdue(sellerA, Storefront.DE, at(50)));
+    assertEquals(1, store.responseTimes().openOverdue(sellerA, Storefront.AT, at(50)));
+    assertEquals(3, store.responseTimes().openOverdue(null, Storefront.DE, at(50)));
+    assertEquals(0, store.responseTimes().openOverdue(sellerB, Storefront.AT, at(50)));
+  }
+
+  @Test
+  void openTicketsPagesThroughAllSellersInTicketNumberOrder() {
+    Ticket o1 = add(ticket(deOrderA).open(at(10)));
+    add(ticket(deOrderA).waiting(WaitingOn.BUYER));
+    Ticket o2 = add(ticket(deOrderB).open(at(20)));
+    add(ticket(atOrderA).closed(true));
+    Ticket o3 = add(ticket(atOrderA).open(at(30)));
+
+    List<Ticket> first = store.tickets().openTickets(null, 2);
+    assertEquals(List.of(o1, o2), first);
+    assertEquals(List.of(o3), store.tickets().openTickets(o2.number(), 2));
+    assertTrue(store.tickets().openTickets(o3.number(), 2).isEmpty());
+  }
+
+  @Test
+  void systemStateRemembersAndOverwritesValues() {
+    assertEquals(Optional.empty(), store.systemState().get("holiday-calendar"));
+    store.systemState().put("holiday-calendar", "v1");
+    store.systemState().put("other", "x");
+    store.systemState().put("holiday-calendar", "v2");
+    assertEquals(Optional.of("v2"), store.systemState().get("holiday-calendar"));
+    assertEquals(Optional.of("x"), store.systemState().get("other"));
+    assertFalse(store.systemState().get("missing").isPresent());
+  }
+
+  private static List<FirstResponse> sorted(List<FirstResponse> list) {
+    return list.stream().sorted(Comparator.comparing(FirstResponse::at)).toList();
+  }
+}
