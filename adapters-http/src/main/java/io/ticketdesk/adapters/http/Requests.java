@@ -49,7 +49,7 @@ final class Requests {
     return values;
   }
 
-  /** Parses a value with a domain factory; a refusal names the field if it did not already. */
+  /** Parses a value with a domain factory; a refusal names the request field. */
   static <T> T parse(String value, String field, Function<String, T> factory) {
     if (value == null) {
       return null;
@@ -57,9 +57,7 @@ final class Requests {
     try {
       return factory.apply(value);
     } catch (DomainException e) {
-      if (e.details().containsKey("field")) {
-        throw e;
-      }
+      // The adapter knows where in the request the value came from (e.g. units[0].state).
       throw new DomainException(e.code(), e.getMessage(), withField(e.details(), field));
     }
   }
