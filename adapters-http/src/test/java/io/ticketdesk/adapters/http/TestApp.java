@@ -29,6 +29,11 @@ final class TestApp implements AutoCloseable {
   final ApiClient api;
 
   TestApp() {
+    this(deps -> deps);
+  }
+
+  /** With some use cases replaced (e.g. by failing ones). */
+  TestApp(java.util.function.UnaryOperator<HttpDependencies> adjust) {
     InMemoryStore store = new InMemoryStore();
     var tx = store.transactions();
     var access =
@@ -45,20 +50,21 @@ final class TestApp implements AutoCloseable {
             new ResponseDeadline(PublicHolidays.none()));
     server =
         new HttpServer(
-            new HttpDependencies(
-                sellers,
-                access,
-                access,
-                feed,
-                feed,
-                tickets,
-                tickets,
-                tickets,
-                tickets,
-                tickets,
-                tickets,
-                ready::get,
-                clock));
+            adjust.apply(
+                new HttpDependencies(
+                    sellers,
+                    access,
+                    access,
+                    feed,
+                    feed,
+                    tickets,
+                    tickets,
+                    tickets,
+                    tickets,
+                    tickets,
+                    tickets,
+                    ready::get,
+                    clock)));
     api = new ApiClient(server.start("127.0.0.1", 0));
   }
 
