@@ -1,0 +1,49 @@
+package io.ticketdesk.adapters.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.AuthenticateUseCase;
+import io.ticketdesk.application.port.in.CloseTicketUseCase;
+import io.ticketdesk.application.port.in.FeedOrderUseCase;
+import io.ticketdesk.application.port.in.FindTicketUseCase;
+import io.ticketdesk.application.port.in.IssueTokenUseCase;
+import io.ticketdesk.application.port.in.ListMessagesUseCase;
+import io.ticketdesk.application.port.in.OpenTicketUseCase;
+import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.RegisterSellerUseCase;
+import io.ticketdesk.application.port.in.SearchTicketsUseCase;
+import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+
+/** The use cases (and the readiness probe and clock) the HTTP adapter drives. */
+public record HttpDependencies(
+    RegisterSellerUseCase registerSeller,
+    IssueTokenUseCase issueToken,
+    AuthenticateUseCase authenticate,
+    FeedOrderUseCase feedOrder,
+    UpdateOrderUnitUseCase updateOrderUnit,
+    OpenTicketUseCase openTicket,
+    FindTicketUseCase findTicket,
+    SearchTicketsUseCase searchTickets,
+    ListMessagesUseCase listMessages,
+    PostMessageUseCase postMessage,
+    CloseTicketUseCase closeTicket,
+    BooleanSupplier ready,
+    Clock clock) {
+  public HttpDependencies {
+    requireNonNull(registerSeller, "registerSeller is null");
+    requireNonNull(issueToken, "issueToken is null");
+    requireNonNull(authenticate, "authenticate is null");
+    requireNonNull(feedOrder, "feedOrder is null");
+    requireNonNull(updateOrderUnit, "updateOrderUnit is null");
+    requireNonNull(openTicket, "openTicket is null");
+    requireNonNull(findTicket, "findTicket is null");
+    requireNonNull(searchTickets, "searchTickets is null");
+    requireNonNull(listMessages, "listMessages is null");
+    requireNonNull(postMessage, "postMessage is null");
+    requireNonNull(closeTicket, "closeTicket is null");
+    requireNonNull(ready, "ready is null");
+    requireNonNull(clock, "clock is null");
+  }
+}

@@ -1,0 +1,81 @@
+package io.ticketdesk.adapters.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.ParsedEndpoint;
+import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.domain.DomainException;
+import java.util.List;
+
+/** The REST adapter: Javalin routes under {@value #API}, problem+json errors, OpenAPI, metrics. */
+public final class HttpServer {
+  static final String API = "/api/v1";
+
+  private final Javalin app;
+
+  public HttpServer(HttpDependencies deps) {
+    requireNonNull(deps, "deps is null");
+    Metrics metrics = new Metrics();
+    ApiContract contract = ApiContract.load();
+    Authentication auth = new Authentication(deps.authenticate());
+    OperationRoutes operations = new OperationRoutes(deps.ready(), contract);
+    SellerRoutes sellers = new SellerRoutes(deps.registerSeller());
+    TokenRoutes tokens = new TokenRoutes(deps.issueToken());
+    OrderRoutes orders = new OrderRoutes(deps.feedOrder(), deps.updateOrderUnit());
+    TicketRoutes tickets = new TicketRoutes(deps);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.http.prefer405over404 = true;
+              config.requestLogger.http(metrics::record);
+
+              config.routes.get("/health", operations::health);
+              config.routes.get("/ready", operations::ready);
+              config.routes.get("/metrics", metrics::scrape);
+              config.routes.get("/openapi.yaml", operations::openApi);
+              config.routes.get("/docs", operations::docs);
+
+              config.routes.beforeMatched(API + "/*", auth::require);
+              config.routes.post(API + "/sellers", sellers::register);
+              config.routes.post(API + "/tokens", tokens::issue);
+              config.routes.post(API + "/orders", orders::feed);
+              config.routes.patch(
+                  API + "/orders/{orderNumber}/units/{orderUnitId}", orders::updateUnit);
+              config.routes.post(API + "/tickets", tickets::open);
+              config.routes.get(API + "/tickets", tickets::list);
+              config.routes.get(API + "/tickets/{ticketNumber}", tickets::get);
+              config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
+              config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
+              config.routes.post(API + "/tickets/{ticketNumber}/close", tickets::close);
+
+              config.routes.exception(DomainException.class, Problems::domain);
+              config.routes.exception(HttpProblem.class, Problems::http);
+              config.routes.exception(HttpResponseException.class, Problems::javalin);
+              config.routes.exception(StoreUnavailableException.class, Problems::storeUnavailable);
+              config.routes.exception(Exception.class, Problems::unexpected);
+            });
+  }
+
+  /** Starts listening; port 0 picks a free port. Returns the bound port. */
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+
+  /** The registered HTTP routes as "METHOD /path" (for the contract test). */
+  List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map((ParsedEndpoint p) -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method.name() + " " + e.path)
+        .toList();
+  }
+}

@@ -1,0 +1,82 @@
+package io.ticketdesk.adapters.http;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Strict query parameters: only known names, each at most once, typed with clear refusals. */
+final class QueryParams {
+  private final Map<String, List<String>> params;
+
+  private QueryParams(Map<String, List<String>> params) {
+    this.params = params;
+  }
+
+  static QueryParams of(Context ctx, Set<String> known) {
+    Map<String, List<String>> params = ctx.queryParamMap();
+    for (var entry : params.entrySet()) {
+      String name = entry.getKey();
+      if (!known.contains(name)) {
+        throw Requests.invalid(
+            name,
+            "unknown query parameter '"
+                + Requests.abbreviate(name)
+                + "'; known: "
+                + String.join(", ", known.stream().sorted().toList()));
+      }
+      if (entry.getValue().size() > 1) {
+        throw Requests.invalid(name, "query parameter " + name + " may be given only once");
+      }
+    }
+    return new QueryParams(params);
+  }
+
+  String text(String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    String value = values.get(0);
+    if (value.isEmpty()) {
+      throw Requests.invalid(name, "query parameter " + name + " must not be empty");
+    }
+    return value;
+  }
+
+  <T> T parse(String name, Function<String, T> factory) {
+    return Requests.parse(text(name), name, factory);
+  }
+
+  Integer integer(String name) {
+    String v = text(name);
+    if (v == null) {
+      return null;
+    }
+    if (!v.matches("-?\\d{1,9}")) {
+      throw Requests.invalid(
+          name, name + " must be an integer, got '" + Requests.abbreviate(v) + "'");
+    }
+    return Integer.parseInt(v);
+  }
+
+  Boolean bool(String name) {
+    String v = text(name);
+    if (v == null) {
+      return null;
+    }
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw Requests.invalid(
+              name, name + " must be true or false, got '" + Requests.abbreviate(v) + "'");
+    };
+  }
+
+  Instant instant(String name) {
+    return Requests.instant(text(name), name);
+  }
+}

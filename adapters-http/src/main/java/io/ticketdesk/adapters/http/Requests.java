@@ -1,0 +1,290 @@
+package io.ticketdesk.adapters.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.http.Context;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.TicketNumber;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Reads requests strictly: JSON bodies, path and query parameters, If-Match. */
+final class Requests {
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  private Requests() {}
+
+  static DomainException invalid(String field, String detail) {
+    return new DomainException(ErrorCode.VALIDATION, detail, Map.of("field", field));
+  }
+
+  static <T> T required(T value, String field) {
+    if (value == null) {
+      throw invalid(field, field + " is required");
+    }
+    return value;
+  }
+
+  static <T> List<T> requiredList(List<T> values, String field) {
+    required(values, field);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw invalid(field + "[" + i + "]", field + "[" + i + "] must not be null");
+      }
+    }
+    return values;
+  }
+
+  /** Parses a value with a domain factory; a refusal names the request field. */
+  static <T> T parse(String value, String field, Function<String, T> factory) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return factory.apply(value);
+    } catch (DomainException e) {
+      // The adapter knows where in the request the value came from (e.g. units[0].state).
+      throw new DomainException(e.code(), e.getMessage(), withField(e.details(), field));
+    }
+  }
+
+  /** Runs a domain constructor; a refusal without a field is attributed to {@code field}. */
+  static <T> T build(String field, java.util.function.Supplier<T> factory) {
+    try {
+      return factory.get();
+    } catch (DomainException e) {
+      if (e.details().containsKey("field") || e.code() != ErrorCode.VALIDATION) {
+        throw e;
+      }
+      throw new DomainException(e.code(), e.getMessage(), withField(e.details(), field));
+    }
+  }
+
+  private static Map<String, Object> withField(Map<String, Object> details, String field) {
+    var copy = new java.util.HashMap<>(details);
+    copy.put("field", field);
+    return copy;
+  }
+
+  /** An RFC 3339 date-time with offset (e.g. 2026-01-05T10:00:00Z). */
+  static Instant instant(String value, String field) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw invalid(
+          field,
+          field
+              + " must be an RFC 3339 date-time such as 2026-01-05T10:00:00Z, got '"
+              + abbreviate(value)
+              + "'");
+    }
+  }
+
+  static TicketNumber ticketNumber(Context ctx) {
+    return parse(ctx.pathParam("ticketNumber"), "ticketNumber", TicketNumber::of);
+  }
+
+  /** The JSON body as the given record; refuses other media types, oversize and bad JSON. */
+  static <T> T body(Context ctx, Class<T> type) {
+    byte[] bytes = jsonBytes(ctx);
+    try {
+      T value = Json.MAPPER.readValue(bytes, type);
+      if (value == null) {
+        throw invalid("body", "the body must be a JSON object");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw translate(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The JSON body as a tree, for PATCH where an explicit null differs from an absent field. */
+  static JsonNode bodyTree(Context ctx) {
+    byte[] bytes = jsonBytes(ctx);
+    try {
+      JsonNode node = Json.MAPPER.readTree(bytes);
+      if (node == null || !node.isObject()) {
+        throw invalid("body", "the body must be a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw translate(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void rejectUnknownFields(JsonNode node, Set<String> known) {
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                throw invalid(
+                    name,
+                    "unknown field '"
+                        + abbreviate(name)
+                        + "'; known fields: "
+                        + String.join(", ", known.stream().sorted().toList()));
+              }
+            });
+  }
+
+  private static byte[] jsonBytes(Context ctx) {
+    String contentType = ctx.header("Content-Type");
+    if (!isJson(contentType)) {
+      throw new HttpProblem(
+          415,
+          "unsupported-media-type",
+          "send the body as application/json"
+              + (contentType == null ? "" : ", not " + abbreviate(contentType)));
+    }
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      if (bytes.length == 0) {
+        throw invalid("body", "a JSON body is required");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HttpProblem tooLarge() {
+    return new HttpProblem(
+        413,
+        "payload-too-large",
+        "the body exceeds " + MAX_BODY_BYTES + " bytes (1 MiB)",
+        Map.of("maxBytes", MAX_BODY_BYTES));
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return media.equals("application/json");
+  }
+
+  private static DomainException translate(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      String field = path(u);
+      return invalid(field, "unknown field '" + abbreviate(field) + "'");
+    }
+    if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+      String field = path(m);
+      return invalid(
+          field, field + " has the wrong JSON type; expected " + expected(m.getTargetType()));
+    }
+    if (e instanceof MismatchedInputException) {
+      return invalid("body", "the body must be a JSON object");
+    }
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      String field = path(m);
+      return invalid(field, field + " is not valid");
+    }
+    return invalid("body", "the body is not valid JSON: " + abbreviate(e.getOriginalMessage()));
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "body" : sb.toString();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
+      return "an integer number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  static String abbreviate(String s) {
+    if (s == null) {
+      return "";
+    }
+    String oneLine = s.replaceAll("[\\r\\n]+", " ");
+    return oneLine.length() > 80 ? oneLine.substring(0, 80) + "…" : oneLine;
+  }
+
+  /**
+   * The expected version from {@code If-Match}: {@code "3"}, {@code 3} or {@code W/"3"}; null for
+   * {@code *} or no header.
+   */
+  static Long expectedVersion(Context ctx) {
+    String header = ctx.header("If-Match");
+    if (header == null || header.strip().equals("*")) {
+      return null;
+    }
+    String v = header.strip();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+      v = v.substring(1, v.length() - 1);
+    }
+    try {
+      long version = Long.parseLong(v);
+      if (version < 1) {
+        throw new NumberFormatException();
+      }
+      return version;
+    } catch (NumberFormatException e) {
+      throw invalid(
+          "If-Match",
+          "If-Match must be the ETag of the resource (e.g. \"3\") or *, got '"
+              + abbreviate(header)
+              + "'");
+    }
+  }
+
+  static String etag(long version) {
+    return "\"" + version + "\"";
+  }
+}

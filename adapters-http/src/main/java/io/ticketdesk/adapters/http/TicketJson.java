@@ -1,0 +1,63 @@
+package io.ticketdesk.adapters.http;
+
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.WireEnum;
+import java.time.Instant;
+import java.util.List;
+
+/** A ticket as JSON: summary, status and response deadline. */
+record TicketJson(
+    String ticketNumber,
+    String status,
+    String waitingOn,
+    String storefront,
+    String orderNumber,
+    List<Long> orderUnitIds,
+    String reason,
+    String topic,
+    String returnIntent,
+    long sellerId,
+    long buyerId,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant responseDueAt,
+    boolean overdue,
+    Instant firstResponseAt,
+    boolean closedFinally,
+    long version) {
+
+  static TicketJson of(Ticket t, Instant now) {
+    return new TicketJson(
+        t.number().value(),
+        t.status().wire(),
+        wire(t.waitingOn()),
+        t.storefront().wire(),
+        t.orderNumber().value(),
+        t.orderUnitIds().stream().map(id -> id.value()).toList(),
+        t.reason().wire(),
+        wire(t.topic()),
+        wire(t.returnIntent()),
+        t.sellerId().value(),
+        t.buyerId().value(),
+        t.createdAt(),
+        t.updatedAt(),
+        t.responseDueAt(),
+        t.overdueAt(now),
+        t.firstResponseAt(),
+        t.closedFinally(),
+        t.version());
+  }
+
+  private static String wire(WireEnum e) {
+    return e == null ? null : e.wire();
+  }
+
+  /** The body of {@code POST /tickets}. */
+  record Opening(
+      List<Long> orderUnitIds,
+      String orderNumber,
+      String reason,
+      String topic,
+      String returnIntent,
+      String message) {}
+}

@@ -1,0 +1,161 @@
+package io.ticketdesk.adapters.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.ticketdesk.application.port.in.CloseTicketUseCase;
+import io.ticketdesk.application.port.in.FindTicketUseCase;
+import io.ticketdesk.application.port.in.ListMessagesUseCase;
+import io.ticketdesk.application.port.in.OpenTicketUseCase;
+import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.SearchTicketsUseCase;
+import io.ticketdesk.application.port.out.TicketSort;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.OrderNumber;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ReturnIntent;
+import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.TicketReason;
+import io.ticketdesk.domain.TicketStatus;
+import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.WaitingOn;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Tickets as a chat: open, list and search, read, write, close. */
+final class TicketRoutes {
+  private static final Set<String> LIST_PARAMS =
+      Set.of(
+          "status",
+          "waitingOn",
+          "reason",
+          "topic",
+          "storefront",
+          "createdFrom",
+          "createdTo",
+          "overdue",
+          "q",
+          "sort",
+          "limit",
+          "cursor");
+  private static final Set<String> MESSAGE_PARAMS = Set.of("limit", "cursor");
+
+  private final OpenTicketUseCase openTicket;
+  private final FindTicketUseCase findTicket;
+  private final SearchTicketsUseCase searchTickets;
+  private final ListMessagesUseCase listMessages;
+  private final PostMessageUseCase postMessage;
+  private final CloseTicketUseCase closeTicket;
+  private final Clock clock;
+
+  TicketRoutes(HttpDependencies deps) {
+    this.openTicket = requireNonNull(deps.openTicket(), "openTicket is null");
+    this.findTicket = requireNonNull(deps.findTicket(), "findTicket is null");
+    this.searchTickets = requireNonNull(deps.searchTickets(), "searchTickets is null");
+    this.listMessages = requireNonNull(deps.listMessages(), "listMessages is null");
+    this.postMessage = requireNonNull(deps.postMessage(), "postMessage is null");
+    this.closeTicket = requireNonNull(deps.closeTicket(), "closeTicket is null");
+    this.clock = requireNonNull(deps.clock(), "clock is null");
+  }
+
+  void open(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketJson.Opening body = Requests.body(ctx, TicketJson.Opening.class);
+    List<Long> ids = Requests.requiredList(body.orderUnitIds(), "orderUnitIds");
+    List<OrderUnitId> unitIds = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      long id = ids.get(i);
+      unitIds.add(Requests.build("orderUnitIds[" + i + "]", () -> OrderUnitId.of(id)));
+    }
+    OrderNumber orderNumber = Requests.parse(body.orderNumber(), "orderNumber", OrderNumber::of);
+    TicketReason reason =
+        Requests.parse(Requests.required(body.reason(), "reason"), "reason", TicketReason::of);
+    TicketTopic topic = Requests.parse(body.topic(), "topic", TicketTopic::of);
+    ReturnIntent intent = Requests.parse(body.returnIntent(), "returnIntent", ReturnIntent::of);
+    MessageText message =
+        Requests.parse(Requests.required(body.message(), "message"), "message", MessageText::of);
+    var command =
+        Requests.build(
+            "orderUnitIds",
+            () ->
+                new OpenTicketUseCase.Command(
+                    unitIds, orderNumber, reason, topic, intent, message));
+    Ticket ticket = openTicket.open(actor, command).ticket();
+    ctx.header("Location", HttpServer.API + "/tickets/" + ticket.number().value());
+    sendTicket(ctx, 201, ticket);
+  }
+
+  void list(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    QueryParams p = QueryParams.of(ctx, LIST_PARAMS);
+    var query =
+        new SearchTicketsUseCase.Query(
+            p.parse("status", TicketStatus::of),
+            p.parse("waitingOn", WaitingOn::of),
+            p.parse("reason", TicketReason::of),
+            p.parse("topic", TicketTopic::of),
+            p.parse("storefront", Storefront::of),
+            p.instant("createdFrom"),
+            p.instant("createdTo"),
+            p.bool("overdue"),
+            p.text("q"),
+            p.parse("sort", TicketSort::of),
+            p.integer("limit"),
+            p.text("cursor"));
+    var page = searchTickets.search(actor, query);
+    var now = clock.instant();
+    Responses.json(
+        ctx,
+        200,
+        new PageJson<>(
+            page.items().stream().map(t -> TicketJson.of(t, now)).toList(), page.nextCursor()));
+  }
+
+  void get(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    sendTicket(ctx, 200, findTicket.find(actor, number));
+  }
+
+  void messages(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    QueryParams p = QueryParams.of(ctx, MESSAGE_PARAMS);
+    var page = listMessages.list(actor, number, p.integer("limit"), p.text("cursor"));
+    Responses.json(
+        ctx,
+        200,
+        new PageJson<>(page.items().stream().map(MessageJson::of).toList(), page.nextCursor()));
+  }
+
+  void post(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Long expected = Requests.expectedVersion(ctx);
+    MessageJson.Posting body = Requests.body(ctx, MessageJson.Posting.class);
+    MessageText text =
+        Requests.parse(Requests.required(body.text(), "text"), "text", MessageText::of);
+    boolean internal = body.internal() != null && body.internal();
+    var posted =
+        postMessage.post(actor, new PostMessageUseCase.Command(number, text, internal, expected));
+    ctx.header("ETag", Requests.etag(posted.ticket().version()));
+    Responses.json(ctx, 201, MessageJson.of(posted.message()));
+  }
+
+  void close(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Long expected = Requests.expectedVersion(ctx);
+    sendTicket(ctx, 200, closeTicket.close(actor, number, expected));
+  }
+
+  private void sendTicket(Context ctx, int status, Ticket ticket) {
+    ctx.header("ETag", Requests.etag(ticket.version()));
+    Responses.json(ctx, status, TicketJson.of(ticket, clock.instant()));
+  }
+}

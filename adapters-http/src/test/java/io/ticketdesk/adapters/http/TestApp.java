@@ -1,0 +1,167 @@
+package io.ticketdesk.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketdesk.application.service.AccessService;
+import io.ticketdesk.application.service.OrderFeedService;
+import io.ticketdesk.application.service.SellerService;
+import io.ticketdesk.application.service.TicketService;
+import io.ticketdesk.application.testing.InMemoryStore;
+import io.ticketdesk.domain.PublicHolidays;
+import io.ticketdesk.domain.ResponseDeadline;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The HTTP adapter on a random port, backed by the real services and the in-memory store. */
+final class TestApp implements AutoCloseable {
+  static final String ADMIN = "admin-test-token";
+  static final Instant START = Instant.parse("2026-03-02T09:00:00Z"); // a Monday
+
+  final MutableClock clock = new MutableClock(START);
+  final AtomicBoolean ready = new AtomicBoolean(true);
+  final HttpServer server;
+  final ApiClient api;
+
+  TestApp() {
+    this(deps -> deps);
+  }
+
+  /** With some use cases replaced (e.g. by failing ones). */
+  TestApp(java.util.function.UnaryOperator<HttpDependencies> adjust) {
+    InMemoryStore store = new InMemoryStore();
+    var tx = store.transactions();
+    var access =
+        new AccessService(store.accessTokens(), store.sellers(), tx, clock, Optional.of(ADMIN));
+    var sellers = new SellerService(store.sellers(), tx, clock);
+    var feed = new OrderFeedService(store.orders(), store.sellers(), tx);
+    var tickets =
+        new TicketService(
+            store.tickets(),
+            store.messages(),
+            store.orders(),
+            tx,
+            clock,
+            new ResponseDeadline(PublicHolidays.none()));
+    server =
+        new HttpServer(
+            adjust.apply(
+                new HttpDependencies(
+                    sellers,
+                    access,
+                    access,
+                    feed,
+                    feed,
+                    tickets,
+                    tickets,
+                    tickets,
+                    tickets,
+                    tickets,
+                    tickets,
+                    ready::get,
+                    clock)));
+    api = new ApiClient(server.start("127.0.0.1", 0));
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  // ----- fixtures over HTTP -----
+
+  long registerSeller(String name, String... storefronts) {
+    var r =
+        api.post(
+            "/api/v1/sellers",
+            ADMIN,
+            Map.of(
+                "name",
+                name,
+                "storefronts",
+                List.of(storefronts),
+                "returnAddress",
+                Map.of(
+                    "name", name,
+                    "street", "Hauptstr. 1",
+                    "postalCode", "10115",
+                    "city", "Berlin",
+                    "country", "DE")));
+    assertEquals(201, r.status(), r.body());
+    return r.json().get("sellerId").asLong();
+  }
+
+  String token(String role, Long sellerId, Long buyerId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("role", role);
+    if (sellerId != null) {
+      body.put("sellerId", sellerId);
+    }
+    if (buyerId != null) {
+      body.put("buyerId", buyerId);
+    }
+    var r = api.post("/api/v1/tokens", ADMIN, body);
+    assertEquals(201, r.status(), r.body());
+    return r.json().get("token").asText();
+  }
+
+  JsonNode feedOrder(
+      String orderNumber, long sellerId, long buyerId, String storefront, long... units) {
+    List<Map<String, Object>> unitList = new ArrayList<>();
+    for (long id : units) {
+      unitList.add(
+          Map.of(
+              "orderUnitId",
+              id,
+              "title",
+              "Bike rack " + id,
+              "ean",
+              "4006381333931",
+              "price",
+              Map.of("amount", 3999, "currency", currency(storefront)),
+              "state",
+              "sent"));
+    }
+    var r =
+        api.post(
+            "/api/v1/orders",
+            ADMIN,
+            Map.of(
+                "orderNumber", orderNumber,
+                "storefront", storefront,
+                "sellerId", sellerId,
+                "orderedAt", "2026-02-20T10:00:00Z",
+                "buyer",
+                    Map.of(
+                        "buyerId", buyerId, "name", "Erika Muster", "email", "erika@example.org"),
+                "units", unitList));
+    assertEquals(201, r.status(), r.body());
+    return r.json();
+  }
+
+  JsonNode openTicket(String token, long unit, String reason, String topic, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("orderUnitIds", List.of(unit));
+    body.put("reason", reason);
+    if (topic != null) {
+      body.put("topic", topic);
+    }
+    body.put("message", message);
+    var r = api.post("/api/v1/tickets", token, body);
+    assertEquals(201, r.status(), r.body());
+    return r.json();
+  }
+
+  private static String currency(String storefront) {
+    return switch (storefront) {
+      case "cz" -> "CZK";
+      case "pl" -> "PLN";
+      default -> "EUR";
+    };
+  }
+}
