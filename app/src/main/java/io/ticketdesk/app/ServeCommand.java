@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Injector injector = Guice.createInjector(new TicketdeskModule(settings));
     Database db = injector.getInstance(Database.class);
+    Deadlines.keepInLineWithTheCalendar(injector);
     DemoData.Tokens tokens =
         demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
     HttpServer server = injector.getInstance(HttpServer.class);

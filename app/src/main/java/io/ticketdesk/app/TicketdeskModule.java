@@ -8,8 +8,10 @@ import io.ticketdesk.adapters.http.HttpDependencies;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
 import io.ticketdesk.application.service.AccessService;
+import io.ticketdesk.application.service.DeadlineService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
+import io.ticketdesk.application.service.ServiceLevelService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
@@ -39,8 +41,14 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PublicHolidays publicHolidays() {
+  JollydayPublicHolidays jollydayHolidays() {
     return new JollydayPublicHolidays(settings.holidaysAdded(), settings.holidaysRemoved());
+  }
+
+  @Provides
+  @Singleton
+  PublicHolidays publicHolidays(JollydayPublicHolidays holidays) {
+    return holidays;
   }
 
   @Provides
@@ -77,7 +85,20 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
+  ServiceLevelService serviceLevelService(Database db, Clock clock) {
+    return new ServiceLevelService(db.responseTimes(), db.sellers(), db.transactions(), clock);
+  }
+
+  @Provides
+  @Singleton
+  DeadlineService deadlineService(Database db, ResponseDeadline deadline) {
+    return new DeadlineService(db.tickets(), db.systemState(), db.transactions(), deadline);
+  }
+
+  @Provides
+  @Singleton
   HttpServer httpServer(
+      ServiceLevelService serviceLevel,
       AccessService access,
       SellerService sellers,
       OrderFeedService orders,
@@ -97,6 +118,7 @@ final class TicketdeskModule extends AbstractModule {
             tickets,
             tickets,
             tickets,
+            serviceLevel,
             db::isReachable,
             clock));
   }

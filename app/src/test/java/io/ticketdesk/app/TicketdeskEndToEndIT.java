@@ -6,22 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -33,16 +25,11 @@ import org.junit.jupiter.api.Test;
  * the foreign seller's 404.
  */
 class TicketdeskEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String ADMIN = "e2e-admin-" + UUID.randomUUID();
 
-  private static Process server;
-  private static String base;
+  private static RunningJar server;
   private static String schema;
   private static String pgUrl;
-  private static final List<String> serverOutput = new ArrayList<>();
 
   @BeforeAll
   static void startTheFatJarOnPostgres() throws Exception {
@@ -61,67 +48,20 @@ class TicketdeskEndToEndIT {
         Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA " + schema);
     }
-    Path jar = Path.of("target", "ticketdesk.jar");
-    assertTrue(Files.exists(jar), "the fat jar is built before the integration tests: " + jar);
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", String.valueOf(port))
-            .redirectErrorStream(true);
-    pb.environment().put("TICKETDESK_DB_URL", withSchema(pgUrl, schema));
-    pb.environment().put("TICKETDESK_DB_USER", env("TICKETDESK_TEST_PG_USER"));
-    pb.environment().put("TICKETDESK_DB_PASSWORD", env("TICKETDESK_TEST_PG_PASSWORD"));
-    pb.environment().put("TICKETDESK_ADMIN_TOKEN", ADMIN);
-    pb.environment().put("TICKETDESK_DATA_DIR", Files.createTempDirectory("td-e2e").toString());
-    server = pb.start();
-    Thread drain =
-        new Thread(
-            () -> {
-              try (var r = server.inputReader()) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  synchronized (serverOutput) {
-                    serverOutput.add(line);
-                  }
-                }
-              } catch (IOException ignored) {
-                // the process ended
-              }
-            });
-    drain.setDaemon(true);
-    drain.start();
-    base = "http://127.0.0.1:" + port;
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (true) {
-      if (!server.isAlive()) {
-        fail("the server exited with " + server.exitValue() + ":\n" + output());
-      }
-      try {
-        if (HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + "/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .statusCode()
-            == 200) {
-          break;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (System.nanoTime() > deadline) {
-        fail("the server did not become ready within 90 s:\n" + output());
-      }
-      Thread.sleep(250);
-    }
+    server =
+        new RunningJar(
+            Map.of(
+                "TICKETDESK_DB_URL", withSchema(pgUrl, schema),
+                "TICKETDESK_DB_USER", env("TICKETDESK_TEST_PG_USER"),
+                "TICKETDESK_DB_PASSWORD", env("TICKETDESK_TEST_PG_PASSWORD"),
+                "TICKETDESK_ADMIN_TOKEN", ADMIN,
+                "TICKETDESK_DATA_DIR", Files.createTempDirectory("td-e2e").toString()));
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (server != null) {
-      server.destroy();
-      server.waitFor();
+      server.close();
     }
     if (schema != null) {
       try (Connection c = pg(pgUrl);
@@ -293,30 +233,7 @@ class TicketdeskEndToEndIT {
 
   private static JsonNode call(String method, String path, String token, String body, int expected)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-      b.method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(expected, r.statusCode(), method + " " + path + " answered " + r.body());
-    if (r.statusCode() >= 400) {
-      assertTrue(
-          r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-          "errors are problem+json");
-    }
-    return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
-  }
-
-  private static String output() {
-    synchronized (serverOutput) {
-      return String.join("\n", serverOutput);
-    }
+    return server.call(method, path, token, body, expected);
   }
 
   private static Connection pg(String url) throws SQLException {

@@ -57,6 +57,33 @@ public final class JollydayPublicHolidays implements PublicHolidays {
     return nationalHolidays(storefront, date.getYear()).contains(date);
   }
 
+  /**
+   * A digest of every holiday this calendar counts in the given years on every storefront, so a
+   * change of configuration or of the library's data can be detected.
+   */
+  public String fingerprint(int fromYear, int toYear) {
+    StringBuilder all = new StringBuilder();
+    for (Storefront sf : Storefront.values()) {
+      for (int year = fromYear; year <= toYear; year++) {
+        java.time.LocalDate day = java.time.LocalDate.of(year, 1, 1);
+        while (day.getYear() == year) {
+          if (isPublicHoliday(sf, day)) {
+            all.append(sf.code()).append(day).append(';');
+          }
+          day = day.plusDays(1);
+        }
+      }
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return fromYear + "-" + toYear + ":" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
   /** The library's national public holidays of a storefront's country in one year. */
   public Set<LocalDate> nationalHolidays(Storefront storefront, int year) {
     return cache.computeIfAbsent(

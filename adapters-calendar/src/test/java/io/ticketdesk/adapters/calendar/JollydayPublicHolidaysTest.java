@@ -51,6 +51,16 @@ class JollydayPublicHolidaysTest {
     assertTrue(configured.isPublicHoliday(Storefront.AT, LocalDate.of(2026, 4, 6)));
   }
 
+  @Test
+  void theFingerprintChangesWithTheConfiguredDatesOnly() {
+    String plain = holidays.fingerprint(2026, 2027);
+    assertEquals(plain, new JollydayPublicHolidays().fingerprint(2026, 2027));
+    var added =
+        new JollydayPublicHolidays(
+            Map.of(Storefront.CZ, Set.of(LocalDate.of(2026, 12, 31))), Map.of());
+    assertFalse(plain.equals(added.fingerprint(2026, 2027)));
+  }
+
   @ParameterizedTest(name = "{0} opened {1} local -> due {2} local")
   @CsvSource({
     "de, 2026-03-06T10:00, 2026-03-10T10:00",

@@ -8,6 +8,7 @@ import io.ticketdesk.application.port.in.FeedOrderUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
+import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
@@ -29,6 +30,7 @@ public record HttpDependencies(
     ListMessagesUseCase listMessages,
     PostMessageUseCase postMessage,
     CloseTicketUseCase closeTicket,
+    MeasureResponseTimeUseCase measureResponseTime,
     BooleanSupplier ready,
     Clock clock) {
   public HttpDependencies {
@@ -43,6 +45,7 @@ public record HttpDependencies(
     requireNonNull(listMessages, "listMessages is null");
     requireNonNull(postMessage, "postMessage is null");
     requireNonNull(closeTicket, "closeTicket is null");
+    requireNonNull(measureResponseTime, "measureResponseTime is null");
     requireNonNull(ready, "ready is null");
     requireNonNull(clock, "clock is null");
   }

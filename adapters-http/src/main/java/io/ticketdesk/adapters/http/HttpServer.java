@@ -25,6 +25,7 @@ public final class HttpServer {
     TokenRoutes tokens = new TokenRoutes(deps.issueToken());
     OrderRoutes orders = new OrderRoutes(deps.feedOrder(), deps.updateOrderUnit());
     TicketRoutes tickets = new TicketRoutes(deps);
+    KpiRoutes kpis = new KpiRoutes(deps.measureResponseTime());
     this.app =
         Javalin.create(
             config -> {
@@ -51,6 +52,7 @@ public final class HttpServer {
               config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
               config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
               config.routes.post(API + "/tickets/{ticketNumber}/close", tickets::close);
+              config.routes.get(API + "/kpis/response-time", kpis::responseTime);
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);

@@ -62,6 +62,31 @@ final class QueryParams {
     return Integer.parseInt(v);
   }
 
+  Long longValue(String name) {
+    String v = text(name);
+    if (v == null) {
+      return null;
+    }
+    if (!v.matches("-?\\d{1,18}")) {
+      throw Requests.invalid(
+          name, name + " must be an integer, got '" + Requests.abbreviate(v) + "'");
+    }
+    return Long.parseLong(v);
+  }
+
+  java.time.LocalDate date(String name) {
+    String v = text(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Requests.invalid(
+          name, name + " must be a date such as 2026-02-02, got '" + Requests.abbreviate(v) + "'");
+    }
+  }
+
   Boolean bool(String name) {
     String v = text(name);
     if (v == null) {

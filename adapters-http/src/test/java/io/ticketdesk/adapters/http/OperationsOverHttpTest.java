@@ -123,6 +123,7 @@ class OperationsOverHttpTest {
         d.listMessages(),
         d.postMessage(),
         d.closeTicket(),
+        d.measureResponseTime(),
         d.ready(),
         d.clock());
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
+import io.ticketdesk.application.service.ServiceLevelService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.domain.PublicHolidays;
@@ -63,6 +64,7 @@ final class TestApp implements AutoCloseable {
                     tickets,
                     tickets,
                     tickets,
+                    new ServiceLevelService(store.responseTimes(), store.sellers(), tx, clock),
                     ready::get,
                     clock)));
     api = new ApiClient(server.start("127.0.0.1", 0));

@@ -1,0 +1,27 @@
+package io.ticketdesk.app;
+
+import com.google.inject.Injector;
+import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
+import io.ticketdesk.application.service.DeadlineService;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Recomputes stored deadlines at start when the holiday calendar in use has changed. */
+final class Deadlines {
+  private static final Logger LOG = LoggerFactory.getLogger(Deadlines.class);
+
+  private Deadlines() {}
+
+  static void keepInLineWithTheCalendar(Injector injector) {
+    int year = injector.getInstance(Clock.class).instant().atZone(ZoneOffset.UTC).getYear();
+    String fingerprint =
+        injector.getInstance(JollydayPublicHolidays.class).fingerprint(year - 1, year + 2);
+    int changed =
+        injector.getInstance(DeadlineService.class).recomputeIfCalendarChanged(fingerprint, false);
+    if (changed > 0) {
+      LOG.info("holiday calendar changed: recomputed the deadlines of {} open tickets", changed);
+    }
+  }
+}
