@@ -1,5 +1,6 @@
 package io.ticketdesk.app;
 
+import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.domain.DomainException;
 import picocli.CommandLine;
 
@@ -16,9 +17,17 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof IllegalArgumentException || e instanceof DomainException) {
-            commandLine.getErr().println("ticketdesk: " + e.getMessage());
-            return 2;
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof DomainException) {
+              commandLine.getErr().println("ticketdesk: " + t.getMessage());
+              return 2;
+            }
+            if (t instanceof StoreUnavailableException) {
+              commandLine
+                  .getErr()
+                  .println("ticketdesk: the database is not reachable: " + t.getMessage());
+              return 1;
+            }
           }
           commandLine.getErr().println("ticketdesk: failed: " + e);
           e.printStackTrace(commandLine.getErr());

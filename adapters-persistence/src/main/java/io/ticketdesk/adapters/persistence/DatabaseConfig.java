@@ -4,14 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 
-/** How to reach the database: JDBC URL, credentials and connection pool size. */
+/**
+ * How to reach the database: JDBC URL, credentials (null: taken from the URL, e.g. {@code
+ * ?user=…&password=…}) and connection pool size.
+ */
 public record DatabaseConfig(String url, String user, String password, int maxPoolSize) {
   public static final int DEFAULT_POOL_SIZE = 10;
 
   public DatabaseConfig {
     requireNonNull(url, "url is null");
-    requireNonNull(user, "user is null");
-    requireNonNull(password, "password is null");
     if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       throw new IllegalArgumentException(
           "url must be a jdbc:postgresql: or jdbc:h2: URL, got '" + abbreviate(url) + "'");
