@@ -9,7 +9,8 @@ public enum ErrorCode {
   CONFLICT("conflict"),
   PRECONDITION_FAILED("precondition-failed"),
   TICKET_CLOSED("ticket-closed"),
-  INVALID_TRANSITION("invalid-transition");
+  INVALID_TRANSITION("invalid-transition"),
+  PLACEHOLDER_UNFILLED("placeholder-unfilled");
 
   private final String slug;
 

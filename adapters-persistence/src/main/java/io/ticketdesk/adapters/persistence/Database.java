@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.application.port.out.SystemState;
+import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import java.sql.Connection;
@@ -39,6 +40,7 @@ public final class Database implements AutoCloseable {
   private final Messages messages;
   private final SystemState systemState;
   private final ResponseTimes responseTimes;
+  private final TextModules textModules;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -53,6 +55,7 @@ public final class Database implements AutoCloseable {
     this.messages = new JdbiMessages(db);
     this.systemState = new JdbiSystemState(db);
     this.responseTimes = new JdbiResponseTimes(db);
+    this.textModules = new JdbiTextModules(db);
   }
 
   /**
@@ -134,6 +137,10 @@ public final class Database implements AutoCloseable {
 
   public ResponseTimes responseTimes() {
     return responseTimes;
+  }
+
+  public TextModules textModules() {
+    return textModules;
   }
 
   /** Binds a transaction to the calling thread; nested calls join it. */

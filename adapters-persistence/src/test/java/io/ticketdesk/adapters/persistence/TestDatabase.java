@@ -62,7 +62,8 @@ public final class TestDatabase implements AutoCloseable {
         database.messages(),
         database.transactions(),
         database.systemState(),
-        database.responseTimes());
+        database.responseTimes(),
+        database.textModules());
   }
 
   Connection connect() throws SQLException {

@@ -46,12 +46,28 @@ final class PageCursor {
   }
 
   static String messages(long lastId) {
-    return encode("m1|" + lastId);
+    return ids("m1", lastId);
   }
 
   static long parseMessages(String cursor) {
+    return parseIds("m1", cursor);
+  }
+
+  static String textModules(long lastId) {
+    return ids("x1", lastId);
+  }
+
+  static long parseTextModules(String cursor) {
+    return parseIds("x1", cursor);
+  }
+
+  private static String ids(String kind, long lastId) {
+    return encode(kind + "|" + lastId);
+  }
+
+  private static long parseIds(String kind, String cursor) {
     String[] parts = decode(cursor).split("\\|", -1);
-    if (parts.length != 2 || !parts[0].equals("m1")) {
+    if (parts.length != 2 || !parts[0].equals(kind)) {
       throw bad();
     }
     try {

@@ -7,6 +7,7 @@ import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.Messages;
@@ -46,6 +47,13 @@ public final class TicketService
         PostMessageUseCase,
         CloseTicketUseCase {
   private static final int MAX_ATTEMPTS = 8;
+  private static final RenderTextModuleUseCase NO_TEXT_MODULES =
+      (actor, id, ticket) -> {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "text modules are not available here; send text",
+            Map.of("field", "textModuleId"));
+      };
 
   private final Tickets tickets;
   private final Messages messages;
@@ -53,6 +61,7 @@ public final class TicketService
   private final Transactions tx;
   private final Clock clock;
   private final ResponseDeadline deadline;
+  private final RenderTextModuleUseCase textModules;
 
   public TicketService(
       Tickets tickets,
@@ -61,6 +70,19 @@ public final class TicketService
       Transactions tx,
       Clock clock,
       ResponseDeadline deadline) {
+    this(tickets, messages, orders, tx, clock, deadline, NO_TEXT_MODULES);
+  }
+
+  /** With text modules, so that a message can be written from one. */
+  public TicketService(
+      Tickets tickets,
+      Messages messages,
+      Orders orders,
+      Transactions tx,
+      Clock clock,
+      ResponseDeadline deadline,
+      RenderTextModuleUseCase textModules) {
+    this.textModules = requireNonNull(textModules, "textModules is null");
     this.tickets = requireNonNull(tickets, "tickets is null");
     this.messages = requireNonNull(messages, "messages is null");
     this.orders = requireNonNull(orders, "orders is null");
@@ -249,6 +271,11 @@ public final class TicketService
       throw new DomainException(
           ErrorCode.VALIDATION, "buyers cannot write internal notes", Map.of("field", "internal"));
     }
+    MessageText text =
+        command.text() != null
+            ? command.text()
+            : MessageText.of(
+                textModules.render(actor, command.textModuleId(), command.ticketNumber()).text());
     return changeTicket(
         actor,
         command.ticketNumber(),
@@ -262,7 +289,7 @@ public final class TicketService
                   ticket.sellerId(),
                   ticket.number(),
                   actor.authorRole(),
-                  command.text(),
+                  text,
                   command.internal(),
                   at);
           return new Posted(message, next);

@@ -8,6 +8,7 @@ import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.SystemState;
+import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.TicketQuery;
 import io.ticketdesk.application.port.out.TicketSort;
 import io.ticketdesk.application.port.out.Tickets;
@@ -25,6 +26,9 @@ import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.TextModule;
+import io.ticketdesk.domain.TextModuleBody;
+import io.ticketdesk.domain.TextModuleId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Instant;
@@ -49,6 +53,8 @@ public final class InMemoryStore {
   private final Map<String, Ticket> tickets = new LinkedHashMap<>();
   private final List<Message> messages = new ArrayList<>();
   private final Map<String, String> state = new LinkedHashMap<>();
+  private final Map<Long, TextModule> textModules = new LinkedHashMap<>();
+  private long textModuleSeq;
   private long sellerSeq;
   private long ticketSeq;
   private long messageSeq;
@@ -86,6 +92,8 @@ public final class InMemoryStore {
     private final Map<String, Order> ordersCopy = new LinkedHashMap<>(orders);
     private final Map<String, Ticket> ticketsCopy = new LinkedHashMap<>(tickets);
     private final List<Message> messagesCopy = new ArrayList<>(messages);
+    private final Map<String, String> stateCopy = new LinkedHashMap<>(state);
+    private final Map<Long, TextModule> textModulesCopy = new LinkedHashMap<>(textModules);
 
     void restore() {
       sellers.clear();
@@ -98,6 +106,10 @@ public final class InMemoryStore {
       tickets.putAll(ticketsCopy);
       messages.clear();
       messages.addAll(messagesCopy);
+      state.clear();
+      state.putAll(stateCopy);
+      textModules.clear();
+      textModules.putAll(textModulesCopy);
     }
   }
 
@@ -289,6 +301,156 @@ public final class InMemoryStore {
           Comparator.comparing(Ticket::updatedAt).thenComparing(t -> t.number().value()).reversed();
       case DUE ->
           Comparator.comparing(Ticket::responseDueAt).thenComparing(t -> t.number().value());
+    };
+  }
+
+  public TextModules textModules() {
+    return new TextModules() {
+      @Override
+      public TextModule add(
+          SellerId owner,
+          Storefront storefront,
+          String locale,
+          String name,
+          TextModuleBody body,
+          Instant at) {
+        synchronized (lock) {
+          requireFreeName(owner, storefront, name, 0);
+          TextModule m =
+              new TextModule(
+                  TextModuleId.of(++textModuleSeq),
+                  owner,
+                  null,
+                  storefront,
+                  locale,
+                  name,
+                  body,
+                  at,
+                  at,
+                  1);
+          textModules.put(m.id().value(), m);
+          return m;
+        }
+      }
+
+      private void requireFreeName(SellerId owner, Storefront sf, String name, long except) {
+        boolean taken =
+            textModules.values().stream()
+                .anyMatch(
+                    m ->
+                        java.util.Objects.equals(m.owner(), owner)
+                            && m.storefront() == sf
+                            && m.name().equals(name)
+                            && m.id().value() != except);
+        if (taken) {
+          throw new DuplicateKeyException("text module name taken: " + name);
+        }
+      }
+
+      @Override
+      public Optional<TextModule> find(SellerId owner, TextModuleId id) {
+        synchronized (lock) {
+          return Optional.ofNullable(textModules.get(id.value()))
+              .filter(m -> owner.equals(m.owner()));
+        }
+      }
+
+      @Override
+      public Optional<TextModule> findDefault(TextModuleId id) {
+        synchronized (lock) {
+          return Optional.ofNullable(textModules.get(id.value())).filter(TextModule::isDefault);
+        }
+      }
+
+      @Override
+      public List<TextModule> list(
+          SellerId owner, Set<Storefront> defaultsFor, Storefront only, long afterId, int limit) {
+        synchronized (lock) {
+          return textModules.values().stream()
+              .filter(
+                  m ->
+                      owner.equals(m.owner())
+                          || (m.isDefault() && defaultsFor.contains(m.storefront())))
+              .filter(m -> only == null || m.storefront() == only)
+              .filter(m -> m.id().value() > afterId)
+              .sorted(Comparator.comparing(m -> m.id().value()))
+              .limit(limit)
+              .toList();
+        }
+      }
+
+      @Override
+      public void update(TextModule next) {
+        synchronized (lock) {
+          TextModule stored = textModules.get(next.id().value());
+          if (stored == null
+              || stored.isDefault()
+              || !stored.owner().equals(next.owner())
+              || stored.version() != next.version() - 1) {
+            throw new ConcurrentUpdateException("text module " + next.id().value() + " changed");
+          }
+          requireFreeName(next.owner(), next.storefront(), next.name(), next.id().value());
+          textModules.put(next.id().value(), next);
+        }
+      }
+
+      @Override
+      public boolean delete(SellerId owner, TextModuleId id) {
+        synchronized (lock) {
+          return find(owner, id).map(m -> textModules.remove(id.value()) != null).orElse(false);
+        }
+      }
+
+      @Override
+      public TextModule putDefault(
+          String sourceKey,
+          Storefront storefront,
+          String locale,
+          String name,
+          TextModuleBody body,
+          Instant at) {
+        synchronized (lock) {
+          Optional<TextModule> existing =
+              textModules.values().stream()
+                  .filter(m -> sourceKey.equals(m.sourceKey()))
+                  .findFirst();
+          TextModule m =
+              existing
+                  .map(
+                      e ->
+                          e.storefront() == storefront
+                                  && e.locale().equals(locale)
+                                  && e.name().equals(name)
+                                  && e.body().equals(body)
+                              ? e
+                              : new TextModule(
+                                  e.id(),
+                                  null,
+                                  sourceKey,
+                                  storefront,
+                                  locale,
+                                  name,
+                                  body,
+                                  e.createdAt(),
+                                  at,
+                                  e.version() + 1))
+                  .orElseGet(
+                      () ->
+                          new TextModule(
+                              TextModuleId.of(++textModuleSeq),
+                              null,
+                              sourceKey,
+                              storefront,
+                              locale,
+                              name,
+                              body,
+                              at,
+                              at,
+                              1));
+          textModules.put(m.id().value(), m);
+          return m;
+        }
+      }
     };
   }
 

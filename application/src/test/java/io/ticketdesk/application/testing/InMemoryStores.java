@@ -15,6 +15,7 @@ final class InMemoryStores {
         s.messages(),
         s.transactions(),
         s.systemState(),
-        s.responseTimes());
+        s.responseTimes(),
+        s.textModules());
   }
 }

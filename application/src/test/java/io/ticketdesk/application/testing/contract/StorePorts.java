@@ -8,6 +8,7 @@ import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.SystemState;
+import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 
@@ -20,7 +21,8 @@ public record StorePorts(
     Messages messages,
     Transactions transactions,
     SystemState systemState,
-    ResponseTimes responseTimes) {
+    ResponseTimes responseTimes,
+    TextModules textModules) {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
@@ -30,5 +32,6 @@ public record StorePorts(
     requireNonNull(transactions, "transactions is null");
     requireNonNull(systemState, "systemState is null");
     requireNonNull(responseTimes, "responseTimes is null");
+    requireNonNull(textModules, "textModules is null");
   }
 }
