@@ -12,6 +12,7 @@ import io.ticketdesk.application.service.DeadlineService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
+import io.ticketdesk.application.service.TextModuleService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
@@ -78,9 +79,17 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
-  TicketService ticketService(Database db, Clock clock, ResponseDeadline deadline) {
+  TextModuleService textModuleService(Database db, Clock clock) {
+    return new TextModuleService(
+        db.textModules(), db.sellers(), db.tickets(), db.orders(), db.transactions(), clock);
+  }
+
+  @Provides
+  @Singleton
+  TicketService ticketService(
+      Database db, Clock clock, ResponseDeadline deadline, TextModuleService textModules) {
     return new TicketService(
-        db.tickets(), db.messages(), db.orders(), db.transactions(), clock, deadline);
+        db.tickets(), db.messages(), db.orders(), db.transactions(), clock, deadline, textModules);
   }
 
   @Provides
@@ -99,6 +108,7 @@ final class TicketdeskModule extends AbstractModule {
   @Singleton
   HttpServer httpServer(
       ServiceLevelService serviceLevel,
+      TextModuleService textModules,
       AccessService access,
       SellerService sellers,
       OrderFeedService orders,
@@ -119,6 +129,8 @@ final class TicketdeskModule extends AbstractModule {
             tickets,
             tickets,
             serviceLevel,
+            textModules,
+            textModules,
             db::isReachable,
             clock));
   }

@@ -8,10 +8,12 @@ import io.ticketdesk.application.port.in.FeedOrderUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
+import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
+import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
 import java.time.Clock;
@@ -31,6 +33,8 @@ public record HttpDependencies(
     PostMessageUseCase postMessage,
     CloseTicketUseCase closeTicket,
     MeasureResponseTimeUseCase measureResponseTime,
+    ManageTextModulesUseCase manageTextModules,
+    RenderTextModuleUseCase renderTextModule,
     BooleanSupplier ready,
     Clock clock) {
   public HttpDependencies {
@@ -46,6 +50,8 @@ public record HttpDependencies(
     requireNonNull(postMessage, "postMessage is null");
     requireNonNull(closeTicket, "closeTicket is null");
     requireNonNull(measureResponseTime, "measureResponseTime is null");
+    requireNonNull(manageTextModules, "manageTextModules is null");
+    requireNonNull(renderTextModule, "renderTextModule is null");
     requireNonNull(ready, "ready is null");
     requireNonNull(clock, "clock is null");
   }

@@ -26,6 +26,8 @@ public final class HttpServer {
     OrderRoutes orders = new OrderRoutes(deps.feedOrder(), deps.updateOrderUnit());
     TicketRoutes tickets = new TicketRoutes(deps);
     KpiRoutes kpis = new KpiRoutes(deps.measureResponseTime());
+    TextModuleRoutes textModules =
+        new TextModuleRoutes(deps.manageTextModules(), deps.renderTextModule());
     this.app =
         Javalin.create(
             config -> {
@@ -53,6 +55,14 @@ public final class HttpServer {
               config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
               config.routes.post(API + "/tickets/{ticketNumber}/close", tickets::close);
               config.routes.get(API + "/kpis/response-time", kpis::responseTime);
+              config.routes.get(API + "/text-modules/placeholders", textModules::placeholders);
+              config.routes.get(API + "/text-modules", textModules::list);
+              config.routes.post(API + "/text-modules", textModules::create);
+              config.routes.get(API + "/text-modules/{textModuleId}", textModules::get);
+              config.routes.put(API + "/text-modules/{textModuleId}", textModules::update);
+              config.routes.delete(API + "/text-modules/{textModuleId}", textModules::delete);
+              config.routes.get(
+                  API + "/text-modules/{textModuleId}/rendered", textModules::rendered);
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);

@@ -23,5 +23,5 @@ record MessageJson(
   }
 
   /** The body of {@code POST /tickets/{ticketNumber}/messages}. */
-  record Posting(String text, Boolean internal) {}
+  record Posting(String text, Boolean internal, Long textModuleId) {}
 }

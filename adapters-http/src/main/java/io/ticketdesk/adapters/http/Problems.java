@@ -32,6 +32,7 @@ final class Problems {
       case NOT_FOUND -> 404;
       case CONFLICT, TICKET_CLOSED, INVALID_TRANSITION -> 409;
       case PRECONDITION_FAILED -> 412;
+      case PLACEHOLDER_UNFILLED -> 422;
     };
   }
 
@@ -50,6 +51,7 @@ final class Problems {
       case "method-not-allowed" -> "Method not allowed";
       case "not-acceptable" -> "Not acceptable";
       case "store-unavailable" -> "The data store is unavailable";
+      case "placeholder-unfilled" -> "A placeholder has no value for this ticket";
       default -> "Internal error";
     };
   }

@@ -16,6 +16,7 @@ import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnIntent;
 import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.TextModuleId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketReason;
@@ -138,11 +139,18 @@ final class TicketRoutes {
     TicketNumber number = Requests.ticketNumber(ctx);
     Long expected = Requests.expectedVersion(ctx);
     MessageJson.Posting body = Requests.body(ctx, MessageJson.Posting.class);
-    MessageText text =
-        Requests.parse(Requests.required(body.text(), "text"), "text", MessageText::of);
+    if (body.text() == null && body.textModuleId() == null) {
+      throw Requests.invalid("text", "text is required (or give textModuleId)");
+    }
+    MessageText text = Requests.parse(body.text(), "text", MessageText::of);
+    TextModuleId module =
+        body.textModuleId() == null
+            ? null
+            : Requests.build("textModuleId", () -> TextModuleId.of(body.textModuleId()));
     boolean internal = body.internal() != null && body.internal();
     var posted =
-        postMessage.post(actor, new PostMessageUseCase.Command(number, text, internal, expected));
+        postMessage.post(
+            actor, new PostMessageUseCase.Command(number, text, module, internal, expected));
     ctx.header("ETag", Requests.etag(posted.ticket().version()));
     Responses.json(ctx, 201, MessageJson.of(posted.message()));
   }

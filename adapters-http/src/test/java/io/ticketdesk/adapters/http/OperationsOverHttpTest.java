@@ -124,6 +124,8 @@ class OperationsOverHttpTest {
         d.postMessage(),
         d.closeTicket(),
         d.measureResponseTime(),
+        d.manageTextModules(),
+        d.renderTextModule(),
         d.ready(),
         d.clock());
   }

@@ -7,6 +7,7 @@ import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
+import io.ticketdesk.application.service.TextModuleService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.domain.PublicHolidays;
@@ -26,6 +27,7 @@ final class TestApp implements AutoCloseable {
 
   final MutableClock clock = new MutableClock(START);
   final AtomicBoolean ready = new AtomicBoolean(true);
+  final InMemoryStore store = new InMemoryStore();
   final HttpServer server;
   final ApiClient api;
 
@@ -35,12 +37,14 @@ final class TestApp implements AutoCloseable {
 
   /** With some use cases replaced (e.g. by failing ones). */
   TestApp(java.util.function.UnaryOperator<HttpDependencies> adjust) {
-    InMemoryStore store = new InMemoryStore();
     var tx = store.transactions();
     var access =
         new AccessService(store.accessTokens(), store.sellers(), tx, clock, Optional.of(ADMIN));
     var sellers = new SellerService(store.sellers(), tx, clock);
     var feed = new OrderFeedService(store.orders(), store.sellers(), tx);
+    var textModules =
+        new TextModuleService(
+            store.textModules(), store.sellers(), store.tickets(), store.orders(), tx, clock);
     var tickets =
         new TicketService(
             store.tickets(),
@@ -48,7 +52,8 @@ final class TestApp implements AutoCloseable {
             store.orders(),
             tx,
             clock,
-            new ResponseDeadline(PublicHolidays.none()));
+            new ResponseDeadline(PublicHolidays.none()),
+            textModules);
     server =
         new HttpServer(
             adjust.apply(
@@ -65,6 +70,8 @@ final class TestApp implements AutoCloseable {
                     tickets,
                     tickets,
                     new ServiceLevelService(store.responseTimes(), store.sellers(), tx, clock),
+                    textModules,
+                    textModules,
                     ready::get,
                     clock)));
     api = new ApiClient(server.start("127.0.0.1", 0));
