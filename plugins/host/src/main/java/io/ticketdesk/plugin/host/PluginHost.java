@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -447,7 +448,10 @@ public final class PluginHost implements AutoCloseable {
       reject(who + " rejected: a factory returned null instead of a list");
       return false;
     }
-    if (providers.contains(null) || sets.contains(null)) {
+    // Own copies: the plugin keeps no handle on what the host holds.
+    providers = new ArrayList<>(providers);
+    sets = new ArrayList<>(sets);
+    if (providers.stream().anyMatch(Objects::isNull) || sets.stream().anyMatch(Objects::isNull)) {
       reject(who + " rejected: a factory returned a list with null elements");
       return false;
     }
