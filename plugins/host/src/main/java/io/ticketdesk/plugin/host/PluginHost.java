@@ -223,11 +223,16 @@ public final class PluginHost implements AutoCloseable {
     requireNonNull(fromCountry, "fromCountry is null");
     requireNonNull(toCountry, "toCountry is null");
     Carrier c = carrier(carrier);
-    return call(
-        c.loaded().pluginName(),
-        c.loaded().carrier(),
-        c.classLoader(),
-        () -> c.provider().supports(storefront, fromCountry, toCountry));
+    try {
+      return call(
+          c.loaded().pluginName(),
+          c.loaded().carrier(),
+          c.classLoader(),
+          () -> c.provider().supports(storefront, fromCountry, toCountry));
+    } catch (PluginCallException e) {
+      LOG.warn("Plugin call failed: {}", e.getMessage());
+      throw e;
+    }
   }
 
   /**
@@ -240,12 +245,18 @@ public final class PluginHost implements AutoCloseable {
     requireNonNull(request, "request is null");
     Carrier c = carrier(carrier);
     String pluginName = c.loaded().pluginName();
-    ReturnLabel label =
-        call(
-            pluginName,
-            c.loaded().carrier(),
-            c.classLoader(),
-            () -> c.provider().createLabel(request));
+    ReturnLabel label;
+    try {
+      label =
+          call(
+              pluginName,
+              c.loaded().carrier(),
+              c.classLoader(),
+              () -> c.provider().createLabel(request));
+    } catch (PluginCallException e) {
+      LOG.warn("Plugin call failed: {}", e.getMessage());
+      throw e;
+    }
     Optional<String> problem = ReturnLabelCheck.problem(label, c.loaded().carrier());
     if (problem.isPresent()) {
       PluginCallException e =
@@ -595,8 +606,7 @@ public final class PluginHost implements AutoCloseable {
       PluginCallException.Failure failure,
       String reason,
       Throwable cause) {
-    PluginCallException e = new PluginCallException(pluginName, carrier, failure, reason, cause);
-    LOG.warn("Plugin call failed: {}", e.getMessage());
-    return e;
+    // Not logged here: load-time failures become one rejection line, carrier calls log below.
+    return new PluginCallException(pluginName, carrier, failure, reason, cause);
   }
 }
