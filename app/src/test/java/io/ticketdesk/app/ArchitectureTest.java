@@ -24,7 +24,7 @@ class ArchitectureTest {
           .adapter("http", "io.ticketdesk.adapters.http..")
           .adapter("persistence", "io.ticketdesk.adapters.persistence..")
           .adapter("calendar", "io.ticketdesk.adapters.calendar..")
-          // Our domain has no separate domain-service package; rules live in the model.
+          // Domain services live with the domain models; an empty layer is not a violation.
           .withOptionalLayers(true)
           // The composition root wires every layer; it is checked by the rules below.
           .ignoreDependency(resideInAPackage("io.ticketdesk.app.."), alwaysTrue());
@@ -92,7 +92,61 @@ class ArchitectureTest {
               "io.ticketdesk.adapters.http..",
               "io.ticketdesk.adapters.persistence..",
               "io.ticketdesk.adapters.calendar..",
+              "io.ticketdesk.plugin.api..",
+              "io.ticketdesk.plugin.host..",
+              "io.ticketdesk.plugins..",
               "io.ticketdesk.app..");
+
+  @ArchTest
+  static final ArchRule the_plugin_spi_depends_on_the_jdk_only =
+      classes()
+          .that()
+          .resideInAPackage("io.ticketdesk.plugin.api..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.ticketdesk.plugin.api..", "java..");
+
+  @ArchTest
+  static final ArchRule the_plugin_host_knows_only_the_spi_among_our_packages =
+      noClasses()
+          .that()
+          .resideInAPackage("io.ticketdesk.plugin.host..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.ticketdesk.domain..",
+              "io.ticketdesk.application..",
+              "io.ticketdesk.adapters..",
+              "io.ticketdesk.plugins..",
+              "io.ticketdesk.app..",
+              "com.google.inject..",
+              "io.javalin..");
+
+  @ArchTest
+  static final ArchRule shipped_plugins_know_only_the_spi_among_our_packages =
+      noClasses()
+          .that()
+          .resideInAPackage("io.ticketdesk.plugins..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.ticketdesk.domain..",
+              "io.ticketdesk.application..",
+              "io.ticketdesk.adapters..",
+              "io.ticketdesk.plugin.host..",
+              "io.ticketdesk.app..");
+
+  @ArchTest
+  static final ArchRule the_core_never_depends_on_plugins =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.ticketdesk.domain..", "io.ticketdesk.application..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.ticketdesk.plugin.api..",
+              "io.ticketdesk.plugin.host..",
+              "io.ticketdesk.plugins..");
 
   @ArchTest
   static final ArchRule no_standard_streams_outside_the_cli =
