@@ -9,7 +9,9 @@ public enum ErrorCode {
   CONFLICT("conflict"),
   PRECONDITION_FAILED("precondition-failed"),
   TICKET_CLOSED("ticket-closed"),
-  INVALID_TRANSITION("invalid-transition");
+  INVALID_TRANSITION("invalid-transition"),
+  REFUND_EXCEEDS_REMAINING("refund-exceeds-remaining"),
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused");
 
   private final String slug;
 
