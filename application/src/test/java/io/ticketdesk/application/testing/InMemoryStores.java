@@ -15,6 +15,8 @@ final class InMemoryStores {
         s.messages(),
         s.transactions(),
         s.systemState(),
-        s.responseTimes());
+        s.responseTimes(),
+        s.ledger(),
+        s.idempotencyKeys());
   }
 }
