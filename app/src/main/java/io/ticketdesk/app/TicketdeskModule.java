@@ -10,6 +10,7 @@ import io.ticketdesk.adapters.persistence.Database;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
+import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
@@ -77,13 +78,28 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
+  TicketActionService ticketActionService(Database db, Clock clock, ResponseDeadline deadline) {
+    return new TicketActionService(
+        db.tickets(),
+        db.messages(),
+        db.orders(),
+        db.ledger(),
+        db.idempotencyKeys(),
+        db.transactions(),
+        clock,
+        deadline);
+  }
+
+  @Provides
+  @Singleton
   HttpServer httpServer(
       AccessService access,
       SellerService sellers,
       OrderFeedService orders,
       TicketService tickets,
       Database db,
-      Clock clock) {
+      Clock clock,
+      TicketActionService actions) {
     return new HttpServer(
         new HttpDependencies(
             sellers,
@@ -98,6 +114,11 @@ final class TicketdeskModule extends AbstractModule {
             tickets,
             tickets,
             db::isReachable,
-            clock));
+            clock,
+            actions,
+            actions,
+            actions,
+            actions,
+            actions));
   }
 }

@@ -25,6 +25,7 @@ public final class HttpServer {
     TokenRoutes tokens = new TokenRoutes(deps.issueToken());
     OrderRoutes orders = new OrderRoutes(deps.feedOrder(), deps.updateOrderUnit());
     TicketRoutes tickets = new TicketRoutes(deps);
+    ActionRoutes actions = new ActionRoutes(deps);
     this.app =
         Javalin.create(
             config -> {
@@ -51,6 +52,11 @@ public final class HttpServer {
               config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
               config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
               config.routes.post(API + "/tickets/{ticketNumber}/close", tickets::close);
+              config.routes.get(API + "/tickets/{ticketNumber}/order", actions::order);
+              config.routes.post(API + "/tickets/{ticketNumber}/refunds", actions::refund);
+              config.routes.post(API + "/tickets/{ticketNumber}/cancellations", actions::cancel);
+              config.routes.post(API + "/tickets/{ticketNumber}/escalations", actions::escalate);
+              config.routes.post(API + "/tickets/{ticketNumber}/handback", actions::handBack);
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);

@@ -124,6 +124,11 @@ class OperationsOverHttpTest {
         d.postMessage(),
         d.closeTicket(),
         d.ready(),
-        d.clock());
+        d.clock(),
+        d.showOrderDetails(),
+        d.refund(),
+        d.cancelOrderUnit(),
+        d.escalateTicket(),
+        d.handBackTicket());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
+import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.domain.PublicHolidays;
@@ -48,6 +49,16 @@ final class TestApp implements AutoCloseable {
             tx,
             clock,
             new ResponseDeadline(PublicHolidays.none()));
+    var actions =
+        new TicketActionService(
+            store.tickets(),
+            store.messages(),
+            store.orders(),
+            store.ledger(),
+            store.idempotencyKeys(),
+            tx,
+            clock,
+            new ResponseDeadline(PublicHolidays.none()));
     server =
         new HttpServer(
             adjust.apply(
@@ -64,7 +75,12 @@ final class TestApp implements AutoCloseable {
                     tickets,
                     tickets,
                     ready::get,
-                    clock)));
+                    clock,
+                    actions,
+                    actions,
+                    actions,
+                    actions,
+                    actions)));
     api = new ApiClient(server.start("127.0.0.1", 0));
   }
 
