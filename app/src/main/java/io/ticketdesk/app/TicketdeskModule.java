@@ -13,6 +13,7 @@ import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
 import io.ticketdesk.application.service.TextModuleService;
+import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
@@ -106,6 +107,20 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
+  TicketActionService ticketActionService(Database db, Clock clock, ResponseDeadline deadline) {
+    return new TicketActionService(
+        db.tickets(),
+        db.messages(),
+        db.orders(),
+        db.ledger(),
+        db.idempotencyKeys(),
+        db.transactions(),
+        clock,
+        deadline);
+  }
+
+  @Provides
+  @Singleton
   HttpServer httpServer(
       ServiceLevelService serviceLevel,
       TextModuleService textModules,
@@ -114,7 +129,8 @@ final class TicketdeskModule extends AbstractModule {
       OrderFeedService orders,
       TicketService tickets,
       Database db,
-      Clock clock) {
+      Clock clock,
+      TicketActionService actions) {
     return new HttpServer(
         new HttpDependencies(
             sellers,
@@ -132,6 +148,11 @@ final class TicketdeskModule extends AbstractModule {
             textModules,
             textModules,
             db::isReachable,
-            clock));
+            clock,
+            actions,
+            actions,
+            actions,
+            actions,
+            actions));
   }
 }

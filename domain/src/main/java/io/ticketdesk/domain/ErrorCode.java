@@ -10,7 +10,9 @@ public enum ErrorCode {
   PRECONDITION_FAILED("precondition-failed"),
   TICKET_CLOSED("ticket-closed"),
   INVALID_TRANSITION("invalid-transition"),
-  PLACEHOLDER_UNFILLED("placeholder-unfilled");
+  PLACEHOLDER_UNFILLED("placeholder-unfilled"),
+  REFUND_EXCEEDS_REMAINING("refund-exceeds-remaining"),
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused");
 
   private final String slug;
 

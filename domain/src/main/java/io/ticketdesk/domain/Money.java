@@ -43,6 +43,26 @@ public record Money(long amount, String currency) {
     return amount > other.amount;
   }
 
+  /** For people: the amount in major units with the currency, e.g. {@code 19.99 EUR}. */
+  public String display() {
+    int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    if (digits == 0) {
+      return amount + " " + currency;
+    }
+    long scale = 1;
+    for (int i = 0; i < digits; i++) {
+      scale *= 10;
+    }
+    String sign = amount < 0 ? "-" : "";
+    long major = Math.abs(amount / scale);
+    long minor = Math.abs(amount % scale);
+    String fraction = String.valueOf(minor);
+    while (fraction.length() < digits) {
+      fraction = "0" + fraction;
+    }
+    return sign + major + "." + fraction + " " + currency;
+  }
+
   private void requireSameCurrency(Money other) {
     if (!currency.equals(other.currency)) {
       throw Validation.invalid("currency " + other.currency + " does not match " + currency);

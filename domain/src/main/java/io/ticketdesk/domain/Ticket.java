@@ -270,6 +270,42 @@ public record Ticket(
     return next(TicketStatus.CLOSED, null, by == AuthorRole.CUSTOMER_SERVICE, at, null, null);
   }
 
+  /**
+   * The seller notifies customer service: it now leads the conversation with the buyer and the
+   * seller's deadline stops.
+   */
+  public Ticket escalate(Instant at) {
+    requireNotClosed("hand over");
+    if (customerServiceLeads()) {
+      throw new DomainException(
+          ErrorCode.CONFLICT, "customer service already leads ticket " + number.value());
+    }
+    return next(TicketStatus.WAITING, WaitingOn.CUSTOMER_SERVICE, false, at, null, null);
+  }
+
+  /** Customer service hands the ticket back to the seller: it is open with a new deadline. */
+  public Ticket handBack(Instant at, ResponseDeadline deadline) {
+    requireNotClosed("hand back");
+    if (!customerServiceLeads()) {
+      throw new DomainException(
+          ErrorCode.CONFLICT,
+          "customer service does not lead ticket " + number.value() + "; nothing to hand back");
+    }
+    return next(TicketStatus.OPEN, null, false, at, at, deadline.dueAt(storefront, at));
+  }
+
+  /**
+   * An action on the order (refund, cancellation) is recorded on the ticket: its status stays, its
+   * version increases. On a closed ticket only customer service may act.
+   */
+  public Ticket recordAction(AuthorRole by, Instant at) {
+    Validation.required(by, "authorRole");
+    if (by != AuthorRole.CUSTOMER_SERVICE) {
+      requireNotClosed("act on the order of");
+    }
+    return touched(at);
+  }
+
   private void requireNotClosed(String what) {
     if (isClosed()) {
       throw new DomainException(

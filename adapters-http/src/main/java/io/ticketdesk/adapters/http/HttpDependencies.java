@@ -3,18 +3,23 @@ package io.ticketdesk.adapters.http;
 import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.in.AuthenticateUseCase;
+import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
+import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.FeedOrderUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
+import io.ticketdesk.application.port.in.HandBackTicketUseCase;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
+import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
@@ -36,7 +41,12 @@ public record HttpDependencies(
     ManageTextModulesUseCase manageTextModules,
     RenderTextModuleUseCase renderTextModule,
     BooleanSupplier ready,
-    Clock clock) {
+    Clock clock,
+    ShowOrderDetailsUseCase showOrderDetails,
+    RefundUseCase refund,
+    CancelOrderUnitUseCase cancelOrderUnit,
+    EscalateTicketUseCase escalateTicket,
+    HandBackTicketUseCase handBackTicket) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -54,5 +64,10 @@ public record HttpDependencies(
     requireNonNull(renderTextModule, "renderTextModule is null");
     requireNonNull(ready, "ready is null");
     requireNonNull(clock, "clock is null");
+    requireNonNull(showOrderDetails, "showOrderDetails is null");
+    requireNonNull(refund, "refund is null");
+    requireNonNull(cancelOrderUnit, "cancelOrderUnit is null");
+    requireNonNull(escalateTicket, "escalateTicket is null");
+    requireNonNull(handBackTicket, "handBackTicket is null");
   }
 }

@@ -28,6 +28,7 @@ public final class HttpServer {
     KpiRoutes kpis = new KpiRoutes(deps.measureResponseTime());
     TextModuleRoutes textModules =
         new TextModuleRoutes(deps.manageTextModules(), deps.renderTextModule());
+    ActionRoutes actions = new ActionRoutes(deps);
     this.app =
         Javalin.create(
             config -> {
@@ -63,6 +64,11 @@ public final class HttpServer {
               config.routes.delete(API + "/text-modules/{textModuleId}", textModules::delete);
               config.routes.get(
                   API + "/text-modules/{textModuleId}/rendered", textModules::rendered);
+              config.routes.get(API + "/tickets/{ticketNumber}/order", actions::order);
+              config.routes.post(API + "/tickets/{ticketNumber}/refunds", actions::refund);
+              config.routes.post(API + "/tickets/{ticketNumber}/cancellations", actions::cancel);
+              config.routes.post(API + "/tickets/{ticketNumber}/escalations", actions::escalate);
+              config.routes.post(API + "/tickets/{ticketNumber}/handback", actions::handBack);
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);

@@ -33,6 +33,7 @@ final class Problems {
       case CONFLICT, TICKET_CLOSED, INVALID_TRANSITION -> 409;
       case PRECONDITION_FAILED -> 412;
       case PLACEHOLDER_UNFILLED -> 422;
+      case REFUND_EXCEEDS_REMAINING, IDEMPOTENCY_KEY_REUSED -> 422;
     };
   }
 
@@ -46,6 +47,8 @@ final class Problems {
       case "ticket-closed" -> "The ticket is closed";
       case "invalid-transition" -> "Not possible in the ticket's current status";
       case "precondition-failed" -> "The resource changed meanwhile";
+      case "refund-exceeds-remaining" -> "The refund exceeds what remains refundable";
+      case "idempotency-key-reused" -> "The Idempotency-Key was used for another request";
       case "payload-too-large" -> "The request body is too large";
       case "unsupported-media-type" -> "Unsupported media type";
       case "method-not-allowed" -> "Method not allowed";

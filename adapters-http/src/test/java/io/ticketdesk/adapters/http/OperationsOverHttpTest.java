@@ -127,6 +127,11 @@ class OperationsOverHttpTest {
         d.manageTextModules(),
         d.renderTextModule(),
         d.ready(),
-        d.clock());
+        d.clock(),
+        d.showOrderDetails(),
+        d.refund(),
+        d.cancelOrderUnit(),
+        d.escalateTicket(),
+        d.handBackTicket());
   }
 }

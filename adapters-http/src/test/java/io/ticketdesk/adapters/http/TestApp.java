@@ -8,6 +8,7 @@ import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
 import io.ticketdesk.application.service.TextModuleService;
+import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.domain.PublicHolidays;
@@ -54,6 +55,16 @@ final class TestApp implements AutoCloseable {
             clock,
             new ResponseDeadline(PublicHolidays.none()),
             textModules);
+    var actions =
+        new TicketActionService(
+            store.tickets(),
+            store.messages(),
+            store.orders(),
+            store.ledger(),
+            store.idempotencyKeys(),
+            tx,
+            clock,
+            new ResponseDeadline(PublicHolidays.none()));
     server =
         new HttpServer(
             adjust.apply(
@@ -73,7 +84,12 @@ final class TestApp implements AutoCloseable {
                     textModules,
                     textModules,
                     ready::get,
-                    clock)));
+                    clock,
+                    actions,
+                    actions,
+                    actions,
+                    actions,
+                    actions)));
     api = new ApiClient(server.start("127.0.0.1", 0));
   }
 

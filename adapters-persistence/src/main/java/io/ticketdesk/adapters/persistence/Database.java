@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
@@ -41,6 +43,8 @@ public final class Database implements AutoCloseable {
   private final SystemState systemState;
   private final ResponseTimes responseTimes;
   private final TextModules textModules;
+  private final Ledger ledger;
+  private final IdempotencyKeys idempotencyKeys;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -56,6 +60,8 @@ public final class Database implements AutoCloseable {
     this.systemState = new JdbiSystemState(db);
     this.responseTimes = new JdbiResponseTimes(db);
     this.textModules = new JdbiTextModules(db);
+    this.ledger = new JdbiLedger(db);
+    this.idempotencyKeys = new JdbiIdempotencyKeys(db);
   }
 
   /**
@@ -141,6 +147,14 @@ public final class Database implements AutoCloseable {
 
   public TextModules textModules() {
     return textModules;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public IdempotencyKeys idempotencyKeys() {
+    return idempotencyKeys;
   }
 
   /** Binds a transaction to the calling thread; nested calls join it. */

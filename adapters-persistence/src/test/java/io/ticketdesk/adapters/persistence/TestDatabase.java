@@ -11,6 +11,8 @@ import java.sql.Statement;
 /** A migrated database of its own for one test class; closing it throws it away. */
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
+    "idempotency_keys",
+    "ledger_entries",
     "messages",
     "ticket_units",
     "tickets",
@@ -63,7 +65,9 @@ public final class TestDatabase implements AutoCloseable {
         database.transactions(),
         database.systemState(),
         database.responseTimes(),
-        database.textModules());
+        database.textModules(),
+        database.ledger(),
+        database.idempotencyKeys());
   }
 
   Connection connect() throws SQLException {

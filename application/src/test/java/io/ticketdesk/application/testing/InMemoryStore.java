@@ -3,6 +3,8 @@ package io.ticketdesk.application.testing;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
@@ -16,8 +18,10 @@ import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.FirstResponse;
+import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
@@ -31,6 +35,7 @@ import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.UnitState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,9 +60,12 @@ public final class InMemoryStore {
   private final Map<String, String> state = new LinkedHashMap<>();
   private final Map<Long, TextModule> textModules = new LinkedHashMap<>();
   private long textModuleSeq;
+  private final List<LedgerEntry> ledger = new ArrayList<>();
+  private final Map<String, IdempotencyKeys.Use> keys = new LinkedHashMap<>();
   private long sellerSeq;
   private long ticketSeq;
   private long messageSeq;
+  private long entrySeq;
 
   private int transactionDepth;
 
@@ -94,6 +102,8 @@ public final class InMemoryStore {
     private final List<Message> messagesCopy = new ArrayList<>(messages);
     private final Map<String, String> stateCopy = new LinkedHashMap<>(state);
     private final Map<Long, TextModule> textModulesCopy = new LinkedHashMap<>(textModules);
+    private final List<LedgerEntry> ledgerCopy = new ArrayList<>(ledger);
+    private final Map<String, IdempotencyKeys.Use> keysCopy = new LinkedHashMap<>(keys);
 
     void restore() {
       sellers.clear();
@@ -110,6 +120,10 @@ public final class InMemoryStore {
       state.putAll(stateCopy);
       textModules.clear();
       textModules.putAll(textModulesCopy);
+      ledger.clear();
+      ledger.addAll(ledgerCopy);
+      keys.clear();
+      keys.putAll(keysCopy);
     }
   }
 
@@ -527,6 +541,109 @@ public final class InMemoryStore {
               .filter(m -> m.id() > afterId)
               .limit(limit)
               .toList();
+        }
+      }
+    };
+  }
+
+  public Ledger ledger() {
+    return new Ledger() {
+      @Override
+      public Optional<LedgerEntry> appendRefund(LedgerEntry.Draft refund) {
+        synchronized (lock) {
+          Optional<OrderUnit> unit = unit(refund);
+          if (unit.isEmpty()
+              || refund.amount().amount() > unit.get().price().amount() - refunded(refund)) {
+            return Optional.empty();
+          }
+          return Optional.of(append(refund));
+        }
+      }
+
+      @Override
+      public Optional<LedgerEntry> appendCancellation(
+          LedgerEntry.Draft cancellation, Money refundedBefore) {
+        synchronized (lock) {
+          Optional<OrderUnit> unit = unit(cancellation);
+          if (unit.isEmpty()
+              || unit.get().state() == UnitState.CANCELLED
+              || refunded(cancellation) != refundedBefore.amount()
+              || cancellation.amount().amount()
+                  != unit.get().price().amount() - refundedBefore.amount()) {
+            return Optional.empty();
+          }
+          Order order = orders.get(cancellation.orderNumber().value());
+          orders.put(
+              order.number().value(),
+              order.withUnit(unit.get().withState(UnitState.CANCELLED, unit.get().deliveredAt())));
+          return Optional.of(append(cancellation));
+        }
+      }
+
+      private Optional<OrderUnit> unit(LedgerEntry.Draft d) {
+        return Optional.ofNullable(orders.get(d.orderNumber().value()))
+            .filter(o -> o.sellerId().equals(d.sellerId()))
+            .flatMap(o -> o.unit(d.orderUnitId()));
+      }
+
+      private long refunded(LedgerEntry.Draft d) {
+        return ledger.stream()
+            .filter(e -> e.sellerId().equals(d.sellerId()))
+            .filter(e -> e.orderUnitId().equals(d.orderUnitId()))
+            .mapToLong(e -> e.amount().amount())
+            .reduce(0, Math::addExact);
+      }
+
+      private LedgerEntry append(LedgerEntry.Draft d) {
+        LedgerEntry entry = d.withId(++entrySeq);
+        ledger.add(entry);
+        return entry;
+      }
+
+      @Override
+      public List<LedgerEntry> entries(SellerId seller, OrderNumber order) {
+        synchronized (lock) {
+          return ledger.stream()
+              .filter(e -> e.sellerId().equals(seller) && e.orderNumber().equals(order))
+              .toList();
+        }
+      }
+
+      @Override
+      public Optional<LedgerEntry> find(SellerId seller, long entryId) {
+        synchronized (lock) {
+          return ledger.stream()
+              .filter(e -> e.sellerId().equals(seller) && e.id() == entryId)
+              .findFirst();
+        }
+      }
+    };
+  }
+
+  public IdempotencyKeys idempotencyKeys() {
+    return new IdempotencyKeys() {
+      @Override
+      public void add(SellerId seller, String key, Use use) {
+        synchronized (lock) {
+          if (keys.putIfAbsent(seller.value() + "/" + key, use) != null) {
+            throw new DuplicateKeyException("idempotency key exists");
+          }
+        }
+      }
+
+      @Override
+      public Optional<Use> find(SellerId seller, String key) {
+        synchronized (lock) {
+          return Optional.ofNullable(keys.get(seller.value() + "/" + key));
+        }
+      }
+
+      @Override
+      public int purgeBefore(Instant cutoff) {
+        synchronized (lock) {
+          int before = keys.size();
+          keys.values().removeIf(u -> u.createdAt().isBefore(cutoff));
+          return before - keys.size();
         }
       }
     };

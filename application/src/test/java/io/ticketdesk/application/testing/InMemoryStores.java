@@ -16,6 +16,8 @@ final class InMemoryStores {
         s.transactions(),
         s.systemState(),
         s.responseTimes(),
-        s.textModules());
+        s.textModules(),
+        s.ledger(),
+        s.idempotencyKeys());
   }
 }

@@ -3,6 +3,8 @@ package io.ticketdesk.application.testing.contract;
 import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
@@ -22,7 +24,9 @@ public record StorePorts(
     Transactions transactions,
     SystemState systemState,
     ResponseTimes responseTimes,
-    TextModules textModules) {
+    TextModules textModules,
+    Ledger ledger,
+    IdempotencyKeys idempotencyKeys) {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
@@ -33,5 +37,7 @@ public record StorePorts(
     requireNonNull(systemState, "systemState is null");
     requireNonNull(responseTimes, "responseTimes is null");
     requireNonNull(textModules, "textModules is null");
+    requireNonNull(ledger, "ledger is null");
+    requireNonNull(idempotencyKeys, "idempotencyKeys is null");
   }
 }

@@ -1,0 +1,138 @@
+package io.ticketdesk.adapters.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.ticketdesk.adapters.http.ActionJson.LedgerEntryJson;
+import io.ticketdesk.adapters.http.OrderJson.MoneyJson;
+import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
+import io.ticketdesk.application.port.in.EscalateTicketUseCase;
+import io.ticketdesk.application.port.in.HandBackTicketUseCase;
+import io.ticketdesk.application.port.in.IdempotencyKey;
+import io.ticketdesk.application.port.in.RefundUseCase;
+import io.ticketdesk.application.port.in.RefundUseCase.LedgerResult;
+import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.CancellationReason;
+import io.ticketdesk.domain.CostBearer;
+import io.ticketdesk.domain.EscalationReason;
+import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.RefundReason;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import java.time.Clock;
+
+/** Actions from a ticket: order details, partial refund, cancellation, escalation, handback. */
+final class ActionRoutes {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final ShowOrderDetailsUseCase showOrderDetails;
+  private final RefundUseCase refund;
+  private final CancelOrderUnitUseCase cancelOrderUnit;
+  private final EscalateTicketUseCase escalateTicket;
+  private final HandBackTicketUseCase handBackTicket;
+  private final Clock clock;
+
+  ActionRoutes(HttpDependencies deps) {
+    this.showOrderDetails = requireNonNull(deps.showOrderDetails(), "showOrderDetails is null");
+    this.refund = requireNonNull(deps.refund(), "refund is null");
+    this.cancelOrderUnit = requireNonNull(deps.cancelOrderUnit(), "cancelOrderUnit is null");
+    this.escalateTicket = requireNonNull(deps.escalateTicket(), "escalateTicket is null");
+    this.handBackTicket = requireNonNull(deps.handBackTicket(), "handBackTicket is null");
+    this.clock = requireNonNull(deps.clock(), "clock is null");
+  }
+
+  void order(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Responses.json(
+        ctx, 200, ActionJson.OrderDetailsJson.of(showOrderDetails.orderDetails(actor, number)));
+  }
+
+  void refund(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Long expected = Requests.expectedVersion(ctx);
+    IdempotencyKey key = idempotencyKey(ctx);
+    ActionJson.Refund body = Requests.body(ctx, ActionJson.Refund.class);
+    OrderUnitId unit = orderUnitId(body.orderUnitId());
+    Money amount = money(body.amount());
+    RefundReason reason =
+        Requests.parse(Requests.required(body.reason(), "reason"), "reason", RefundReason::of);
+    CostBearer bearer = Requests.parse(body.bearer(), "bearer", CostBearer::of);
+    sendEntry(
+        ctx,
+        refund.refund(
+            actor, new RefundUseCase.Command(number, unit, amount, reason, bearer, key, expected)));
+  }
+
+  void cancel(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Long expected = Requests.expectedVersion(ctx);
+    IdempotencyKey key = idempotencyKey(ctx);
+    ActionJson.Cancellation body = Requests.body(ctx, ActionJson.Cancellation.class);
+    OrderUnitId unit = orderUnitId(body.orderUnitId());
+    CancellationReason reason =
+        Requests.parse(
+            Requests.required(body.reason(), "reason"), "reason", CancellationReason::of);
+    CostBearer bearer = Requests.parse(body.bearer(), "bearer", CostBearer::of);
+    sendEntry(
+        ctx,
+        cancelOrderUnit.cancel(
+            actor,
+            new CancelOrderUnitUseCase.Command(number, unit, reason, bearer, key, expected)));
+  }
+
+  void escalate(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Long expected = Requests.expectedVersion(ctx);
+    ActionJson.Escalation body = Requests.body(ctx, ActionJson.Escalation.class);
+    EscalationReason reason =
+        Requests.parse(Requests.required(body.reason(), "reason"), "reason", EscalationReason::of);
+    MessageText note = Requests.parse(body.note(), "note", MessageText::of);
+    sendTicket(
+        ctx,
+        escalateTicket.escalate(
+            actor, new EscalateTicketUseCase.Command(number, reason, note, expected)));
+  }
+
+  void handBack(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Long expected = Requests.expectedVersion(ctx);
+    sendTicket(ctx, handBackTicket.handBack(actor, number, expected));
+  }
+
+  private static IdempotencyKey idempotencyKey(Context ctx) {
+    return Requests.parse(ctx.header(IDEMPOTENCY_KEY), IDEMPOTENCY_KEY, IdempotencyKey::of);
+  }
+
+  private static OrderUnitId orderUnitId(Long value) {
+    long id = Requests.required(value, "orderUnitId");
+    return Requests.build("orderUnitId", () -> OrderUnitId.of(id));
+  }
+
+  private static Money money(MoneyJson json) {
+    Requests.required(json, "amount");
+    long minor = Requests.required(json.amount(), "amount.amount");
+    String currency = Requests.required(json.currency(), "amount.currency");
+    return Requests.build("amount.currency", () -> Money.of(minor, currency));
+  }
+
+  /** 201 with the entry; a replayed key answers the same, marked {@code Idempotent-Replayed}. */
+  private static void sendEntry(Context ctx, LedgerResult result) {
+    if (result.replayed()) {
+      ctx.header("Idempotent-Replayed", "true");
+    }
+    Responses.json(ctx, 201, LedgerEntryJson.of(result.entry()));
+  }
+
+  private void sendTicket(Context ctx, Ticket ticket) {
+    ctx.header("ETag", Requests.etag(ticket.version()));
+    Responses.json(ctx, 200, TicketJson.of(ticket, clock.instant()));
+  }
+}

@@ -1,0 +1,510 @@
+package io.ticketdesk.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
+import io.ticketdesk.application.port.in.EscalateTicketUseCase;
+import io.ticketdesk.application.port.in.HandBackTicketUseCase;
+import io.ticketdesk.application.port.in.IdempotencyKey;
+import io.ticketdesk.application.port.in.RefundUseCase;
+import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Ledger;
+import io.ticketdesk.application.port.out.Messages;
+import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.CostBearer;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.LedgerEntry;
+import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderUnit;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.Role;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.UnitLedger;
+import io.ticketdesk.domain.Validation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Actions on the order from inside a ticket — order details, partial refund, cancellation — and
+ * handing a ticket to customer service and back; each action writes a system message.
+ */
+public final class TicketActionService
+    implements ShowOrderDetailsUseCase,
+        RefundUseCase,
+        CancelOrderUnitUseCase,
+        EscalateTicketUseCase,
+        HandBackTicketUseCase {
+  /** How long a seller's idempotency keys are kept at least. */
+  public static final Duration KEY_RETENTION = Duration.ofHours(24);
+
+  private static final int MAX_ATTEMPTS = 64;
+
+  private final Tickets tickets;
+  private final Messages messages;
+  private final Orders orders;
+  private final Ledger ledger;
+  private final IdempotencyKeys keys;
+  private final Transactions tx;
+  private final Clock clock;
+  private final ResponseDeadline deadline;
+
+  public TicketActionService(
+      Tickets tickets,
+      Messages messages,
+      Orders orders,
+      Ledger ledger,
+      IdempotencyKeys keys,
+      Transactions tx,
+      Clock clock,
+      ResponseDeadline deadline) {
+    this.tickets = requireNonNull(tickets, "tickets is null");
+    this.messages = requireNonNull(messages, "messages is null");
+    this.orders = requireNonNull(orders, "orders is null");
+    this.ledger = requireNonNull(ledger, "ledger is null");
+    this.keys = requireNonNull(keys, "keys is null");
+    this.tx = requireNonNull(tx, "tx is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.deadline = requireNonNull(deadline, "deadline is null");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  @Override
+  public OrderDetails orderDetails(Actor actor, TicketNumber number) {
+    Access.require(actor, "read order details", Role.SELLER, Role.CUSTOMER_SERVICE);
+    Validation.required(number, "ticketNumber");
+    return tx.inTransaction(
+        () -> {
+          Ticket ticket = load(actor, number);
+          Order order = order(ticket);
+          List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
+          List<UnitLedger> units =
+              order.units().stream()
+                  .map(
+                      u ->
+                          new UnitLedger(
+                              u,
+                              entries.stream()
+                                  .filter(e -> e.orderUnitId().equals(u.id()))
+                                  .toList()))
+                  .toList();
+          return new OrderDetails(ticket, order, units);
+        });
+  }
+
+  @Override
+  public LedgerResult refund(Actor actor, RefundUseCase.Command c) {
+    Access.require(actor, "refund order units", Role.SELLER, Role.CUSTOMER_SERVICE);
+    requireNonNull(c, "command is null");
+    CostBearer bearer = bearer(actor, c.bearer());
+    String fingerprint =
+        fingerprint(
+            "refund",
+            actor.role().wire(),
+            c.ticketNumber().value(),
+            Long.toString(c.orderUnitId().value()),
+            Long.toString(c.amount().amount()),
+            c.amount().currency(),
+            c.reason().wire(),
+            bearer.wire());
+    return moneyAction(
+        actor,
+        c.ticketNumber(),
+        c.expectedVersion(),
+        c.idempotencyKey(),
+        fingerprint,
+        (ticket, at) -> {
+          Ticket next = ticket.recordAction(actor.authorRole(), at);
+          UnitLedger unit = unitLedger(ticket, c.orderUnitId());
+          unit.checkRefund(c.amount());
+          LedgerEntry entry =
+              ledger
+                  .appendRefund(
+                      draft(
+                          ticket,
+                          unit.unit(),
+                          LedgerEntry.Kind.REFUND,
+                          c.amount(),
+                          bearer,
+                          c.reason().wire(),
+                          actor,
+                          at))
+                  .orElseThrow(() -> unit.exceeds(c.amount()));
+          tickets.update(next);
+          system(
+              ticket,
+              "Partial refund of "
+                  + c.amount().display()
+                  + " on order unit "
+                  + describe(unit.unit())
+                  + " by "
+                  + who(actor)
+                  + " — reason: "
+                  + c.reason().wire()
+                  + "; cost borne by: "
+                  + bearer.wire()
+                  + ". Refunded so far: "
+                  + unit.refunded().plus(c.amount()).display()
+                  + " of "
+                  + unit.unit().price().display()
+                  + ".",
+              at);
+          return entry;
+        });
+  }
+
+  @Override
+  public LedgerResult cancel(Actor actor, CancelOrderUnitUseCase.Command c) {
+    Access.require(actor, "cancel order units", Role.SELLER, Role.CUSTOMER_SERVICE);
+    requireNonNull(c, "command is null");
+    CostBearer bearer = bearer(actor, c.bearer());
+    String fingerprint =
+        fingerprint(
+            "cancellation",
+            actor.role().wire(),
+            c.ticketNumber().value(),
+            Long.toString(c.orderUnitId().value()),
+            c.reason().wire(),
+            bearer.wire());
+    return moneyAction(
+        actor,
+        c.ticketNumber(),
+        c.expectedVersion(),
+        c.idempotencyKey(),
+        fingerprint,
+        (ticket, at) -> {
+          Ticket next = ticket.recordAction(actor.authorRole(), at);
+          UnitLedger unit = unitLedger(ticket, c.orderUnitId());
+          Money rest = unit.checkCancellation(actor.authorRole());
+          LedgerEntry entry =
+              ledger
+                  .appendCancellation(
+                      draft(
+                          ticket,
+                          unit.unit(),
+                          LedgerEntry.Kind.CANCELLATION,
+                          rest,
+                          bearer,
+                          c.reason().wire(),
+                          actor,
+                          at),
+                      unit.refunded())
+                  .orElseThrow(
+                      () ->
+                          new ConcurrentUpdateException(
+                              "order unit " + c.orderUnitId().value() + " changed meanwhile"));
+          tickets.update(next);
+          system(
+              ticket,
+              "Order unit "
+                  + describe(unit.unit())
+                  + " cancelled by "
+                  + who(actor)
+                  + " — reason: "
+                  + c.reason().wire()
+                  + "; refunded the remaining "
+                  + rest.display()
+                  + "; cost borne by: "
+                  + bearer.wire()
+                  + ".",
+              at);
+          return entry;
+        });
+  }
+
+  @Override
+  public Ticket escalate(Actor actor, EscalateTicketUseCase.Command c) {
+    Access.require(actor, "notify customer service", Role.SELLER);
+    requireNonNull(c, "command is null");
+    return changeTicket(
+        actor,
+        c.ticketNumber(),
+        c.expectedVersion(),
+        ticket -> {
+          Instant at = now();
+          Ticket next = ticket.escalate(at);
+          tickets.update(next);
+          system(
+              ticket,
+              "The seller notified customer service — reason: "
+                  + c.reason().wire()
+                  + ". Customer service now leads this ticket.",
+              at);
+          if (c.note() != null) {
+            messages.add(ticket.sellerId(), ticket.number(), AuthorRole.SELLER, c.note(), true, at);
+          }
+          return next;
+        });
+  }
+
+  @Override
+  public Ticket handBack(Actor actor, TicketNumber number, Long expectedVersion) {
+    Access.require(actor, "hand tickets back to the seller", Role.CUSTOMER_SERVICE);
+    return changeTicket(
+        actor,
+        number,
+        expectedVersion,
+        ticket -> {
+          Instant at = now();
+          Ticket next = ticket.handBack(at, deadline);
+          tickets.update(next);
+          system(
+              ticket,
+              "Customer service handed the ticket back to the seller; the answer is due by "
+                  + next.responseDueAt()
+                  + ".",
+              at);
+          return next;
+        });
+  }
+
+  /**
+   * Runs a money-moving action once per idempotency key: a repeated key with the same request
+   * answers the first result, with another request it is refused. A lost race (ticket version,
+   * unit, or the key's first use) is retried from the start unless If-Match was given.
+   */
+  private LedgerResult moneyAction(
+      Actor actor,
+      TicketNumber number,
+      Long expectedVersion,
+      IdempotencyKey key,
+      String fingerprint,
+      BiFunction<Ticket, Instant, LedgerEntry> action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.inTransaction(
+            () -> {
+              Ticket ticket = load(actor, number);
+              if (key != null) {
+                Optional<IdempotencyKeys.Use> used = keys.find(ticket.sellerId(), key.value());
+                if (used.isPresent()) {
+                  return replay(ticket, used.get(), fingerprint);
+                }
+              }
+              if (expectedVersion != null && ticket.version() != expectedVersion) {
+                throw stale(ticket);
+              }
+              Instant at = now();
+              LedgerEntry entry = action.apply(ticket, at);
+              if (key != null) {
+                keys.add(
+                    ticket.sellerId(),
+                    key.value(),
+                    new IdempotencyKeys.Use(fingerprint, entry.id(), at));
+              }
+              return new LedgerResult(entry, false);
+            });
+      } catch (ConcurrentUpdateException | DuplicateKeyException e) {
+        if (e instanceof ConcurrentUpdateException && expectedVersion != null) {
+          throw changedMeanwhile(number);
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          throw busy(number);
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private LedgerResult replay(Ticket ticket, IdempotencyKeys.Use used, String fingerprint) {
+    if (!used.fingerprint().equals(fingerprint)) {
+      throw new DomainException(
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          "this Idempotency-Key was already used for another request; use a new key for a new"
+              + " request");
+    }
+    LedgerEntry entry =
+        ledger
+            .find(ticket.sellerId(), used.entryId())
+            .orElseThrow(
+                () -> new IllegalStateException("ledger entry " + used.entryId() + " is missing"));
+    return new LedgerResult(entry, true);
+  }
+
+  private <T> T changeTicket(
+      Actor actor, TicketNumber number, Long expectedVersion, Function<Ticket, T> change) {
+    Validation.required(number, "ticketNumber");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.inTransaction(
+            () -> {
+              Ticket ticket = load(actor, number);
+              if (expectedVersion != null && ticket.version() != expectedVersion) {
+                throw stale(ticket);
+              }
+              return change.apply(ticket);
+            });
+      } catch (ConcurrentUpdateException e) {
+        if (expectedVersion != null) {
+          throw changedMeanwhile(number);
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          throw busy(number);
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private Ticket load(Actor actor, TicketNumber number) {
+    return (actor.is(Role.SELLER)
+            ? tickets.find(actor.sellerId().orElseThrow(), number)
+            : tickets.find(number))
+        .filter(t -> actor.canSee(t.sellerId(), t.buyerId()))
+        .orElseThrow(() -> Access.notFound("ticket " + number.value()));
+  }
+
+  private Order order(Ticket ticket) {
+    return orders
+        .find(ticket.sellerId(), ticket.orderNumber())
+        .orElseThrow(() -> Access.notFound("order " + ticket.orderNumber().value()));
+  }
+
+  /** The unit with its ledger; a unit the ticket is not about is not found. */
+  private UnitLedger unitLedger(Ticket ticket, OrderUnitId unitId) {
+    DomainException notFound =
+        new DomainException(
+            ErrorCode.NOT_FOUND,
+            "order unit " + unitId.value() + " is not part of ticket " + ticket.number().value(),
+            Map.of("field", "orderUnitId"));
+    if (!ticket.orderUnitIds().contains(unitId)) {
+      throw notFound;
+    }
+    Order order = order(ticket);
+    OrderUnit unit = order.unit(unitId).orElseThrow(() -> notFound);
+    List<LedgerEntry> entries =
+        ledger.entries(ticket.sellerId(), order.number()).stream()
+            .filter(e -> e.orderUnitId().equals(unitId))
+            .toList();
+    return new UnitLedger(unit, entries);
+  }
+
+  /**
+   * Who bears the cost: the seller for the seller's own actions; the marketplace for customer
+   * service's, unless customer service names the seller.
+   */
+  private static CostBearer bearer(Actor actor, CostBearer requested) {
+    if (actor.is(Role.SELLER)) {
+      if (requested == CostBearer.MARKETPLACE) {
+        throw new DomainException(
+            ErrorCode.FORBIDDEN,
+            "a seller's refunds and cancellations are borne by the seller; only customer service"
+                + " can charge the marketplace",
+            Map.of("field", "bearer"));
+      }
+      return CostBearer.SELLER;
+    }
+    return requested == null ? CostBearer.MARKETPLACE : requested;
+  }
+
+  private static LedgerEntry.Draft draft(
+      Ticket ticket,
+      OrderUnit unit,
+      LedgerEntry.Kind kind,
+      Money amount,
+      CostBearer bearer,
+      String reason,
+      Actor actor,
+      Instant at) {
+    return new LedgerEntry.Draft(
+        ticket.sellerId(),
+        ticket.orderNumber(),
+        unit.id(),
+        kind,
+        amount,
+        bearer,
+        reason,
+        ticket.number(),
+        actor.authorRole(),
+        at);
+  }
+
+  private void system(Ticket ticket, String text, Instant at) {
+    messages.add(
+        ticket.sellerId(), ticket.number(), AuthorRole.SYSTEM, MessageText.of(text), false, at);
+  }
+
+  private static String who(Actor actor) {
+    return actor.is(Role.SELLER) ? "the seller" : "customer service";
+  }
+
+  private static String describe(OrderUnit unit) {
+    String title = unit.title();
+    return unit.id().value()
+        + " ("
+        + (title.length() > 80 ? title.substring(0, 80) + "…" : title)
+        + ", EAN "
+        + unit.ean()
+        + ")";
+  }
+
+  static String fingerprint(String... parts) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String part : parts) {
+        sha.update(part.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying", e);
+    }
+  }
+
+  private static DomainException stale(Ticket ticket) {
+    return new DomainException(
+        ErrorCode.PRECONDITION_FAILED,
+        "ticket "
+            + ticket.number().value()
+            + " is at version "
+            + ticket.version()
+            + "; reload it and try again",
+        Map.of("currentVersion", ticket.version()));
+  }
+
+  private static DomainException changedMeanwhile(TicketNumber number) {
+    return new DomainException(
+        ErrorCode.PRECONDITION_FAILED,
+        "ticket " + number.value() + " changed meanwhile; reload it and try again");
+  }
+
+  private static DomainException busy(TicketNumber number) {
+    return new DomainException(
+        ErrorCode.CONFLICT, "ticket " + number.value() + " is busy; try again");
+  }
+}
