@@ -93,7 +93,19 @@ final class RunningJar implements AutoCloseable {
 
   JsonNode call(String method, String path, String token, String body, int expected)
       throws Exception {
+    return call(method, path, token, body, expected, Map.of());
+  }
+
+  JsonNode call(
+      String method,
+      String path,
+      String token,
+      String body,
+      int expected,
+      Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    headers.forEach(b::header);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -207,6 +207,59 @@ class TicketdeskEndToEndIT {
     assertEquals("waiting", asked.get("status").asText());
     assertEquals("buyer", asked.get("waitingOn").asText());
 
+    // Acting on the order from inside the ticket: details, a partial refund (idempotent),
+    // escalation to customer service and the handback with a fresh deadline.
+    String cs = token("{\"role\":\"customer_service\"}");
+    JsonNode order = call("GET", "/api/v1/tickets/" + number + "/order", seller, null, 200);
+    assertEquals(12999, order.get("units").get(0).get("remaining").get("amount").asLong());
+    String refund =
+        "{\"orderUnitId\":900001,\"amount\":{\"amount\":1300,\"currency\":\"EUR\"},"
+            + "\"reason\":\"delivery_damage\"}";
+    JsonNode entry =
+        server.call(
+            "POST",
+            "/api/v1/tickets/" + number + "/refunds",
+            seller,
+            refund,
+            201,
+            java.util.Map.of("Idempotency-Key", "e2e-refund-1"));
+    JsonNode replay =
+        server.call(
+            "POST",
+            "/api/v1/tickets/" + number + "/refunds",
+            seller,
+            refund,
+            201,
+            java.util.Map.of("Idempotency-Key", "e2e-refund-1"));
+    assertEquals(entry, replay);
+    assertEquals(
+        11699,
+        call("GET", "/api/v1/tickets/" + number + "/order", seller, null, 200)
+            .get("units")
+            .get(0)
+            .get("remaining")
+            .get("amount")
+            .asLong());
+    call(
+        "POST",
+        "/api/v1/tickets/" + number + "/refunds",
+        seller,
+        "{\"orderUnitId\":900001,\"amount\":{\"amount\":20000,\"currency\":\"EUR\"},"
+            + "\"reason\":\"other_refund\"}",
+        422);
+    call("POST", "/api/v1/tickets/" + number + "/refunds", otherSeller, refund, 404);
+    call(
+        "POST",
+        "/api/v1/tickets/" + number + "/escalations",
+        seller,
+        "{\"reason\":\"cannot_help_further\",\"note\":\"Please take over.\"}",
+        200);
+    assertTrue(
+        numbers(call("GET", "/api/v1/tickets?waitingOn=customer_service", cs, null, 200))
+            .contains(number));
+    JsonNode handedBack = call("POST", "/api/v1/tickets/" + number + "/handback", cs, null, 200);
+    assertEquals("open", handedBack.get("status").asText());
+
     // Bad input is a problem, not a crash.
     call("GET", "/api/v1/tickets/12345", seller, null, 400);
     call("POST", "/api/v1/tickets", buyer, "{not json", 400);
