@@ -158,13 +158,13 @@ final class Requests {
               + (contentType == null ? "" : ", not " + abbreviate(contentType)));
     }
     long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > MAX_BODY_BYTES) {
+        throw tooLarge(ctx, in);
+      }
       byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
       if (bytes.length > MAX_BODY_BYTES) {
-        throw tooLarge();
+        throw tooLarge(ctx, in);
       }
       if (bytes.length == 0) {
         throw invalid("body", "a JSON body is required");
@@ -174,6 +174,27 @@ final class Requests {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Refuses an oversized body. A moderately oversized body is read and discarded first, so the
+   * client finishes sending and reliably receives the 413; beyond that the connection is closed.
+   */
+  private static HttpProblem tooLarge(Context ctx, InputStream in) {
+    try {
+      long drained = 0;
+      byte[] sink = new byte[64 * 1024];
+      int n;
+      while (drained < MAX_DRAINED_BYTES && (n = in.read(sink)) > 0) {
+        drained += n;
+      }
+    } catch (IOException ignored) {
+      // the client went away; the answer below is best effort
+    }
+    ctx.header("Connection", "close");
+    return tooLarge();
+  }
+
+  private static final long MAX_DRAINED_BYTES = 16L * 1024 * 1024;
 
   private static HttpProblem tooLarge() {
     return new HttpProblem(
