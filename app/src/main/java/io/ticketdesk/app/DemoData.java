@@ -4,23 +4,28 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.ticketdesk.adapters.persistence.Database;
+import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.SellerService;
+import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.Buyer;
 import io.ticketdesk.domain.BuyerId;
+import io.ticketdesk.domain.EscalationReason;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.RefundReason;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnIntent;
@@ -227,6 +232,16 @@ final class DemoData {
     TicketService tickets =
         new TicketService(
             db.tickets(), db.messages(), db.orders(), db.transactions(), demoClock, deadline);
+    TicketActionService actions =
+        new TicketActionService(
+            db.tickets(),
+            db.messages(),
+            db.orders(),
+            db.ledger(),
+            db.idempotencyKeys(),
+            db.transactions(),
+            demoClock,
+            deadline);
     Actor marketplace = Actor.marketplace();
 
     List<Seller> registered = new ArrayList<>();
@@ -321,8 +336,35 @@ final class DemoData {
         if (random.nextInt(6) == 0) {
           post(tickets, seller, ticket, "Internal: check the stock before answering.", true);
         }
-        if (current.isOpen()) {
+        if (current.isOpen() && random.nextInt(10) == 0) {
+          actions.escalate(
+              seller,
+              new EscalateTicketUseCase.Command(
+                  ticket.number(),
+                  EscalationReason.values()[random.nextInt(EscalationReason.values().length)],
+                  MessageText.of("Please take over: the buyer asks about the payment."),
+                  null));
+          if (random.nextBoolean()) {
+            demoClock.advance(Duration.ofHours(3));
+            actions.handBack(Actor.customerService(), ticket.number(), null);
+          } else {
+            break;
+          }
+        } else if (current.isOpen()) {
           post(tickets, seller, ticket, SELLER_TEXTS[random.nextInt(SELLER_TEXTS.length)], false);
+          if (reason != TicketReason.CONTACT_OTHER && random.nextInt(4) == 0) {
+            OrderUnit unit = order.units().get(0);
+            actions.refund(
+                seller,
+                new RefundUseCase.Command(
+                    ticket.number(),
+                    unit.id(),
+                    Money.of(Math.max(1, unit.price().amount() / 10), unit.price().currency()),
+                    RefundReason.DELIVERY_DAMAGE,
+                    null,
+                    null,
+                    null));
+          }
         } else if (random.nextInt(3) == 0) {
           tickets.close(seller, ticket.number(), null);
         } else {
