@@ -15,6 +15,7 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Seller;
+import io.ticketdesk.domain.UnitState;
 import java.util.Map;
 
 /** The marketplace's order feed: new orders and unit updates. */
@@ -88,6 +89,15 @@ public final class OrderFeedService implements FeedOrderUseCase, UpdateOrderUnit
                                   + command.orderUnitId().value()
                                   + " of order "
                                   + order.number().value()));
+          if (unit.state() == UnitState.CANCELLED
+              && command.state().filter(st -> st != UnitState.CANCELLED).isPresent()) {
+            throw new DomainException(
+                ErrorCode.CONFLICT,
+                "order unit "
+                    + unit.id().value()
+                    + " is cancelled (and refunded through the ledger); its state cannot change to "
+                    + command.state().get().wire());
+          }
           OrderUnit changed =
               unit.withState(
                   command.state().orElse(unit.state()),

@@ -190,6 +190,16 @@ class OrderFeedServiceTest {
     }
 
     @Test
+    void aCancelledUnitStaysCancelled() {
+      update(Optional.of(UnitState.CANCELLED), Optional.empty(), false);
+      refused(
+          ErrorCode.CONFLICT, () -> update(Optional.of(UnitState.SENT), Optional.empty(), false));
+      assertEquals(UnitState.CANCELLED, stored().state());
+      update(Optional.of(UnitState.CANCELLED), Optional.of(DELIVERED), false);
+      assertEquals(DELIVERED, stored().deliveredAt());
+    }
+
+    @Test
     void ofAnUnknownOrderIsNotFound() {
       refused(
           ErrorCode.NOT_FOUND,
