@@ -62,7 +62,7 @@ final class RunningJar implements AutoCloseable {
     drain.setDaemon(true);
     drain.start();
     base = "http://127.0.0.1:" + port;
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
     while (true) {
       if (!process.isAlive()) {
         fail("the server exited with " + process.exitValue() + ":\n" + output());
@@ -79,7 +79,7 @@ final class RunningJar implements AutoCloseable {
         // not listening yet
       }
       if (System.nanoTime() > deadline) {
-        fail("the server did not become ready within 90 s:\n" + output());
+        fail("the server did not become ready within 240 s:\n" + output());
       }
       Thread.sleep(200);
     }
