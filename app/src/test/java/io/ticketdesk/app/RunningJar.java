@@ -79,6 +79,7 @@ final class RunningJar implements AutoCloseable {
         // not listening yet
       }
       if (System.nanoTime() > deadline) {
+        process.destroyForcibly();
         fail("the server did not become ready within 240 s:\n" + output());
       }
       Thread.sleep(200);
