@@ -1,5 +1,6 @@
 package io.ticketdesk.app;
 
+import io.ticketdesk.adapters.http.HttpLimits;
 import io.ticketdesk.adapters.persistence.DatabaseConfig;
 import io.ticketdesk.domain.Storefront;
 import java.nio.file.Path;
@@ -87,6 +88,31 @@ final class Settings {
       description =
           "A marketplace token that is valid as given, for bootstrapping scripts. Env: TICKETDESK_ADMIN_TOKEN")
   String adminToken;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "${env:TICKETDESK_RATE_LIMIT:-50}",
+      description =
+          "Requests per second per token on each node (default ${DEFAULT-VALUE}; 0 = off). Env: TICKETDESK_RATE_LIMIT")
+  int rateLimit;
+
+  @Option(
+      names = "--rate-burst",
+      defaultValue = "${env:TICKETDESK_RATE_BURST:-100}",
+      description =
+          "Requests a token may send at once before the rate applies (default ${DEFAULT-VALUE}). Env: TICKETDESK_RATE_BURST")
+  int rateBurst;
+
+  @Option(
+      names = "--idle-timeout",
+      defaultValue = "${env:TICKETDESK_IDLE_TIMEOUT:-30}",
+      description =
+          "Seconds after which an idle or slow client's connection is closed (default ${DEFAULT-VALUE}). Env: TICKETDESK_IDLE_TIMEOUT")
+  int idleTimeoutSeconds;
+
+  HttpLimits httpLimits() {
+    return new HttpLimits(rateLimit, rateBurst, java.time.Duration.ofSeconds(idleTimeoutSeconds));
+  }
 
   Path dataDirectory() {
     return dataDir.toAbsolutePath().normalize();

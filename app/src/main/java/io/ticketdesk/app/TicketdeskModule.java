@@ -153,6 +153,7 @@ final class TicketdeskModule extends AbstractModule {
             actions,
             actions,
             actions,
-            actions));
+            actions),
+        settings.httpLimits());
   }
 }

@@ -8,15 +8,25 @@ import io.javalin.router.ParsedEndpoint;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.domain.DomainException;
 import java.util.List;
+import org.eclipse.jetty.server.AbstractConnector;
 
 /** The REST adapter: Javalin routes under {@value #API}, problem+json errors, OpenAPI, metrics. */
 public final class HttpServer {
   static final String API = "/api/v1";
 
   private final Javalin app;
+  private final java.time.Duration idleTimeout;
 
   public HttpServer(HttpDependencies deps) {
+    this(deps, HttpLimits.defaults());
+  }
+
+  public HttpServer(HttpDependencies deps, HttpLimits limits) {
     requireNonNull(deps, "deps is null");
+    requireNonNull(limits, "limits is null");
+    this.idleTimeout = limits.idleTimeout();
+    RateLimiter limiter =
+        new RateLimiter(limits.requestsPerSecond(), limits.burst(), System::nanoTime);
     Metrics metrics = new Metrics();
     ApiContract contract = ApiContract.load();
     Authentication auth = new Authentication(deps.authenticate());
@@ -44,6 +54,7 @@ public final class HttpServer {
               config.routes.get("/docs", operations::docs);
 
               config.routes.beforeMatched(API + "/*", auth::require);
+              config.routes.beforeMatched(API + "/*", limiter::check);
               config.routes.post(API + "/sellers", sellers::register);
               config.routes.post(API + "/tokens", tokens::issue);
               config.routes.post(API + "/orders", orders::feed);
@@ -81,6 +92,12 @@ public final class HttpServer {
   /** Starts listening; port 0 picks a free port. Returns the bound port. */
   public int start(String host, int port) {
     app.start(host, port);
+    for (var connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof AbstractConnector c) {
+        // Applies to every connection accepted from now on: slow or silent clients are cut off.
+        c.setIdleTimeout(idleTimeout.toMillis());
+      }
+    }
     return app.port();
   }
 

@@ -55,6 +55,7 @@ final class Problems {
       case "not-acceptable" -> "Not acceptable";
       case "store-unavailable" -> "The data store is unavailable";
       case "placeholder-unfilled" -> "A placeholder has no value for this ticket";
+      case "rate-limited" -> "Too many requests";
       default -> "Internal error";
     };
   }

@@ -18,6 +18,11 @@ final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+
+  String base() {
+    return base;
+  }
+
   private final ContractValidator contract = new ContractValidator();
 
   ApiClient(int port) {

@@ -38,6 +38,11 @@ final class TestApp implements AutoCloseable {
 
   /** With some use cases replaced (e.g. by failing ones). */
   TestApp(java.util.function.UnaryOperator<HttpDependencies> adjust) {
+    this(adjust, new HttpLimits(0, 0, java.time.Duration.ofSeconds(30)));
+  }
+
+  /** With the given protective limits (the default test app has no rate limit). */
+  TestApp(java.util.function.UnaryOperator<HttpDependencies> adjust, HttpLimits limits) {
     var tx = store.transactions();
     var access =
         new AccessService(store.accessTokens(), store.sellers(), tx, clock, Optional.of(ADMIN));
@@ -89,7 +94,8 @@ final class TestApp implements AutoCloseable {
                     actions,
                     actions,
                     actions,
-                    actions)));
+                    actions)),
+            limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
   }
 
