@@ -3,6 +3,7 @@ package io.ticketdesk.app;
 import com.google.inject.Injector;
 import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
 import io.ticketdesk.application.service.DeadlineService;
+import io.ticketdesk.application.service.DefaultTextModuleService;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
@@ -23,5 +24,12 @@ final class Deadlines {
     if (changed > 0) {
       LOG.info("holiday calendar changed: recomputed the deadlines of {} open tickets", changed);
     }
+  }
+
+  /** Stores the plugins' default text modules, so sellers can use and copy them. */
+  static void storeDefaultTextModules(Injector injector) {
+    var stored = injector.getInstance(DefaultTextModuleService.class).storeDefaults();
+    stored.skipped().forEach(reason -> LOG.warn("{}", reason));
+    LOG.info("stored {} default text module(s) from plugins", stored.stored());
   }
 }

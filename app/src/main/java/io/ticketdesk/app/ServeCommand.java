@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
+import io.ticketdesk.plugin.host.PluginHost;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -46,6 +47,8 @@ final class ServeCommand implements Callable<Integer> {
     Injector injector = Guice.createInjector(new TicketdeskModule(settings));
     Database db = injector.getInstance(Database.class);
     Deadlines.keepInLineWithTheCalendar(injector);
+    Deadlines.storeDefaultTextModules(injector);
+    PluginHost plugins = injector.getInstance(PluginHost.class);
     DemoData.Tokens tokens =
         demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
     HttpServer server = injector.getInstance(HttpServer.class);
@@ -57,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   LOG.info("shutting down");
                   server.stop();
+                  plugins.close();
                   db.close();
                   stopped.countDown();
                 },

@@ -2,6 +2,7 @@ package io.ticketdesk.app;
 
 import io.ticketdesk.adapters.http.HttpLimits;
 import io.ticketdesk.adapters.persistence.DatabaseConfig;
+import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.Storefront;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,6 +115,43 @@ final class Settings {
     return new HttpLimits(rateLimit, rateBurst, java.time.Duration.ofSeconds(idleTimeoutSeconds));
   }
 
+  @Option(
+      names = "--plugin-timeout",
+      defaultValue = "${env:TICKETDESK_PLUGIN_TIMEOUT:-10s}",
+      description =
+          "How long one plugin call may take, e.g. 10s or 500ms (default ${DEFAULT-VALUE}). Env: TICKETDESK_PLUGIN_TIMEOUT")
+  String pluginTimeout;
+
+  @Option(
+      names = "--policy-effective-from",
+      defaultValue = "${env:TICKETDESK_POLICY_EFFECTIVE_FROM:-2026-01-01}",
+      description =
+          "First day of the return-option policy's transitional period (storefront time). Env: TICKETDESK_POLICY_EFFECTIVE_FROM")
+  LocalDate policyEffectiveFrom;
+
+  @Option(
+      names = "--policy-enforced-from",
+      defaultValue = "${env:TICKETDESK_POLICY_ENFORCED_FROM:-2026-02-01}",
+      description =
+          "First day the return-option policy is enforced (storefront time). Env: TICKETDESK_POLICY_ENFORCED_FROM")
+  LocalDate policyEnforcedFrom;
+
+  @Option(
+      names = "--policy-cancellation-days",
+      defaultValue = "${env:TICKETDESK_POLICY_CANCELLATION_DAYS}",
+      split = ",",
+      description =
+          "Cancellation period per storefront in days after delivery (default 14), e.g. de:14,pl:30. Env: TICKETDESK_POLICY_CANCELLATION_DAYS")
+  Set<String> policyCancellationDays;
+
+  @Option(
+      names = "--policy-rates",
+      defaultValue = "${env:TICKETDESK_POLICY_RATES:-CZK:25,PLN:4.25}",
+      split = ",",
+      description =
+          "Units of a currency per EUR for the 40 EUR limit of seller_address (default ${DEFAULT-VALUE}). Env: TICKETDESK_POLICY_RATES")
+  Set<String> policyRates;
+
   Path dataDirectory() {
     return dataDir.toAbsolutePath().normalize();
   }
@@ -183,6 +221,110 @@ final class Settings {
       }
     }
     return result;
+  }
+
+  Duration pluginTimeout() {
+    String v =
+        pluginTimeout == null ? "10s" : pluginTimeout.strip().toLowerCase(java.util.Locale.ROOT);
+    try {
+      Duration d;
+      if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+      } else {
+        d = Duration.ofSeconds(Long.parseLong(v));
+      }
+      if (d.isNegative() || d.isZero()) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "TICKETDESK_PLUGIN_TIMEOUT must be a positive duration such as 10s or 500ms, got '"
+              + pluginTimeout
+              + "'");
+    }
+  }
+
+  /**
+   * Per-plugin configuration from the environment: {@code TICKETDESK_PLUGIN_<NAME>_<KEY>=value}
+   * gives plugin {@code <name>} (lower case, {@code -} written as {@code _}) the key {@code <key>}
+   * in camelCase ({@code BASE_URL} is {@code baseUrl}). As plugin names may contain {@code _},
+   * every split of the variable is offered; a plugin reads only the keys under its own name.
+   */
+  static Map<String, Map<String, String>> pluginConfig(Map<String, String> env) {
+    String prefix = "TICKETDESK_PLUGIN_";
+    Map<String, Map<String, String>> config = new java.util.TreeMap<>();
+    env.forEach(
+        (k, v) -> {
+          if (!k.startsWith(prefix) || k.equals("TICKETDESK_PLUGIN_TIMEOUT")) {
+            return;
+          }
+          String rest = k.substring(prefix.length());
+          for (int i = rest.indexOf('_');
+              i > 0 && i < rest.length() - 1;
+              i = rest.indexOf('_', i + 1)) {
+            String plugin =
+                rest.substring(0, i).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            config
+                .computeIfAbsent(plugin, p -> new java.util.TreeMap<>())
+                .put(camel(rest.substring(i + 1)), v);
+          }
+        });
+    return config;
+  }
+
+  private static String camel(String upperSnake) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char c : upperSnake.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  ReturnOptionPolicy.Rules policyRules() {
+    Map<Storefront, Integer> days = new EnumMap<>(Storefront.class);
+    if (policyCancellationDays != null) {
+      for (String v : policyCancellationDays) {
+        if (v.isBlank()) {
+          continue;
+        }
+        String[] parts = v.strip().split(":", 2);
+        try {
+          days.put(Storefront.of(parts[0]), Integer.parseInt(parts[1]));
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(
+              "TICKETDESK_POLICY_CANCELLATION_DAYS entries look like de:14; cannot read '"
+                  + v
+                  + "'");
+        }
+      }
+    }
+    Map<String, ReturnOptionPolicy.ExchangeRate> rates = new java.util.LinkedHashMap<>();
+    if (policyRates != null) {
+      for (String v : policyRates) {
+        if (v.isBlank()) {
+          continue;
+        }
+        String[] parts = v.strip().split(":", 2);
+        try {
+          rates.put(parts[0], ReturnOptionPolicy.ExchangeRate.parse(parts[0], parts[1]));
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(
+              "TICKETDESK_POLICY_RATES entries look like CZK:25 (units per EUR); cannot read '"
+                  + v
+                  + "'");
+        }
+      }
+    }
+    return new ReturnOptionPolicy.Rules(policyEffectiveFrom, policyEnforcedFrom, days, rates);
   }
 
   Optional<String> adminToken() {

@@ -7,9 +7,13 @@ import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
 import io.ticketdesk.adapters.http.HttpDependencies;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
+import io.ticketdesk.adapters.plugins.PluginAdapters;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.DeadlineService;
+import io.ticketdesk.application.service.DefaultTextModuleService;
 import io.ticketdesk.application.service.OrderFeedService;
+import io.ticketdesk.application.service.ReturnLabelService;
+import io.ticketdesk.application.service.ReturnPolicyService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
 import io.ticketdesk.application.service.TextModuleService;
@@ -17,6 +21,8 @@ import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.ReturnOptionPolicy;
+import io.ticketdesk.plugin.host.PluginHost;
 import java.time.Clock;
 
 /** The composition root: wires ports to adapters and use cases to services. */
@@ -82,15 +88,83 @@ final class TicketdeskModule extends AbstractModule {
   @Singleton
   TextModuleService textModuleService(Database db, Clock clock) {
     return new TextModuleService(
-        db.textModules(), db.sellers(), db.tickets(), db.orders(), db.transactions(), clock);
+        db.textModules(),
+        db.sellers(),
+        db.tickets(),
+        db.orders(),
+        db.transactions(),
+        clock,
+        db.returnLabels());
+  }
+
+  /** The plugins: shipped ones from the class path, more from the plugins directory. */
+  @Provides
+  @Singleton
+  PluginHost pluginHost() {
+    return PluginHost.load(
+        settings.pluginsDirectory(),
+        Settings.pluginConfig(System.getenv()),
+        settings.pluginTimeout());
+  }
+
+  @Provides
+  @Singleton
+  ReturnOptionPolicy returnOptionPolicy() {
+    return new ReturnOptionPolicy(settings.policyRules());
+  }
+
+  @Provides
+  @Singleton
+  ReturnPolicyService returnPolicyService(Database db, Clock clock, ReturnOptionPolicy policy) {
+    return new ReturnPolicyService(
+        db.orders(),
+        db.ledger(),
+        db.returnLabels(),
+        db.returnPolicyOutcomes(),
+        db.messages(),
+        db.transactions(),
+        clock,
+        policy);
+  }
+
+  @Provides
+  @Singleton
+  ReturnLabelService returnLabelService(Database db, Clock clock, PluginHost plugins) {
+    return new ReturnLabelService(
+        PluginAdapters.carriers(plugins),
+        db.returnLabels(),
+        db.tickets(),
+        db.orders(),
+        db.sellers(),
+        db.messages(),
+        db.transactions(),
+        clock);
+  }
+
+  @Provides
+  @Singleton
+  DefaultTextModuleService defaultTextModuleService(Database db, Clock clock, PluginHost plugins) {
+    return new DefaultTextModuleService(
+        PluginAdapters.defaultTextModules(plugins), db.textModules(), db.transactions(), clock);
   }
 
   @Provides
   @Singleton
   TicketService ticketService(
-      Database db, Clock clock, ResponseDeadline deadline, TextModuleService textModules) {
+      Database db,
+      Clock clock,
+      ResponseDeadline deadline,
+      TextModuleService textModules,
+      ReturnPolicyService returnPolicy) {
     return new TicketService(
-        db.tickets(), db.messages(), db.orders(), db.transactions(), clock, deadline, textModules);
+        db.tickets(),
+        db.messages(),
+        db.orders(),
+        db.transactions(),
+        clock,
+        deadline,
+        textModules,
+        returnPolicy);
   }
 
   @Provides
@@ -130,7 +204,9 @@ final class TicketdeskModule extends AbstractModule {
       TicketService tickets,
       Database db,
       Clock clock,
-      TicketActionService actions) {
+      TicketActionService actions,
+      ReturnPolicyService returnPolicy,
+      ReturnLabelService labels) {
     return new HttpServer(
         new HttpDependencies(
             sellers,
@@ -153,7 +229,11 @@ final class TicketdeskModule extends AbstractModule {
             actions,
             actions,
             actions,
-            actions),
+            actions,
+            returnPolicy,
+            labels,
+            labels,
+            labels),
         settings.httpLimits());
   }
 }

@@ -24,6 +24,7 @@ class ArchitectureTest {
           .adapter("http", "io.ticketdesk.adapters.http..")
           .adapter("persistence", "io.ticketdesk.adapters.persistence..")
           .adapter("calendar", "io.ticketdesk.adapters.calendar..")
+          .adapter("plugins", "io.ticketdesk.adapters.plugins..")
           // Domain services live with the domain models; an empty layer is not a violation.
           .withOptionalLayers(true)
           // The composition root wires every layer; it is checked by the rules below.
@@ -92,6 +93,7 @@ class ArchitectureTest {
               "io.ticketdesk.adapters.http..",
               "io.ticketdesk.adapters.persistence..",
               "io.ticketdesk.adapters.calendar..",
+              "io.ticketdesk.adapters.plugins..",
               "io.ticketdesk.plugin.api..",
               "io.ticketdesk.plugin.host..",
               "io.ticketdesk.plugins..",

@@ -12,7 +12,10 @@ public enum ErrorCode {
   INVALID_TRANSITION("invalid-transition"),
   PLACEHOLDER_UNFILLED("placeholder-unfilled"),
   REFUND_EXCEEDS_REMAINING("refund-exceeds-remaining"),
-  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused");
+  IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
+  RETURN_OPTION_REQUIRED("return-option-required"),
+  RETURN_OPTION_INVALID("return-option-invalid"),
+  CARRIER_FAILED("carrier-failed");
 
   private final String slug;
 

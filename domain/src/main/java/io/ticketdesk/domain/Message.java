@@ -10,13 +10,27 @@ public record Message(
     AuthorRole authorRole,
     MessageText text,
     boolean internal,
-    Instant createdAt) {
+    Instant createdAt,
+    ReturnOffer offer) {
   public Message {
+    offer = offer == null ? ReturnOffer.NONE : offer;
     Validation.required(ticketNumber, "ticketNumber");
     Validation.required(sellerId, "sellerId");
     Validation.required(authorRole, "authorRole");
     Validation.required(text, "text");
     Validation.required(createdAt, "createdAt");
+  }
+
+  /** A message that offers no return option. */
+  public Message(
+      long id,
+      TicketNumber ticketNumber,
+      SellerId sellerId,
+      AuthorRole authorRole,
+      MessageText text,
+      boolean internal,
+      Instant createdAt) {
+    this(id, ticketNumber, sellerId, authorRole, text, internal, createdAt, ReturnOffer.NONE);
   }
 
   /** Whether the given actor may read this message. */

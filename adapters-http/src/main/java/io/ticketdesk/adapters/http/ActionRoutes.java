@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import io.ticketdesk.adapters.http.ActionJson.LedgerEntryJson;
 import io.ticketdesk.adapters.http.OrderJson.MoneyJson;
+import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
@@ -33,9 +34,12 @@ final class ActionRoutes {
   private final CancelOrderUnitUseCase cancelOrderUnit;
   private final EscalateTicketUseCase escalateTicket;
   private final HandBackTicketUseCase handBackTicket;
+  private final AssessReturnPolicyUseCase assessReturnPolicy;
   private final Clock clock;
 
   ActionRoutes(HttpDependencies deps) {
+    this.assessReturnPolicy =
+        requireNonNull(deps.assessReturnPolicy(), "assessReturnPolicy is null");
     this.showOrderDetails = requireNonNull(deps.showOrderDetails(), "showOrderDetails is null");
     this.refund = requireNonNull(deps.refund(), "refund is null");
     this.cancelOrderUnit = requireNonNull(deps.cancelOrderUnit(), "cancelOrderUnit is null");
@@ -133,6 +137,12 @@ final class ActionRoutes {
 
   private void sendTicket(Context ctx, Ticket ticket) {
     ctx.header("ETag", Requests.etag(ticket.version()));
-    Responses.json(ctx, 200, TicketJson.of(ticket, clock.instant()));
+    Responses.json(
+        ctx,
+        200,
+        TicketJson.of(
+            ticket,
+            clock.instant(),
+            ReturnPolicyJson.of(assessReturnPolicy.state(Authentication.actor(ctx), ticket))));
   }
 }

@@ -2,14 +2,18 @@ package io.ticketdesk.adapters.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.AuthenticateUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
+import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
+import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.FeedOrderUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
+import io.ticketdesk.application.port.in.ListCarriersUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
@@ -21,7 +25,13 @@ import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.PolicyPhase;
+import io.ticketdesk.domain.ReturnLabel;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The use cases (and the readiness probe and clock) the HTTP adapter drives. */
@@ -46,7 +56,11 @@ public record HttpDependencies(
     RefundUseCase refund,
     CancelOrderUnitUseCase cancelOrderUnit,
     EscalateTicketUseCase escalateTicket,
-    HandBackTicketUseCase handBackTicket) {
+    HandBackTicketUseCase handBackTicket,
+    AssessReturnPolicyUseCase assessReturnPolicy,
+    ListCarriersUseCase listCarriers,
+    CreateReturnLabelUseCase createReturnLabel,
+    DownloadReturnLabelUseCase downloadReturnLabel) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -69,5 +83,81 @@ public record HttpDependencies(
     requireNonNull(cancelOrderUnit, "cancelOrderUnit is null");
     requireNonNull(escalateTicket, "escalateTicket is null");
     requireNonNull(handBackTicket, "handBackTicket is null");
+    requireNonNull(assessReturnPolicy, "assessReturnPolicy is null");
+    requireNonNull(listCarriers, "listCarriers is null");
+    requireNonNull(createReturnLabel, "createReturnLabel is null");
+    requireNonNull(downloadReturnLabel, "downloadReturnLabel is null");
+  }
+
+  /**
+   * Without the return-option policy and return labels: tickets show a policy that does not apply,
+   * no carriers are loaded and labels cannot be made.
+   */
+  public HttpDependencies(
+      RegisterSellerUseCase registerSeller,
+      IssueTokenUseCase issueToken,
+      AuthenticateUseCase authenticate,
+      FeedOrderUseCase feedOrder,
+      UpdateOrderUnitUseCase updateOrderUnit,
+      OpenTicketUseCase openTicket,
+      FindTicketUseCase findTicket,
+      SearchTicketsUseCase searchTickets,
+      ListMessagesUseCase listMessages,
+      PostMessageUseCase postMessage,
+      CloseTicketUseCase closeTicket,
+      MeasureResponseTimeUseCase measureResponseTime,
+      ManageTextModulesUseCase manageTextModules,
+      RenderTextModuleUseCase renderTextModule,
+      BooleanSupplier ready,
+      Clock clock,
+      ShowOrderDetailsUseCase showOrderDetails,
+      RefundUseCase refund,
+      CancelOrderUnitUseCase cancelOrderUnit,
+      EscalateTicketUseCase escalateTicket,
+      HandBackTicketUseCase handBackTicket) {
+    this(
+        registerSeller,
+        issueToken,
+        authenticate,
+        feedOrder,
+        updateOrderUnit,
+        openTicket,
+        findTicket,
+        searchTickets,
+        listMessages,
+        postMessage,
+        closeTicket,
+        measureResponseTime,
+        manageTextModules,
+        renderTextModule,
+        ready,
+        clock,
+        showOrderDetails,
+        refund,
+        cancelOrderUnit,
+        escalateTicket,
+        handBackTicket,
+        (actor, ticket) ->
+            new AssessReturnPolicyUseCase.ReturnPolicyState(
+                false, PolicyPhase.NONE, true, List.of(), null, null),
+        actor -> List.of(),
+        new CreateReturnLabelUseCase() {
+          @Override
+          public ReturnLabel create(Actor actor, Command command) {
+            throw unavailable();
+          }
+
+          @Override
+          public ReturnLabel upload(Actor actor, Upload upload) {
+            throw unavailable();
+          }
+        },
+        (actor, labelId) -> {
+          throw new DomainException(ErrorCode.NOT_FOUND, "return label " + labelId + " not found");
+        });
+  }
+
+  private static DomainException unavailable() {
+    return new DomainException(ErrorCode.VALIDATION, "return labels are not available here");
   }
 }

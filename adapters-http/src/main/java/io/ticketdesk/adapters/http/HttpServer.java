@@ -39,6 +39,7 @@ public final class HttpServer {
     TextModuleRoutes textModules =
         new TextModuleRoutes(deps.manageTextModules(), deps.renderTextModule());
     ActionRoutes actions = new ActionRoutes(deps);
+    LabelRoutes labels = new LabelRoutes(deps);
     this.app =
         Javalin.create(
             config -> {
@@ -80,6 +81,9 @@ public final class HttpServer {
               config.routes.post(API + "/tickets/{ticketNumber}/cancellations", actions::cancel);
               config.routes.post(API + "/tickets/{ticketNumber}/escalations", actions::escalate);
               config.routes.post(API + "/tickets/{ticketNumber}/handback", actions::handBack);
+              config.routes.get(API + "/carriers", labels::carriers);
+              config.routes.post(API + "/tickets/{ticketNumber}/return-labels", labels::create);
+              config.routes.get(API + "/return-labels/{labelId}", labels::download);
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);

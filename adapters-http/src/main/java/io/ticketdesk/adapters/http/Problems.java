@@ -34,6 +34,8 @@ final class Problems {
       case PRECONDITION_FAILED -> 412;
       case PLACEHOLDER_UNFILLED -> 422;
       case REFUND_EXCEEDS_REMAINING, IDEMPOTENCY_KEY_REUSED -> 422;
+      case RETURN_OPTION_REQUIRED, RETURN_OPTION_INVALID -> 422;
+      case CARRIER_FAILED -> 502;
     };
   }
 
@@ -56,6 +58,9 @@ final class Problems {
       case "store-unavailable" -> "The data store is unavailable";
       case "placeholder-unfilled" -> "A placeholder has no value for this ticket";
       case "rate-limited" -> "Too many requests";
+      case "return-option-required" -> "The first response must offer a valid return option";
+      case "return-option-invalid" -> "The return option is not valid for this ticket";
+      case "carrier-failed" -> "The carrier failed to make the label";
       default -> "Internal error";
     };
   }

@@ -24,9 +24,10 @@ record TicketJson(
     boolean overdue,
     Instant firstResponseAt,
     boolean closedFinally,
-    long version) {
+    long version,
+    ReturnPolicyJson returnPolicy) {
 
-  static TicketJson of(Ticket t, Instant now) {
+  static TicketJson of(Ticket t, Instant now, ReturnPolicyJson returnPolicy) {
     return new TicketJson(
         t.number().value(),
         t.status().wire(),
@@ -45,7 +46,8 @@ record TicketJson(
         t.overdueAt(now),
         t.firstResponseAt(),
         t.closedFinally(),
-        t.version());
+        t.version(),
+        returnPolicy);
   }
 
   private static String wire(WireEnum e) {

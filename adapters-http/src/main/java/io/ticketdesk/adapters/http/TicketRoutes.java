@@ -3,6 +3,7 @@ package io.ticketdesk.adapters.http;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
@@ -12,9 +13,13 @@ import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.out.TicketSort;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnIntent;
+import io.ticketdesk.domain.ReturnOffer;
+import io.ticketdesk.domain.ReturnOption;
+import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModuleId;
 import io.ticketdesk.domain.Ticket;
@@ -52,9 +57,12 @@ final class TicketRoutes {
   private final ListMessagesUseCase listMessages;
   private final PostMessageUseCase postMessage;
   private final CloseTicketUseCase closeTicket;
+  private final AssessReturnPolicyUseCase assessReturnPolicy;
   private final Clock clock;
 
   TicketRoutes(HttpDependencies deps) {
+    this.assessReturnPolicy =
+        requireNonNull(deps.assessReturnPolicy(), "assessReturnPolicy is null");
     this.openTicket = requireNonNull(deps.openTicket(), "openTicket is null");
     this.findTicket = requireNonNull(deps.findTicket(), "findTicket is null");
     this.searchTickets = requireNonNull(deps.searchTickets(), "searchTickets is null");
@@ -114,7 +122,13 @@ final class TicketRoutes {
         ctx,
         200,
         new PageJson<>(
-            page.items().stream().map(t -> TicketJson.of(t, now)).toList(), page.nextCursor()));
+            page.items().stream()
+                .map(
+                    t ->
+                        TicketJson.of(
+                            t, now, ReturnPolicyJson.of(assessReturnPolicy.state(actor, t))))
+                .toList(),
+            page.nextCursor()));
   }
 
   void get(Context ctx) {
@@ -148,11 +162,57 @@ final class TicketRoutes {
             ? null
             : Requests.build("textModuleId", () -> TextModuleId.of(body.textModuleId()));
     boolean internal = body.internal() != null && body.internal();
-    var posted =
-        postMessage.post(
-            actor, new PostMessageUseCase.Command(number, text, module, internal, expected));
+    if (body.channel() != null || body.authorRole() != null) {
+      if (!"seller".equals(body.authorRole()) || body.channel() == null) {
+        throw Requests.invalid(
+            "authorRole",
+            "a message from another channel gives authorRole \"seller\" and the channel, e.g."
+                + " email");
+      }
+    }
+    ReturnOffer offer = offer(body);
+    boolean override = body.overridePolicyGuard() != null && body.overridePolicyGuard();
+    var command =
+        Requests.build(
+            "channel",
+            () ->
+                new PostMessageUseCase.Command(
+                    number, text, module, internal, expected, offer, override, body.channel()));
+    var posted = postMessage.post(actor, command);
     ctx.header("ETag", Requests.etag(posted.ticket().version()));
-    Responses.json(ctx, 201, MessageJson.of(posted.message()));
+    Responses.json(ctx, 201, MessageJson.of(posted.message(), posted.warnings()));
+  }
+
+  private static ReturnOffer offer(MessageJson.Posting body) {
+    List<ReturnOption> options = new ArrayList<>();
+    if (body.returnOptions() != null) {
+      List<ReturnPolicyJson.OptionJson> given =
+          Requests.requiredList(body.returnOptions(), "returnOptions");
+      for (int i = 0; i < given.size(); i++) {
+        ReturnPolicyJson.OptionJson o = given.get(i);
+        String field = "returnOptions[" + i + "]";
+        ReturnOptionType type =
+            Requests.parse(
+                Requests.required(o.type(), field + ".type"),
+                field + ".type",
+                ReturnOptionType::of);
+        OrderUnitId unit =
+            o.orderUnitId() == null
+                ? null
+                : Requests.build(field + ".orderUnitId", () -> OrderUnitId.of(o.orderUnitId()));
+        options.add(
+            Requests.build(field, () -> new ReturnOption(type, o.labelId(), o.url(), unit)));
+      }
+    }
+    Money discount = null;
+    if (body.discountOffer() != null) {
+      long amount = Requests.required(body.discountOffer().amount(), "discountOffer.amount");
+      String currency =
+          Requests.required(body.discountOffer().currency(), "discountOffer.currency");
+      discount = Requests.build("discountOffer.currency", () -> Money.of(amount, currency));
+    }
+    Money d = discount;
+    return Requests.build("returnOptions", () -> new ReturnOffer(options, d));
   }
 
   void close(Context ctx) {
@@ -164,6 +224,11 @@ final class TicketRoutes {
 
   private void sendTicket(Context ctx, int status, Ticket ticket) {
     ctx.header("ETag", Requests.etag(ticket.version()));
-    Responses.json(ctx, status, TicketJson.of(ticket, clock.instant()));
+    Actor actor = Authentication.actor(ctx);
+    Responses.json(
+        ctx,
+        status,
+        TicketJson.of(
+            ticket, clock.instant(), ReturnPolicyJson.of(assessReturnPolicy.state(actor, ticket))));
   }
 }

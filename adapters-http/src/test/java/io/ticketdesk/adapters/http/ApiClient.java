@@ -86,6 +86,30 @@ final class ApiClient {
     }
   }
 
+  /** A request with a raw body of the given media type (e.g. a PDF upload). */
+  Response postBytes(String path, String token, byte[] body, String contentType) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      Response response = new Response(r.statusCode(), r.headers().map(), r.body());
+      contract.check(
+          "POST", path.split("\\?", 2)[0], r.statusCode(), response.contentType(), r.body());
+      return response;
+    } catch (IOException e) {
+      throw new AssertionError("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   Response get(String path, String token) {
     return send("GET", path, token, null, Map.of());
   }

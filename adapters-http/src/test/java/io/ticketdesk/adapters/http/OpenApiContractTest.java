@@ -72,7 +72,10 @@ class OpenApiContractTest {
             + "\"orderNumber\":\"MQ8BRT7\",\"orderUnitIds\":[1],\"reason\":\"product_defect\",\"topic\":null,"
             + "\"returnIntent\":null,\"sellerId\":1,\"buyerId\":2,\"createdAt\":\"2026-03-02T09:00:00Z\","
             + "\"updatedAt\":\"2026-03-02T09:00:00Z\",\"responseDueAt\":\"2026-03-04T09:00:00Z\",\"overdue\":false,"
-            + "\"firstResponseAt\":null,\"closedFinally\":false,\"version\":1}";
+            + "\"firstResponseAt\":null,\"closedFinally\":false,\"version\":1,"
+            + "\"returnPolicy\":{\"applies\":false,\"phase\":\"enforced\",\"satisfied\":true,"
+            + "\"validOptions\":[\"label_url\"],\"breach\":false,\"breachedAt\":null,"
+            + "\"recoveryDeadline\":null}}";
     assertEquals(List.of(), validator.validateAgainst("Ticket", ticket));
     assertFalse(
         validator.validateAgainst("Ticket", ticket.replace("\"open\"", "\"pending\"")).isEmpty());

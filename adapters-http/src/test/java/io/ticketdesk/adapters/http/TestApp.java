@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.OrderFeedService;
+import io.ticketdesk.application.service.ReturnLabelService;
+import io.ticketdesk.application.service.ReturnPolicyService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
 import io.ticketdesk.application.service.TextModuleService;
@@ -13,6 +15,7 @@ import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.ReturnOptionPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +34,7 @@ final class TestApp implements AutoCloseable {
   final InMemoryStore store = new InMemoryStore();
   final HttpServer server;
   final ApiClient api;
+  final FakeCarriers carriers = new FakeCarriers();
 
   TestApp() {
     this(deps -> deps);
@@ -50,7 +54,33 @@ final class TestApp implements AutoCloseable {
     var feed = new OrderFeedService(store.orders(), store.sellers(), tx);
     var textModules =
         new TextModuleService(
-            store.textModules(), store.sellers(), store.tickets(), store.orders(), tx, clock);
+            store.textModules(),
+            store.sellers(),
+            store.tickets(),
+            store.orders(),
+            tx,
+            clock,
+            store.returnLabels());
+    var returnPolicy =
+        new ReturnPolicyService(
+            store.orders(),
+            store.ledger(),
+            store.returnLabels(),
+            store.returnPolicyOutcomes(),
+            store.messages(),
+            tx,
+            clock,
+            ReturnOptionPolicy.withDefaults());
+    var labels =
+        new ReturnLabelService(
+            carriers,
+            store.returnLabels(),
+            store.tickets(),
+            store.orders(),
+            store.sellers(),
+            store.messages(),
+            tx,
+            clock);
     var tickets =
         new TicketService(
             store.tickets(),
@@ -59,7 +89,8 @@ final class TestApp implements AutoCloseable {
             tx,
             clock,
             new ResponseDeadline(PublicHolidays.none()),
-            textModules);
+            textModules,
+            returnPolicy);
     var actions =
         new TicketActionService(
             store.tickets(),
@@ -94,7 +125,11 @@ final class TestApp implements AutoCloseable {
                     actions,
                     actions,
                     actions,
-                    actions)),
+                    actions,
+                    returnPolicy,
+                    labels,
+                    labels,
+                    labels)),
             limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
   }

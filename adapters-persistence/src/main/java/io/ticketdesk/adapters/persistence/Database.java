@@ -10,6 +10,8 @@ import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
+import io.ticketdesk.application.port.out.ReturnLabels;
+import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.application.port.out.SystemState;
@@ -45,6 +47,8 @@ public final class Database implements AutoCloseable {
   private final TextModules textModules;
   private final Ledger ledger;
   private final IdempotencyKeys idempotencyKeys;
+  private final ReturnLabels returnLabels;
+  private final ReturnPolicyOutcomes returnPolicyOutcomes;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -62,6 +66,8 @@ public final class Database implements AutoCloseable {
     this.textModules = new JdbiTextModules(db);
     this.ledger = new JdbiLedger(db);
     this.idempotencyKeys = new JdbiIdempotencyKeys(db);
+    this.returnLabels = new JdbiReturnLabels(db);
+    this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
   }
 
   /**
@@ -155,6 +161,14 @@ public final class Database implements AutoCloseable {
 
   public IdempotencyKeys idempotencyKeys() {
     return idempotencyKeys;
+  }
+
+  public ReturnLabels returnLabels() {
+    return returnLabels;
+  }
+
+  public ReturnPolicyOutcomes returnPolicyOutcomes() {
+    return returnPolicyOutcomes;
   }
 
   /** Binds a transaction to the calling thread; nested calls join it. */

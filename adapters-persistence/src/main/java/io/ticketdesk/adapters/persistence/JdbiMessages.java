@@ -6,13 +6,22 @@ import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ReturnOffer;
+import io.ticketdesk.domain.ReturnOption;
+import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Chat messages in {@code messages}, ordered by their sequence-allocated id. */
 final class JdbiMessages implements Messages {
@@ -30,15 +39,39 @@ final class JdbiMessages implements Messages {
       MessageText text,
       boolean internal,
       Instant at) {
+    return add(seller, ticket, author, text, internal, at, ReturnOffer.NONE);
+  }
+
+  @Override
+  public Message add(
+      SellerId seller,
+      TicketNumber ticket,
+      AuthorRole author,
+      MessageText text,
+      boolean internal,
+      Instant at,
+      ReturnOffer offer) {
+    requireNonNull(offer, "offer is null");
     return db.write(
         h -> {
           Message m =
               new Message(
-                  Db.nextValue(h, "message_id_seq"), ticket, seller, author, text, internal, at);
+                  Db.nextValue(h, "message_id_seq"),
+                  ticket,
+                  seller,
+                  author,
+                  text,
+                  internal,
+                  at,
+                  offer);
+          Money discount = offer.discountOffer();
           h.createUpdate(
                   "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
-                      + " internal, created_at) VALUES (:seller, :id, :ticket, :author, :text,"
-                      + " :internal, :createdAt)")
+                      + " internal, created_at, discount_amount, discount_currency) VALUES"
+                      + " (:seller, :id, :ticket, :author, :text, :internal, :createdAt,"
+                      + " :discountAmount, :discountCurrency)")
+              .bind("discountAmount", discount == null ? null : discount.amount())
+              .bind("discountCurrency", discount == null ? null : discount.currency())
               .bind("seller", m.sellerId().value())
               .bind("id", m.id())
               .bind("ticket", m.ticketNumber().value())
@@ -47,6 +80,23 @@ final class JdbiMessages implements Messages {
               .bind("internal", m.internal())
               .bindByType("createdAt", Db.utc(m.createdAt()), OffsetDateTime.class)
               .execute();
+          List<ReturnOption> options = offer.options();
+          for (int i = 0; i < options.size(); i++) {
+            ReturnOption o = options.get(i);
+            h.createUpdate(
+                    "INSERT INTO message_return_options (seller_id, message_id, option_index,"
+                        + " ticket_number, option_type, label_id, url, order_unit_id) VALUES"
+                        + " (:seller, :id, :index, :ticket, :type, :labelId, :url, :unit)")
+                .bind("seller", m.sellerId().value())
+                .bind("id", m.id())
+                .bind("index", i)
+                .bind("ticket", m.ticketNumber().value())
+                .bind("type", o.type().wire())
+                .bind("labelId", o.labelId())
+                .bind("url", o.url())
+                .bind("unit", o.orderUnitId() == null ? null : o.orderUnitId().value())
+                .execute();
+          }
           return m;
         });
   }
@@ -65,17 +115,71 @@ final class JdbiMessages implements Messages {
             + (includeInternal ? "" : " AND internal = FALSE")
             + " ORDER BY message_id LIMIT :limit";
     return db.read(
-        h ->
-            h.createQuery(sql)
-                .bind("seller", seller.value())
-                .bind("ticket", ticket.value())
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map((rs, ctx) -> map(rs))
-                .list());
+        h -> {
+          List<Message> rows =
+              h.createQuery(sql)
+                  .bind("seller", seller.value())
+                  .bind("ticket", ticket.value())
+                  .bind("after", afterId)
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> map(rs))
+                  .list();
+          if (rows.isEmpty()) {
+            return rows;
+          }
+          Map<Long, List<ReturnOption>> options = new HashMap<>();
+          h.createQuery(
+                  "SELECT * FROM message_return_options WHERE seller_id = :seller AND"
+                      + " ticket_number = :ticket AND message_id > :after AND message_id <= :last"
+                      + " ORDER BY message_id, option_index")
+              .bind("seller", seller.value())
+              .bind("ticket", ticket.value())
+              .bind("after", afterId)
+              .bind("last", rows.get(rows.size() - 1).id())
+              .map(
+                  (rs, ctx) ->
+                      Map.entry(
+                          rs.getLong("message_id"),
+                          new ReturnOption(
+                              ReturnOptionType.of(rs.getString("option_type")),
+                              Db.nullableLong(rs, "label_id"),
+                              rs.getString("url"),
+                              Optional.ofNullable(Db.nullableLong(rs, "order_unit_id"))
+                                  .map(OrderUnitId::of)
+                                  .orElse(null))))
+              .forEach(
+                  e ->
+                      options
+                          .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                          .add(e.getValue()));
+          List<Message> result = new ArrayList<>();
+          for (Message m : rows) {
+            List<ReturnOption> own = options.getOrDefault(m.id(), List.of());
+            if (own.isEmpty() && m.offer().discountOffer() == null) {
+              result.add(m);
+            } else {
+              result.add(
+                  new Message(
+                      m.id(),
+                      m.ticketNumber(),
+                      m.sellerId(),
+                      m.authorRole(),
+                      m.text(),
+                      m.internal(),
+                      m.createdAt(),
+                      new ReturnOffer(own, m.offer().discountOffer())));
+            }
+          }
+          return result;
+        });
   }
 
   private static Message map(ResultSet rs) throws SQLException {
+    Long discount = Db.nullableLong(rs, "discount_amount");
+    ReturnOffer offer =
+        discount == null
+            ? ReturnOffer.NONE
+            : new ReturnOffer(List.of(), Money.of(discount, rs.getString("discount_currency")));
     return new Message(
         rs.getLong("message_id"),
         TicketNumber.of(rs.getString("ticket_number")),
@@ -83,6 +187,7 @@ final class JdbiMessages implements Messages {
         AuthorRole.of(rs.getString("author_role")),
         MessageText.of(rs.getString("text")),
         rs.getBoolean("internal"),
-        Db.instant(rs, "created_at"));
+        Db.instant(rs, "created_at"),
+        offer);
   }
 }

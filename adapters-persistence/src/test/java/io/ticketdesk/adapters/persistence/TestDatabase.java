@@ -11,6 +11,9 @@ import java.sql.Statement;
 /** A migrated database of its own for one test class; closing it throws it away. */
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
+    "message_return_options",
+    "return_policy_outcomes",
+    "return_labels",
     "idempotency_keys",
     "ledger_entries",
     "messages",
@@ -67,7 +70,9 @@ public final class TestDatabase implements AutoCloseable {
         database.responseTimes(),
         database.textModules(),
         database.ledger(),
-        database.idempotencyKeys());
+        database.idempotencyKeys(),
+        database.returnLabels(),
+        database.returnPolicyOutcomes());
   }
 
   Connection connect() throws SQLException {

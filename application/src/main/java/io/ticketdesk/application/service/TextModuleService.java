@@ -7,6 +7,7 @@ import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
 import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
@@ -18,6 +19,7 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.Placeholder;
 import io.ticketdesk.domain.ReturnAddress;
+import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.Storefront;
@@ -31,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Sellers' text modules per sales channel, and rendering them for a ticket. */
 public final class TextModuleService implements ManageTextModulesUseCase, RenderTextModuleUseCase {
@@ -40,6 +43,7 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
   private final Orders orders;
   private final Transactions tx;
   private final Clock clock;
+  private final ReturnLabels labels;
 
   public TextModuleService(
       TextModules modules,
@@ -48,6 +52,19 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
       Orders orders,
       Transactions tx,
       Clock clock) {
+    this(modules, sellers, tickets, orders, tx, clock, null);
+  }
+
+  /** With the tickets' return labels, which fill the {@code returnLabel.*} placeholders. */
+  public TextModuleService(
+      TextModules modules,
+      Sellers sellers,
+      Tickets tickets,
+      Orders orders,
+      Transactions tx,
+      Clock clock,
+      ReturnLabels labels) {
+    this.labels = labels;
     this.modules = requireNonNull(modules, "modules is null");
     this.sellers = requireNonNull(sellers, "sellers is null");
     this.tickets = requireNonNull(tickets, "tickets is null");
@@ -255,12 +272,20 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
                 Map.of("field", "textModuleId"));
           }
           Order order = orders.find(seller.id(), ticket.orderNumber()).orElseThrow();
-          return new Rendered(id, module.body().render(values(seller, ticket, order)));
+          Optional<ReturnLabel> label =
+              labels == null ? Optional.empty() : labels.latest(seller.id(), ticket.number());
+          return new Rendered(id, module.body().render(values(seller, ticket, order, label)));
         });
   }
 
   /** The placeholder values of one ticket; absent ones stay unset (rendering refuses them). */
   static Map<Placeholder, String> values(Seller seller, Ticket ticket, Order order) {
+    return values(seller, ticket, order, Optional.empty());
+  }
+
+  /** The placeholder values, with the ticket's latest return label if it has one. */
+  static Map<Placeholder, String> values(
+      Seller seller, Ticket ticket, Order order, Optional<ReturnLabel> label) {
     Map<Placeholder, String> v = new EnumMap<>(Placeholder.class);
     v.put(Placeholder.BUYER_NAME, order.buyer().name());
     v.put(Placeholder.ORDER_NUMBER, order.number().value());
@@ -274,6 +299,11 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
     v.put(Placeholder.ORDER_UNIT_TITLE, unit.title());
     v.put(Placeholder.ORDER_UNIT_EAN, unit.ean());
     v.put(Placeholder.STOREFRONT, ticket.storefront().code());
+    label.ifPresent(
+        l -> {
+          v.put(Placeholder.RETURN_LABEL_URL, ReturnLabelService.link(l));
+          v.put(Placeholder.RETURN_LABEL_TRACKING_NUMBER, l.trackingNumber());
+        });
     return v;
   }
 }

@@ -26,6 +26,8 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.ReturnOffer;
+import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
@@ -62,6 +64,7 @@ public final class TicketService
   private final Clock clock;
   private final ResponseDeadline deadline;
   private final RenderTextModuleUseCase textModules;
+  private final ReturnPolicyService returnPolicy;
 
   public TicketService(
       Tickets tickets,
@@ -82,6 +85,24 @@ public final class TicketService
       Clock clock,
       ResponseDeadline deadline,
       RenderTextModuleUseCase textModules) {
+    this(tickets, messages, orders, tx, clock, deadline, textModules, null);
+  }
+
+  /**
+   * With text modules and the return-option policy, so that messages may offer return options and a
+   * seller's first response to a return request is guarded ({@code returnPolicy} may be null: then
+   * messages cannot offer return options).
+   */
+  public TicketService(
+      Tickets tickets,
+      Messages messages,
+      Orders orders,
+      Transactions tx,
+      Clock clock,
+      ResponseDeadline deadline,
+      RenderTextModuleUseCase textModules,
+      ReturnPolicyService returnPolicy) {
+    this.returnPolicy = returnPolicy;
     this.textModules = requireNonNull(textModules, "textModules is null");
     this.tickets = requireNonNull(tickets, "tickets is null");
     this.messages = requireNonNull(messages, "messages is null");
@@ -266,11 +287,26 @@ public final class TicketService
 
   @Override
   public Posted post(Actor actor, PostMessageUseCase.Command command) {
-    Access.require(actor, "write messages", Role.BUYER, Role.SELLER, Role.CUSTOMER_SERVICE);
+    String channel = command.channel();
+    if (channel != null) {
+      Access.require(actor, "record messages from other channels", Role.MARKETPLACE);
+      if (command.internal() || command.textModuleId() != null) {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "a message from another channel is the seller's text as sent: no internal note, no"
+                + " text module",
+            Map.of("field", "channel"));
+      }
+    } else {
+      Access.require(actor, "write messages", Role.BUYER, Role.SELLER, Role.CUSTOMER_SERVICE);
+    }
     if (command.internal() && actor.is(Role.BUYER)) {
       throw new DomainException(
           ErrorCode.VALIDATION, "buyers cannot write internal notes", Map.of("field", "internal"));
     }
+    ReturnOffer offer = command.offer();
+    checkOfferAllowed(actor, command, offer);
+    AuthorRole author = channel != null ? AuthorRole.SELLER : actor.authorRole();
     MessageText text =
         command.text() != null
             ? command.text()
@@ -282,18 +318,59 @@ public final class TicketService
         command.expectedVersion(),
         (ticket) -> {
           Instant at = now();
-          Ticket next = ticket.onMessage(actor.authorRole(), command.internal(), at, deadline);
+          ReturnPolicyService.Decision decision =
+              returnPolicy == null
+                  ? null
+                  : returnPolicy.decide(
+                      ticket,
+                      author,
+                      command.internal(),
+                      offer,
+                      command.overridePolicyGuard() || channel != null,
+                      at);
+          Ticket next = ticket.onMessage(author, command.internal(), at, deadline);
           tickets.update(next);
           Message message =
               messages.add(
-                  ticket.sellerId(),
-                  ticket.number(),
-                  actor.authorRole(),
-                  text,
-                  command.internal(),
-                  at);
-          return new Posted(message, next);
+                  ticket.sellerId(), ticket.number(), author, text, command.internal(), at, offer);
+          List<PostMessageUseCase.Warning> warnings =
+              decision == null
+                  ? List.of()
+                  : returnPolicy.carryOut(decision, ticket, offer, channel, at);
+          return new Posted(message, next, warnings);
         });
+  }
+
+  private void checkOfferAllowed(
+      Actor actor, PostMessageUseCase.Command command, ReturnOffer offer) {
+    if (offer.isEmpty() && !command.overridePolicyGuard()) {
+      return;
+    }
+    if (returnPolicy == null) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "return options are not available here",
+          Map.of("field", "returnOptions"));
+    }
+    if (!actor.is(Role.SELLER) && command.channel() == null) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "only the seller offers return options and overrides the policy guard",
+          Map.of("field", offer.isEmpty() ? "overridePolicyGuard" : "returnOptions"));
+    }
+    if (command.internal() && !offer.isEmpty()) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "an internal note offers the buyer nothing; send return options in a message",
+          Map.of("field", "returnOptions"));
+    }
+    if (command.channel() != null && offer.offers(ReturnOptionType.REFUND_WITHOUT_RETURN)) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "a message from another channel cannot execute refund_without_return; refund through"
+              + " the ticket's refunds",
+          Map.of("field", "returnOptions"));
+    }
   }
 
   @Override

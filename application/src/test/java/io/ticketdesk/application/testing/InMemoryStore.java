@@ -8,6 +8,8 @@ import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
+import io.ticketdesk.application.port.out.ReturnLabels;
+import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
@@ -27,6 +29,9 @@ import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnAddress;
+import io.ticketdesk.domain.ReturnLabel;
+import io.ticketdesk.domain.ReturnOffer;
+import io.ticketdesk.domain.ReturnPolicyOutcome;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
@@ -62,6 +67,9 @@ public final class InMemoryStore {
   private long textModuleSeq;
   private final List<LedgerEntry> ledger = new ArrayList<>();
   private final Map<String, IdempotencyKeys.Use> keys = new LinkedHashMap<>();
+  private final Map<Long, ReturnLabel> labels = new LinkedHashMap<>();
+  private final Map<String, ReturnPolicyOutcome> outcomes = new LinkedHashMap<>();
+  private long labelSeq;
   private long sellerSeq;
   private long ticketSeq;
   private long messageSeq;
@@ -104,6 +112,8 @@ public final class InMemoryStore {
     private final Map<Long, TextModule> textModulesCopy = new LinkedHashMap<>(textModules);
     private final List<LedgerEntry> ledgerCopy = new ArrayList<>(ledger);
     private final Map<String, IdempotencyKeys.Use> keysCopy = new LinkedHashMap<>(keys);
+    private final Map<Long, ReturnLabel> labelsCopy = new LinkedHashMap<>(labels);
+    private final Map<String, ReturnPolicyOutcome> outcomesCopy = new LinkedHashMap<>(outcomes);
 
     void restore() {
       sellers.clear();
@@ -124,6 +134,10 @@ public final class InMemoryStore {
       ledger.addAll(ledgerCopy);
       keys.clear();
       keys.putAll(keysCopy);
+      labels.clear();
+      labels.putAll(labelsCopy);
+      outcomes.clear();
+      outcomes.putAll(outcomesCopy);
     }
   }
 
@@ -524,8 +538,20 @@ public final class InMemoryStore {
           MessageText text,
           boolean internal,
           Instant at) {
+        return add(seller, ticket, author, text, internal, at, ReturnOffer.NONE);
+      }
+
+      @Override
+      public Message add(
+          SellerId seller,
+          TicketNumber ticket,
+          AuthorRole author,
+          MessageText text,
+          boolean internal,
+          Instant at,
+          ReturnOffer offer) {
         synchronized (lock) {
-          Message m = new Message(++messageSeq, ticket, seller, author, text, internal, at);
+          Message m = new Message(++messageSeq, ticket, seller, author, text, internal, at, offer);
           messages.add(m);
           return m;
         }
@@ -541,6 +567,68 @@ public final class InMemoryStore {
               .filter(m -> m.id() > afterId)
               .limit(limit)
               .toList();
+        }
+      }
+    };
+  }
+
+  public ReturnLabels returnLabels() {
+    return new ReturnLabels() {
+      @Override
+      public ReturnLabel add(ReturnLabel draft) {
+        synchronized (lock) {
+          String key = draft.sellerId().value() + "/" + draft.ticketNumber().value();
+          if (!tickets.containsKey(draft.ticketNumber().value())
+              || !tickets.get(draft.ticketNumber().value()).sellerId().equals(draft.sellerId())) {
+            throw new IllegalStateException("no ticket " + key);
+          }
+          ReturnLabel label = draft.withId(++labelSeq);
+          labels.put(label.id(), label);
+          return label;
+        }
+      }
+
+      @Override
+      public Optional<ReturnLabel> find(SellerId seller, long labelId) {
+        synchronized (lock) {
+          return Optional.ofNullable(labels.get(labelId)).filter(l -> l.sellerId().equals(seller));
+        }
+      }
+
+      @Override
+      public Optional<ReturnLabel> find(long labelId) {
+        synchronized (lock) {
+          return Optional.ofNullable(labels.get(labelId));
+        }
+      }
+
+      @Override
+      public Optional<ReturnLabel> latest(SellerId seller, TicketNumber ticket) {
+        synchronized (lock) {
+          return labels.values().stream()
+              .filter(l -> l.sellerId().equals(seller) && l.ticketNumber().equals(ticket))
+              .reduce((a, b) -> b);
+        }
+      }
+    };
+  }
+
+  public ReturnPolicyOutcomes returnPolicyOutcomes() {
+    return new ReturnPolicyOutcomes() {
+      @Override
+      public void record(ReturnPolicyOutcome outcome) {
+        synchronized (lock) {
+          String key = outcome.sellerId().value() + "/" + outcome.ticketNumber().value();
+          if (outcomes.putIfAbsent(key, outcome) != null) {
+            throw new DuplicateKeyException("ticket " + key + " has a policy outcome");
+          }
+        }
+      }
+
+      @Override
+      public Optional<ReturnPolicyOutcome> find(SellerId seller, TicketNumber ticket) {
+        synchronized (lock) {
+          return Optional.ofNullable(outcomes.get(seller.value() + "/" + ticket.value()));
         }
       }
     };

@@ -18,6 +18,8 @@ final class InMemoryStores {
         s.responseTimes(),
         s.textModules(),
         s.ledger(),
-        s.idempotencyKeys());
+        s.idempotencyKeys(),
+        s.returnLabels(),
+        s.returnPolicyOutcomes());
   }
 }

@@ -1,12 +1,16 @@
 package io.ticketdesk.application.port.in;
 
+import static java.util.Objects.requireNonNull;
+
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.TextModuleId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.Validation;
+import java.util.List;
 
 /** Use case: write a message (or an internal note) into a ticket's chat. */
 public interface PostMessageUseCase {
@@ -15,19 +19,42 @@ public interface PostMessageUseCase {
   /**
    * The message: its {@code text}, or a {@code textModuleId} whose module is rendered for this
    * ticket (an explicit text wins); {@code expectedVersion} (from If-Match) guards against
-   * concurrent changes.
+   * concurrent changes. {@code offer} holds the return options and discount offered; {@code
+   * overridePolicyGuard} records a first response without a valid return option even when the
+   * policy is enforced (which the marketplace then sanctions); {@code channel} names the other
+   * channel a seller's message arrived through (the marketplace records it, authored by the
+   * seller).
    */
   record Command(
       TicketNumber ticketNumber,
       MessageText text,
       TextModuleId textModuleId,
       boolean internal,
-      Long expectedVersion) {
+      Long expectedVersion,
+      ReturnOffer offer,
+      boolean overridePolicyGuard,
+      String channel) {
+    public static final int MAX_CHANNEL_LENGTH = 32;
+
     public Command {
       Validation.required(ticketNumber, "ticketNumber");
       if (text == null && textModuleId == null) {
         throw Validation.invalid("give text or textModuleId");
       }
+      offer = offer == null ? ReturnOffer.NONE : offer;
+      if (channel != null
+          && !channel.matches("[a-z][a-z0-9_-]{0," + (MAX_CHANNEL_LENGTH - 1) + "}")) {
+        throw Validation.invalid("channel must be a lower-case name such as email or phone");
+      }
+    }
+
+    public Command(
+        TicketNumber ticketNumber,
+        MessageText text,
+        TextModuleId textModuleId,
+        boolean internal,
+        Long expectedVersion) {
+      this(ticketNumber, text, textModuleId, internal, expectedVersion, null, false, null);
     }
 
     public Command(
@@ -36,6 +63,22 @@ public interface PostMessageUseCase {
     }
   }
 
-  /** The stored message and the ticket after it. */
-  record Posted(Message message, Ticket ticket) {}
+  /** Something the author should know about a message that was stored anyway. */
+  record Warning(String code, String detail) {
+    public Warning {
+      requireNonNull(code, "code is null");
+      requireNonNull(detail, "detail is null");
+    }
+  }
+
+  /** The stored message, the ticket after it, and any warnings. */
+  record Posted(Message message, Ticket ticket, List<Warning> warnings) {
+    public Posted {
+      warnings = List.copyOf(warnings);
+    }
+
+    public Posted(Message message, Ticket ticket) {
+      this(message, ticket, List.of());
+    }
+  }
 }

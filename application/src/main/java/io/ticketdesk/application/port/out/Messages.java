@@ -3,6 +3,7 @@ package io.ticketdesk.application.port.out;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Instant;
@@ -17,6 +18,16 @@ public interface Messages {
       MessageText text,
       boolean internal,
       Instant at);
+
+  /** Adds a message with the return options and discount it offers (stored with it). */
+  Message add(
+      SellerId seller,
+      TicketNumber ticket,
+      AuthorRole author,
+      MessageText text,
+      boolean internal,
+      Instant at,
+      ReturnOffer offer);
 
   /**
    * Messages of one ticket in writing order, after the message id {@code afterId} (0 for the

@@ -8,6 +8,8 @@ import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ResponseTimes;
+import io.ticketdesk.application.port.out.ReturnLabels;
+import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
@@ -26,7 +28,9 @@ public record StorePorts(
     ResponseTimes responseTimes,
     TextModules textModules,
     Ledger ledger,
-    IdempotencyKeys idempotencyKeys) {
+    IdempotencyKeys idempotencyKeys,
+    ReturnLabels returnLabels,
+    ReturnPolicyOutcomes returnPolicyOutcomes) {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
@@ -39,5 +43,7 @@ public record StorePorts(
     requireNonNull(textModules, "textModules is null");
     requireNonNull(ledger, "ledger is null");
     requireNonNull(idempotencyKeys, "idempotencyKeys is null");
+    requireNonNull(returnLabels, "returnLabels is null");
+    requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
   }
 }

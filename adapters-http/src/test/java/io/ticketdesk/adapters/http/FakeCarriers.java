@@ -1,0 +1,41 @@
+package io.ticketdesk.adapters.http;
+
+import io.ticketdesk.application.port.out.CarrierFailedException;
+import io.ticketdesk.application.port.out.Carriers;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Carriers for the HTTP tests: one that makes a PDF label, one that always fails. */
+final class FakeCarriers implements Carriers {
+  static final byte[] PDF = "%PDF-1.4\n% test label\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  final AtomicInteger labelsMade = new AtomicInteger();
+
+  @Override
+  public List<Carrier> list() {
+    return List.of(
+        new Carrier("test-pdf", "test-plugin", "1.0"), new Carrier("broken", "test-plugin", "1.0"));
+  }
+
+  @Override
+  public MadeLabel createLabel(String carrier, LabelRequest request) {
+    return switch (carrier) {
+      case "test-pdf" ->
+          new MadeLabel(
+              carrier,
+              "TD" + request.ticketNumber().value() + labelsMade.incrementAndGet(),
+              PDF,
+              null);
+      case "broken" -> throw new CarrierFailedException(carrier, "threw", "the carrier is down");
+      default ->
+          throw new DomainException(
+              ErrorCode.VALIDATION,
+              "unknown carrier '" + carrier + "'",
+              Map.of("field", "carrier", "validValues", List.of("test-pdf", "broken")));
+    };
+  }
+}

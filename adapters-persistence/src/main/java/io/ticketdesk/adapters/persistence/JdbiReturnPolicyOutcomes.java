@@ -1,0 +1,68 @@
+package io.ticketdesk.adapters.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
+import io.ticketdesk.domain.PolicyPhase;
+import io.ticketdesk.domain.ReturnPolicyOutcome;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.TicketNumber;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** First-response outcomes under the return-option policy in {@code return_policy_outcomes}. */
+final class JdbiReturnPolicyOutcomes implements ReturnPolicyOutcomes {
+  private final Db db;
+
+  JdbiReturnPolicyOutcomes(Db db) {
+    this.db = requireNonNull(db, "db is null");
+  }
+
+  @Override
+  public void record(ReturnPolicyOutcome o) {
+    requireNonNull(o, "outcome is null");
+    db.write(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO return_policy_outcomes (seller_id, ticket_number, phase,"
+                        + " satisfied, decided_at, breached_at, recovery_deadline) VALUES"
+                        + " (:seller, :ticket, :phase, :satisfied, :decidedAt, :breachedAt,"
+                        + " :recoveryDeadline)")
+                .bind("seller", o.sellerId().value())
+                .bind("ticket", o.ticketNumber().value())
+                .bind("phase", o.phase().wire())
+                .bind("satisfied", o.satisfied())
+                .bindByType("decidedAt", Db.utc(o.decidedAt()), OffsetDateTime.class)
+                .bindByType("breachedAt", Db.utc(o.breachedAt()), OffsetDateTime.class)
+                .bindByType("recoveryDeadline", Db.utc(o.recoveryDeadline()), OffsetDateTime.class)
+                .execute());
+  }
+
+  @Override
+  public Optional<ReturnPolicyOutcome> find(SellerId seller, TicketNumber ticket) {
+    requireNonNull(seller, "seller is null");
+    requireNonNull(ticket, "ticket is null");
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM return_policy_outcomes WHERE seller_id = :seller AND"
+                        + " ticket_number = :ticket")
+                .bind("seller", seller.value())
+                .bind("ticket", ticket.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+  }
+
+  private static ReturnPolicyOutcome map(ResultSet rs) throws SQLException {
+    return new ReturnPolicyOutcome(
+        SellerId.of(rs.getLong("seller_id")),
+        TicketNumber.of(rs.getString("ticket_number")),
+        PolicyPhase.valueOf(rs.getString("phase").toUpperCase(java.util.Locale.ROOT)),
+        rs.getBoolean("satisfied"),
+        Db.instant(rs, "decided_at"),
+        Db.instant(rs, "breached_at"),
+        Db.instant(rs, "recovery_deadline"));
+  }
+}

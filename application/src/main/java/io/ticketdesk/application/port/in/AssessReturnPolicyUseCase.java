@@ -1,0 +1,37 @@
+package io.ticketdesk.application.port.in;
+
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.PolicyPhase;
+import io.ticketdesk.domain.ReturnOptionType;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.Validation;
+import java.time.Instant;
+import java.util.List;
+
+/** Use case: the return-option policy's state of a ticket, as shown with the ticket. */
+public interface AssessReturnPolicyUseCase {
+  /** The state of a ticket the actor has already loaded (and may see). */
+  ReturnPolicyState state(Actor actor, Ticket ticket);
+
+  /**
+   * Whether the policy applies, its phase (at the first response, or now while none was given),
+   * whether it is satisfied (a valid option was offered, or none is owed), the valid options, and
+   * for a sanctioned breach its time and the end of the four-week recovery window.
+   */
+  record ReturnPolicyState(
+      boolean applies,
+      PolicyPhase phase,
+      boolean satisfied,
+      List<ReturnOptionType> validOptions,
+      Instant breachedAt,
+      Instant recoveryDeadline) {
+    public ReturnPolicyState {
+      Validation.required(phase, "phase");
+      validOptions = List.copyOf(validOptions);
+    }
+
+    public boolean breach() {
+      return breachedAt != null;
+    }
+  }
+}

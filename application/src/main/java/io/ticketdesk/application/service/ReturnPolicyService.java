@@ -1,0 +1,377 @@
+package io.ticketdesk.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
+import io.ticketdesk.application.port.in.PostMessageUseCase.Warning;
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.Ledger;
+import io.ticketdesk.application.port.out.Messages;
+import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.ReturnLabels;
+import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
+import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.CostBearer;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.LedgerEntry;
+import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderUnit;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ReturnOffer;
+import io.ticketdesk.domain.ReturnOption;
+import io.ticketdesk.domain.ReturnOptionPolicy;
+import io.ticketdesk.domain.ReturnOptionType;
+import io.ticketdesk.domain.ReturnPolicyOutcome;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.UnitLedger;
+import io.ticketdesk.domain.UnitState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The return-option policy at work: the policy state shown with a ticket, and — called by {@link
+ * TicketService} inside the message's transaction — checking what a message offers, guarding the
+ * first response, refunding without return, and the sanction of a breach.
+ */
+public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
+  /** The ledger reason of a refund without return. */
+  public static final String REFUND_WITHOUT_RETURN = "refund_without_return";
+
+  /** The ledger reason of the cancellations that sanction a breach. */
+  public static final String POLICY_BREACH = "policy_breach";
+
+  private final Orders orders;
+  private final Ledger ledger;
+  private final ReturnLabels labels;
+  private final ReturnPolicyOutcomes outcomes;
+  private final Messages messages;
+  private final Transactions tx;
+  private final Clock clock;
+  private final ReturnOptionPolicy policy;
+
+  public ReturnPolicyService(
+      Orders orders,
+      Ledger ledger,
+      ReturnLabels labels,
+      ReturnPolicyOutcomes outcomes,
+      Messages messages,
+      Transactions tx,
+      Clock clock,
+      ReturnOptionPolicy policy) {
+    this.orders = requireNonNull(orders, "orders is null");
+    this.ledger = requireNonNull(ledger, "ledger is null");
+    this.labels = requireNonNull(labels, "labels is null");
+    this.outcomes = requireNonNull(outcomes, "outcomes is null");
+    this.messages = requireNonNull(messages, "messages is null");
+    this.tx = requireNonNull(tx, "tx is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.policy = requireNonNull(policy, "policy is null");
+  }
+
+  @Override
+  public ReturnPolicyState state(Actor actor, Ticket ticket) {
+    requireNonNull(ticket, "ticket is null");
+    if (actor == null || !actor.canSee(ticket.sellerId(), ticket.buyerId())) {
+      throw Access.notFound("ticket " + ticket.number().value());
+    }
+    return tx.inTransaction(
+        () -> {
+          Order order = order(ticket);
+          Instant at =
+              ticket.firstResponseAt() != null ? ticket.firstResponseAt() : clock.instant();
+          ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+          Optional<ReturnPolicyOutcome> outcome = outcomes.find(ticket.sellerId(), ticket.number());
+          if (outcome.isPresent()) {
+            ReturnPolicyOutcome o = outcome.get();
+            return new ReturnPolicyState(
+                true,
+                o.phase(),
+                o.satisfied(),
+                a.validOptions(),
+                o.breachedAt(),
+                o.recoveryDeadline());
+          }
+          boolean satisfied = !a.requiresOption() || ticket.firstResponseAt() != null;
+          return new ReturnPolicyState(
+              a.applies(), a.phase(), satisfied, a.validOptions(), null, null);
+        });
+  }
+
+  /** What the policy decided about one message, before it is stored. */
+  record Decision(
+      ReturnOptionPolicy.Assessment assessment,
+      ReturnOptionPolicy.Verdict verdict,
+      boolean firstResponse) {}
+
+  /**
+   * Checks a seller's message before it is stored: the options it offers must be valid for the
+   * ticket (labels of this ticket, the address only for cheap items), and a first response that
+   * owes a valid option while the policy is enforced is refused unless {@code recordAnyway}.
+   */
+  Decision decide(
+      Ticket ticket,
+      AuthorRole author,
+      boolean internal,
+      ReturnOffer offer,
+      boolean recordAnyway,
+      Instant at) {
+    boolean firstResponse =
+        author == AuthorRole.SELLER
+            && !internal
+            && ticket.isOpen()
+            && ticket.firstResponseAt() == null;
+    if (!firstResponse && offer.isEmpty()) {
+      return new Decision(null, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
+    }
+    Order order = order(ticket);
+    ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+    a.checkOffered(offer);
+    for (ReturnOption o : offer.options()) {
+      if (o.type() == ReturnOptionType.PREPAID_LABEL) {
+        labels
+            .find(ticket.sellerId(), o.labelId())
+            .filter(l -> l.ticketNumber().equals(ticket.number()))
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ErrorCode.RETURN_OPTION_INVALID,
+                        "label "
+                            + o.labelId()
+                            + " is not a return label of ticket "
+                            + ticket.number().value()
+                            + "; make one with POST /tickets/{ticketNumber}/return-labels",
+                        Map.of("field", "returnOptions", "labelId", o.labelId())));
+      }
+      if (o.orderUnitId() != null && !ticket.orderUnitIds().contains(o.orderUnitId())) {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "order unit "
+                + o.orderUnitId().value()
+                + " is not part of ticket "
+                + ticket.number().value(),
+            Map.of("field", "returnOptions"));
+      }
+    }
+    if (offer.discountOffer() != null
+        && !offer.discountOffer().currency().equals(ticket.storefront().currency())) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "discountOffer must be in the storefront's currency " + ticket.storefront().currency(),
+          Map.of("field", "discountOffer.currency"));
+    }
+    if (!firstResponse) {
+      return new Decision(a, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
+    }
+    ReturnOptionPolicy.Verdict verdict = a.judge(offer);
+    if (verdict == ReturnOptionPolicy.Verdict.BREACH && !recordAnyway) {
+      throw a.required();
+    }
+    return new Decision(a, verdict, true);
+  }
+
+  /**
+   * Carries out what a stored message entails: a refund without return, the policy outcome of a
+   * first response, the transitional warning, or the sanction of a breach. Returns the warnings for
+   * the author.
+   */
+  List<Warning> carryOut(
+      Decision decision, Ticket ticket, ReturnOffer offer, String channel, Instant at) {
+    List<Warning> warnings = new ArrayList<>();
+    for (ReturnOption o : offer.options()) {
+      if (o.type() == ReturnOptionType.REFUND_WITHOUT_RETURN) {
+        refundWithoutReturn(ticket, o.orderUnitId(), at);
+      }
+    }
+    if (!decision.firstResponse() || !decision.assessment().requiresOption()) {
+      return warnings;
+    }
+    ReturnOptionPolicy.Assessment a = decision.assessment();
+    String valid =
+        String.join(", ", a.validOptions().stream().map(ReturnOptionType::wire).toList());
+    switch (decision.verdict()) {
+      case SATISFIED -> outcomes.record(ReturnPolicyOutcome.of(ticket, a.phase(), true, at));
+      case WARNING -> {
+        outcomes.record(ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
+        LocalDate enforced = policy.rules().enforcedFrom();
+        String detail =
+            "This first response to a return request offers no valid return option ("
+                + valid
+                + "). During the transitional period this is a warning only; from "
+                + enforced
+                + " such a response is refused, and if recorded anyway customer service cancels"
+                + " the order and refunds the buyer at the seller's expense.";
+        warnings.add(new Warning("return-option-missing", detail));
+        system(ticket, "Return-option policy (transitional period): " + detail, at);
+      }
+      case BREACH -> {
+        ReturnPolicyOutcome breach = ReturnPolicyOutcome.breach(ticket, at);
+        outcomes.record(breach);
+        String how =
+            channel != null
+                ? "a first response recorded from another channel (" + channel + ")"
+                : "the seller overrode the guard";
+        system(
+            ticket,
+            "Return-option policy breached: the first response to this return request offered no"
+                + " valid return option ("
+                + valid
+                + "); "
+                + how
+                + ". Customer service cancels the order and refunds the buyer in full, in the"
+                + " seller's name and at the seller's expense.",
+            at);
+        Money total = sanction(ticket, at);
+        system(
+            ticket,
+            "Order "
+                + ticket.orderNumber().value()
+                + " cancelled by customer service (policy_breach); refunded "
+                + total.display()
+                + " at the seller's expense. The seller may contact the buyer until "
+                + breach.recoveryDeadline()
+                + " (4 weeks) to arrange getting the goods back.",
+            at);
+        warnings.add(
+            new Warning(
+                "policy-breach",
+                "The return-option policy was breached: order "
+                    + ticket.orderNumber().value()
+                    + " was cancelled and refunded at the seller's expense; the seller may"
+                    + " contact the buyer until "
+                    + breach.recoveryDeadline()
+                    + " to get the goods back."));
+      }
+      case NOT_REQUIRED -> {}
+    }
+    return warnings;
+  }
+
+  /** Refunds what remains of the unit (or every unit of the ticket) in full, once. */
+  private void refundWithoutReturn(Ticket ticket, OrderUnitId only, Instant at) {
+    Order order = order(ticket);
+    List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
+    List<OrderUnitId> ids = only != null ? List.of(only) : ticket.orderUnitIds();
+    int refunded = 0;
+    for (OrderUnitId id : ids) {
+      OrderUnit unit =
+          order.unit(id).orElseThrow(() -> Access.notFound("order unit " + id.value()));
+      UnitLedger ul = unitLedger(unit, entries);
+      Money rest = ul.remaining();
+      if (rest.amount() == 0 || unit.state() == UnitState.CANCELLED) {
+        continue;
+      }
+      ledger
+          .appendRefund(
+              draft(
+                  ticket,
+                  unit,
+                  LedgerEntry.Kind.REFUND,
+                  rest,
+                  REFUND_WITHOUT_RETURN,
+                  AuthorRole.SELLER,
+                  at))
+          .orElseThrow(
+              () ->
+                  new ConcurrentUpdateException("order unit " + id.value() + " changed meanwhile"));
+      refunded++;
+      system(
+          ticket,
+          "Refund without return: the seller refunded "
+              + rest.display()
+              + " on order unit "
+              + unit.id().value()
+              + " ("
+              + unit.title()
+              + ") in full; the buyer keeps the item. Cost borne by: seller.",
+          at);
+    }
+    if (refunded == 0) {
+      throw new DomainException(
+          ErrorCode.CONFLICT,
+          "refund_without_return: "
+              + (only != null ? "order unit " + only.value() + " is" : "the ticket's units are")
+              + " already refunded in full or cancelled",
+          Map.of("field", "returnOptions"));
+    }
+  }
+
+  /**
+   * Cancels every unit of the order that is not cancelled yet, refunding the rest, seller-borne.
+   */
+  private Money sanction(Ticket ticket, Instant at) {
+    Order order = order(ticket);
+    List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
+    Money total = Money.of(0, ticket.storefront().currency());
+    for (OrderUnit unit : order.units()) {
+      if (unit.state() == UnitState.CANCELLED) {
+        continue;
+      }
+      UnitLedger ul = unitLedger(unit, entries);
+      Money rest = ul.checkCancellation(AuthorRole.CUSTOMER_SERVICE);
+      ledger
+          .appendCancellation(
+              draft(
+                  ticket,
+                  unit,
+                  LedgerEntry.Kind.CANCELLATION,
+                  rest,
+                  POLICY_BREACH,
+                  AuthorRole.CUSTOMER_SERVICE,
+                  at),
+              ul.refunded())
+          .orElseThrow(
+              () ->
+                  new ConcurrentUpdateException(
+                      "order unit " + unit.id().value() + " changed meanwhile"));
+      total = total.plus(rest);
+    }
+    return total;
+  }
+
+  private static UnitLedger unitLedger(OrderUnit unit, List<LedgerEntry> entries) {
+    return new UnitLedger(
+        unit, entries.stream().filter(e -> e.orderUnitId().equals(unit.id())).toList());
+  }
+
+  private static LedgerEntry.Draft draft(
+      Ticket ticket,
+      OrderUnit unit,
+      LedgerEntry.Kind kind,
+      Money amount,
+      String reason,
+      AuthorRole by,
+      Instant at) {
+    return new LedgerEntry.Draft(
+        ticket.sellerId(),
+        ticket.orderNumber(),
+        unit.id(),
+        kind,
+        amount,
+        CostBearer.SELLER,
+        reason,
+        ticket.number(),
+        by,
+        at);
+  }
+
+  private Order order(Ticket ticket) {
+    return orders
+        .find(ticket.sellerId(), ticket.orderNumber())
+        .orElseThrow(() -> Access.notFound("order " + ticket.orderNumber().value()));
+  }
+
+  private void system(Ticket ticket, String text, Instant at) {
+    messages.add(
+        ticket.sellerId(), ticket.number(), AuthorRole.SYSTEM, MessageText.of(text), false, at);
+  }
+}
