@@ -145,7 +145,7 @@ final class DefaultTexts {
         {{returnLabel.url}}
 
         Bitte verpacken Sie den Artikel gut, kleben Sie das Etikett sichtbar auf das Paket und \
-        geben Sie es in einer Postfiliale oder bei einem Post-Partner ab. Die Sendungsnummer \
+        geben Sie es bei einer Abgabestelle des Paketdienstes ab. Die Sendungsnummer \
         lautet {{returnLabel.trackingNumber}}. Sobald das Paket bei uns eingelangt ist, erstatten \
         wir Ihnen den Kaufpreis.
 
