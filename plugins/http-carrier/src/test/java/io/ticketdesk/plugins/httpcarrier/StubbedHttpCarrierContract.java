@@ -3,7 +3,6 @@ package io.ticketdesk.plugins.httpcarrier;
 import com.sun.net.httpserver.HttpServer;
 import io.ticketdesk.plugin.api.PluginContext;
 import io.ticketdesk.plugin.api.ReturnLabelProvider;
-import io.ticketdesk.plugin.api.ReturnLabelRequest;
 import io.ticketdesk.plugin.testkit.ReturnLabelProviderContract;
 import io.ticketdesk.plugin.testkit.SamplePdf;
 import java.io.IOException;
@@ -17,14 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 
 /**
- * The HTTP carrier, configured as in production, keeps the carrier contract of the testkit against
- * a stub service that answers a fresh tracking number with a label URL ({@code /url/}), a base64
- * PDF in JSON ({@code /json-pdf/}) or a PDF body ({@code /pdf/}).
+ * The HTTP carrier, configured as in production, runs the carrier contract of the testkit against a
+ * stub service that answers a fresh tracking number with a label URL ({@code /url/}), a base64 PDF
+ * in JSON ({@code /json-pdf/}) or a PDF body ({@code /pdf/}); one subclass per kind of answer.
  */
-class HttpCarrierContractTest {
+abstract class StubbedHttpCarrierContract extends ReturnLabelProviderContract {
 
   private static HttpServer server;
   private static final AtomicLong SERIAL = new AtomicLong();
@@ -69,13 +67,17 @@ class HttpCarrierContractTest {
     server.stop(0);
   }
 
-  static ReturnLabelProvider provider(String path) {
+  /** The path under which the stub answers in the subclass's way. */
+  abstract String path();
+
+  @Override
+  protected ReturnLabelProvider provider() {
     return new HttpCarrierPlugin()
         .returnLabelProviders(
             PluginContext.of(
                 Map.of(
                     "baseUrl",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + path,
+                    "http://127.0.0.1:" + server.getAddress().getPort() + path(),
                     "carrierName",
                     "acme",
                     "apiKey",
@@ -83,44 +85,5 @@ class HttpCarrierContractTest {
                     "storefronts",
                     "de,at,fr")))
         .get(0);
-  }
-
-  @Nested
-  class AnsweringWithUrls extends ReturnLabelProviderContract {
-    @Override
-    protected ReturnLabelProvider provider() {
-      return HttpCarrierContractTest.provider("/url/");
-    }
-
-    @Override
-    protected ReturnLabelRequest supportedRequest() {
-      return HttpReturnLabelProviderTest.request();
-    }
-  }
-
-  @Nested
-  class AnsweringWithBase64Pdfs extends ReturnLabelProviderContract {
-    @Override
-    protected ReturnLabelProvider provider() {
-      return HttpCarrierContractTest.provider("/json-pdf/");
-    }
-
-    @Override
-    protected ReturnLabelRequest supportedRequest() {
-      return sampleRequest("de", "DE", "DE");
-    }
-  }
-
-  @Nested
-  class AnsweringWithPdfBodies extends ReturnLabelProviderContract {
-    @Override
-    protected ReturnLabelProvider provider() {
-      return HttpCarrierContractTest.provider("/pdf/");
-    }
-
-    @Override
-    protected ReturnLabelRequest supportedRequest() {
-      return sampleRequest("at", "AT", "DE");
-    }
   }
 }
