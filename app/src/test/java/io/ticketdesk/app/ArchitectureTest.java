@@ -96,6 +96,8 @@ class ArchitectureTest {
               "io.ticketdesk.adapters.plugins..",
               "io.ticketdesk.plugin.api..",
               "io.ticketdesk.plugin.host..",
+              "io.ticketdesk.plugin.testkit..",
+              // Shipped plugins: pdflabel, httpcarrier, textmodules.
               "io.ticketdesk.plugins..",
               "io.ticketdesk.app..");
 
@@ -136,7 +138,19 @@ class ArchitectureTest {
               "io.ticketdesk.application..",
               "io.ticketdesk.adapters..",
               "io.ticketdesk.plugin.host..",
+              "io.ticketdesk.plugin.testkit..",
               "io.ticketdesk.app..");
+
+  /**
+   * The testkit is a test library: nothing we ship may use it, so it must not even be on the class
+   * path this test analyses (plugins take it with test scope; the app does not take it at all).
+   */
+  @ArchTest
+  static final ArchRule the_plugin_testkit_is_not_shipped =
+      noClasses()
+          .should()
+          .resideInAPackage("io.ticketdesk.plugin.testkit..")
+          .because("the testkit is test-scope only and must not end up in the fat jar");
 
   @ArchTest
   static final ArchRule the_core_never_depends_on_plugins =

@@ -9,6 +9,7 @@ import io.ticketdesk.plugin.api.ReturnLabelRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -33,22 +34,42 @@ final class HttpReturnLabelProvider implements ReturnLabelProvider {
   private final String carrier;
   private final URI endpoint;
   private final String apiKey;
+  private final String apiKeyHeader;
+  private final Duration connectTimeout;
   private final Duration timeout;
   private final Set<String> storefronts;
   private final HttpClient client;
 
   HttpReturnLabelProvider(
-      String carrier, URI baseUrl, String apiKey, Duration timeout, Set<String> storefronts) {
+      String carrier,
+      URI baseUrl,
+      String apiKey,
+      String apiKeyHeader,
+      Duration connectTimeout,
+      Duration timeout,
+      Set<String> storefronts) {
     this.carrier = requireNonNull(carrier, "carrier is null");
     this.endpoint = requireNonNull(baseUrl, "baseUrl is null").resolve(PATH);
     this.apiKey = apiKey;
+    this.apiKeyHeader = requireNonNull(apiKeyHeader, "apiKeyHeader is null");
+    this.connectTimeout = requireNonNull(connectTimeout, "connectTimeout is null");
     this.timeout = requireNonNull(timeout, "timeout is null");
     this.storefronts = Set.copyOf(storefronts);
     this.client =
         HttpClient.newBuilder()
-            .connectTimeout(timeout)
+            .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /** How long to wait for the connection. */
+  Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** How long to wait for the whole answer. */
+  Duration timeout() {
+    return timeout;
   }
 
   @Override
@@ -63,6 +84,7 @@ final class HttpReturnLabelProvider implements ReturnLabelProvider {
 
   @Override
   public ReturnLabel createLabel(ReturnLabelRequest request) {
+    requireNonNull(request, "request is null");
     HttpRequest.Builder http =
         HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
@@ -70,11 +92,16 @@ final class HttpReturnLabelProvider implements ReturnLabelProvider {
             .header("Accept", "application/json, application/pdf")
             .POST(HttpRequest.BodyPublishers.ofString(toJson(request), StandardCharsets.UTF_8));
     if (apiKey != null) {
-      http.header("Authorization", "Bearer " + apiKey);
+      boolean bearer = apiKeyHeader.equalsIgnoreCase("Authorization");
+      http.header(apiKeyHeader, bearer ? "Bearer " + apiKey : apiKey);
     }
     HttpResponse<byte[]> response;
     try {
       response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpConnectTimeoutException e) {
+      throw new CarrierRequestException(
+          "could not connect to the carrier service within " + connectTimeout.toMillis() + " ms",
+          e);
     } catch (HttpTimeoutException e) {
       throw new CarrierRequestException(
           "carrier service did not answer within " + timeout.toMillis() + " ms", e);

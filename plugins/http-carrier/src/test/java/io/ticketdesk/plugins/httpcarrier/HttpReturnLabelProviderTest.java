@@ -17,8 +17,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +52,7 @@ class HttpReturnLabelProviderTest {
   private final AtomicReference<Answer> answer = new AtomicReference<>();
   private final AtomicReference<String> receivedBody = new AtomicReference<>();
   private final AtomicReference<String> receivedAuth = new AtomicReference<>();
+  private final AtomicReference<String> receivedApiKey = new AtomicReference<>();
   private final AtomicReference<String> receivedPath = new AtomicReference<>();
 
   static ReturnLabelRequest request() {
@@ -78,6 +82,7 @@ class HttpReturnLabelProviderTest {
     receivedPath.set(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
     receivedBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     receivedAuth.set(exchange.getRequestHeaders().getFirst("Authorization"));
+    receivedApiKey.set(exchange.getRequestHeaders().getFirst("X-Api-Key"));
     Answer a = answer.get();
     try {
       Thread.sleep(a.delay().toMillis());
@@ -262,5 +267,130 @@ class HttpReturnLabelProviderTest {
     assertTrue(all.supports("pl", "PL", "DE"));
     assertTrue(some.supports("at", "AT", "DE"));
     assertFalse(some.supports("pl", "PL", "DE"));
+  }
+
+  private static final String URL_ANSWER =
+      "{\"trackingNumber\":\"ACME1\",\"labelUrl\":\"https://acme.example/l/ACME1.pdf\"}";
+
+  @Test
+  void the_api_key_goes_in_a_configured_header_as_it_is() {
+    answer.set(Answer.json(200, URL_ANSWER));
+
+    provider(Map.of("apiKey", "k-123", "apiKeyHeader", "X-Api-Key")).createLabel(request());
+
+    assertEquals("k-123", receivedApiKey.get());
+    assertEquals(null, receivedAuth.get());
+  }
+
+  @Test
+  void without_an_api_key_no_credentials_are_sent() {
+    answer.set(Answer.json(200, URL_ANSWER));
+
+    provider(Map.of()).createLabel(request());
+
+    assertEquals(null, receivedAuth.get());
+    assertEquals(null, receivedApiKey.get());
+  }
+
+  @Test
+  void a_malformed_api_key_or_header_stops_the_plugin_without_echoing_the_key() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> provider(Map.of("apiKey", "sec ret\nX-Evil: 1")));
+    assertEquals(
+        "config 'apiKey' must be printable ASCII without spaces or line breaks", e.getMessage());
+    for (String header : List.of("Host", "X Api Key", "Content-Length")) {
+      e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> provider(Map.of("apiKey", "k", "apiKeyHeader", header)),
+              header);
+      assertTrue(e.getMessage().startsWith("config 'apiKeyHeader' must be"), e.getMessage());
+    }
+  }
+
+  @Test
+  void timeouts_come_from_the_config_with_defaults() {
+    HttpReturnLabelProvider defaults = (HttpReturnLabelProvider) provider(Map.of());
+    assertEquals(Duration.ofMillis(3000), defaults.connectTimeout());
+    assertEquals(Duration.ofMillis(8000), defaults.timeout());
+
+    HttpReturnLabelProvider configured =
+        (HttpReturnLabelProvider)
+            provider(Map.of("connectTimeoutMillis", "750", "timeoutMillis", " 4000 "));
+    assertEquals(Duration.ofMillis(750), configured.connectTimeout());
+    assertEquals(Duration.ofMillis(4000), configured.timeout());
+  }
+
+  @Test
+  void malformed_timeouts_stop_the_plugin_naming_the_key() {
+    for (String value : List.of("abc", "0", "-5", "1.5", "600001")) {
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> provider(Map.of("connectTimeoutMillis", value)),
+              value);
+      assertEquals(
+          "config 'connectTimeoutMillis' must be a whole number of milliseconds from 1 to 600000: "
+              + value,
+          e.getMessage());
+      e =
+          assertThrows(
+              IllegalStateException.class, () -> provider(Map.of("timeoutMillis", value)), value);
+      assertTrue(e.getMessage().startsWith("config 'timeoutMillis' must be"), e.getMessage());
+    }
+  }
+
+  @Test
+  void a_service_that_accepts_no_connection_fails_after_the_connect_timeout() throws Exception {
+    // A listening socket whose backlog is full and that never accepts: the kernel drops further
+    // SYNs, so the client's connection attempt hangs until its connect timeout.
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          Socket filler = new Socket();
+          try {
+            filler.connect(listener.getLocalSocketAddress(), 200);
+            fillers.add(filler);
+          } catch (IOException full) {
+            filler.close();
+            break;
+          }
+        }
+        ReturnLabelProvider provider =
+            new HttpCarrierPlugin()
+                .returnLabelProviders(
+                    PluginContext.of(
+                        Map.of(
+                            "baseUrl",
+                            "http://127.0.0.1:" + listener.getLocalPort(),
+                            "connectTimeoutMillis",
+                            "300",
+                            "timeoutMillis",
+                            "5000")))
+                .get(0);
+
+        long start = System.nanoTime();
+        CarrierRequestException e =
+            assertThrows(CarrierRequestException.class, () -> provider.createLabel(request()));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals("could not connect to the carrier service within 300 ms", e.getMessage());
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, took::toString);
+      } finally {
+        for (Socket filler : fillers) {
+          filler.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void a_null_request_is_refused_before_anything_is_sent() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> provider().createLabel(null));
+    assertEquals("request is null", e.getMessage());
+    assertEquals(null, receivedPath.get());
   }
 }

@@ -34,6 +34,7 @@ final class PdfReturnLabelProvider implements ReturnLabelProvider {
 
   @Override
   public ReturnLabel createLabel(ReturnLabelRequest request) {
+    requireNonNull(request, "request is null");
     String trackingNumber = trackingNumbers.next();
     try {
       return ReturnLabel.ofPdf(

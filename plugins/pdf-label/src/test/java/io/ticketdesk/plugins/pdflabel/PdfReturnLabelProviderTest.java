@@ -69,6 +69,7 @@ class PdfReturnLabelProviderTest {
 
     assertEquals("ticketdesk-pdf", label.carrier());
     assertTrue(label.trackingNumber().matches("TD\\d{20}"), label.trackingNumber());
+    assertTrue(TrackingNumbers.isValid(label.trackingNumber()), label.trackingNumber());
     try (PDDocument pdf = Loader.loadPDF(label.pdf())) {
       assertEquals(1, pdf.getNumberOfPages());
       PDRectangle box = pdf.getPage(0).getMediaBox();
@@ -121,6 +122,7 @@ class PdfReturnLabelProviderTest {
     String a = numbers.next();
     String b = numbers.next();
     assertTrue(a.matches("RX260203\\d{14}"), a);
+    assertTrue(TrackingNumbers.isValid(a), a);
     assertNotEquals(a, b);
     assertEquals(
         1000,
