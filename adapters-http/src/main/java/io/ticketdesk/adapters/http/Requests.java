@@ -227,7 +227,13 @@ final class Requests {
     }
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       String field = path(m);
-      return invalid(field, field + " is not valid");
+      String original = String.valueOf(m.getOriginalMessage());
+      return invalid(
+          field,
+          original.contains("CTRL-CHAR")
+              ? field
+                  + " is not valid JSON text: escape control characters such as line breaks (\\n)"
+              : field + " is not valid");
     }
     return invalid("body", "the body is not valid JSON: " + abbreviate(e.getOriginalMessage()));
   }

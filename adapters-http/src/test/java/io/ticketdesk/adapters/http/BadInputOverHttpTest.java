@@ -158,6 +158,14 @@ class BadInputOverHttpTest {
   }
 
   @Test
+  void anUnescapedLineBreakInAJsonStringSaysHowToFixIt() {
+    var r =
+        assertInvalid(api.post(ticketPath + "/messages", seller, "{\"text\": \"a\nb\"}"), "text");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        r.json().get("detail").asText().contains("escape control characters"), r.body());
+  }
+
+  @Test
   void overlongMessageTextIsInvalid() {
     String text = "x".repeat(65_536);
     assertInvalid(api.post(ticketPath + "/messages", seller, Map.of("text", text)), "text");
