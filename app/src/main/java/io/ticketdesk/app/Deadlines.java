@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Recomputes stored deadlines at start when the holiday calendar in use has changed. */
+/**
+ * Work done once at start: deadlines follow the holiday calendar in use, and the plugins' default
+ * text modules are stored.
+ */
 final class Deadlines {
   private static final Logger LOG = LoggerFactory.getLogger(Deadlines.class);
 
