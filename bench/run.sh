@@ -40,6 +40,10 @@ MANIFEST="$OUT/manifest-$MODE.tsv"
 H2_DIR="$OUT/h2-data"
 mkdir -p "$RUN"
 
+if [[ $REUSE == 1 && ! -f $MANIFEST ]]; then
+  echo "--reuse needs $MANIFEST from an earlier run of this mode" >&2
+  exit 1
+fi
 if [[ $REUSE == 0 ]]; then
   echo "== build"
   ./mvnw ${MVN_FLAGS:-} -q -B -DskipTests package
