@@ -2,7 +2,6 @@ package io.ticketdesk.benchmarks;
 
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.Buyer;
-import io.ticketdesk.domain.BuyerId;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
@@ -19,7 +18,6 @@ import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
 import io.ticketdesk.domain.UnitState;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -449,13 +447,5 @@ final class Generator {
       x /= 36;
     }
     return new String(c);
-  }
-
-  static Duration historySpan() {
-    return Duration.ofDays(HISTORY_DAYS);
-  }
-
-  static BuyerId buyerId(long v) {
-    return BuyerId.of(v);
   }
 }
