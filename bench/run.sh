@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The full benchmark (not part of ./mvnw verify): build, generate, serve, load, pgbench floor.
+#
+#   bench/run.sh            PostgreSQL: 1,000,000 tickets in a scratch database ticketdesk_bench
+#   bench/run.sh --h2       embedded H2: 100,000 tickets under bench/out/h2-data (no pgbench floor)
+#   bench/run.sh --reuse    skip build and generation; reuse the database and manifest of a run
+#
+# Environment (defaults): TICKETS (1000000; 100000 with --h2), SELLERS (1000), CONCURRENCY (16),
+# DURATION (60s), WARMUP (15s), SCENARIOS (all), BENCH_PORT (7080), PGHOST (127.0.0.1),
+# PGPORT (5432), PGUSER (ticketdesk), PGPASSWORD (ticketdesk), BENCH_DB (ticketdesk_bench),
+# PGBENCH (pgbench, else /usr/lib/postgresql/15/bin/pgbench), MVN_FLAGS (e.g. -o).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODE=pg
+REUSE=0
+for arg in "$@"; do
+  case "$arg" in
+    --h2) MODE=h2 ;;
+    --reuse) REUSE=1 ;;
+    *) echo "usage: bench/run.sh [--h2] [--reuse]" >&2; exit 2 ;;
+  esac
+done
+
+if [[ $MODE == h2 ]]; then TICKETS=${TICKETS:-100000}; else TICKETS=${TICKETS:-1000000}; fi
+SELLERS=${SELLERS:-1000}
+CONCURRENCY=${CONCURRENCY:-16}
+DURATION=${DURATION:-60s}
+WARMUP=${WARMUP:-15s}
+SCENARIOS=${SCENARIOS:-all}
+PORT=${BENCH_PORT:-7080}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-ticketdesk}
+export PGPASSWORD=${PGPASSWORD:-ticketdesk}
+DB=${BENCH_DB:-ticketdesk_bench}
+PGBENCH=${PGBENCH:-$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)}
+DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+OUT=bench/out
+RUN="$OUT/run-$MODE-$(date -u +%Y%m%dT%H%M%SZ)"
+MANIFEST="$OUT/manifest-$MODE.tsv"
+H2_DIR="$OUT/h2-data"
+mkdir -p "$RUN"
+
+if [[ $REUSE == 1 && ! -f $MANIFEST ]]; then
+  echo "--reuse needs $MANIFEST from an earlier run of this mode" >&2
+  exit 1
+fi
+if [[ $REUSE == 0 ]]; then
+  echo "== build"
+  ./mvnw ${MVN_FLAGS:-} -q -B -DskipTests package
+fi
+# Run from copies: a rebuild during the run cannot pull the classes from under the JVMs.
+cp app/target/ticketdesk.jar "$RUN/ticketdesk.jar"
+cp benchmarks/target/ticketdesk-benchmarks.jar "$RUN/ticketdesk-benchmarks.jar"
+APP="$RUN/ticketdesk.jar"
+BENCH=(java -jar "$RUN/ticketdesk-benchmarks.jar")
+
+{
+  echo "date:        $(date -u +%FT%TZ)"
+  echo "mode:        $MODE, $TICKETS tickets, $SELLERS sellers, concurrency $CONCURRENCY, $DURATION after $WARMUP warm-up"
+  echo "cpu:         $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
+  echo "memory:      $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
+  echo "java:        $(java -version 2>&1 | head -1)"
+  [[ $MODE == pg ]] && echo "postgresql:  $(psql -d postgres -Atc 'SHOW server_version') (shared_buffers $(psql -d postgres -Atc 'SHOW shared_buffers'))"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; other work on the machine shares the CPU)"
+} | tee "$RUN/machine.txt"
+
+if [[ $REUSE == 0 ]]; then
+  echo "== generate"
+  if [[ $MODE == pg ]]; then
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+    time "${BENCH[@]}" generate --db-url "$DB_URL" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
+      --tickets "$TICKETS" --sellers "$SELLERS" --manifest "$MANIFEST" --app-jar "$APP" \
+      | tee "$RUN/generate.txt"
+  else
+    rm -rf "$H2_DIR"
+    time "${BENCH[@]}" generate --data-dir "$H2_DIR" \
+      --tickets "$TICKETS" --sellers "$SELLERS" --manifest "$MANIFEST" --app-jar "$APP" \
+      | tee "$RUN/generate.txt"
+  fi
+fi
+
+echo "== serve on :$PORT"
+if [[ $MODE == pg ]]; then
+  TICKETDESK_DB_URL="$DB_URL" TICKETDESK_DB_USER="$PGUSER" TICKETDESK_DB_PASSWORD="$PGPASSWORD" \
+    java -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
+else
+  env -u TICKETDESK_DB_URL java -jar "$APP" serve --port "$PORT" --data-dir "$H2_DIR" \
+    >"$RUN/server.log" 2>&1 &
+fi
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+# The first start recomputes the deadlines of open tickets with the national holidays.
+for _ in $(seq 1 600); do
+  curl -fs "http://localhost:$PORT/ready" >/dev/null 2>&1 && break
+  kill -0 $SERVER 2>/dev/null || { cat "$RUN/server.log"; exit 1; }
+  sleep 1
+done
+curl -fs "http://localhost:$PORT/ready" >/dev/null
+grep -i "recomputed" "$RUN/server.log" || true
+if [[ $MODE == pg ]]; then
+  psql -q -d "$DB" -c "VACUUM ANALYZE sellers, access_tokens, orders, order_units, tickets, ticket_units, messages"
+fi
+
+echo "== load"
+"${BENCH[@]}" load --base-url "http://localhost:$PORT" --manifest "$MANIFEST" \
+  --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \
+  --out "$RUN/api.tsv" | tee "$RUN/api.txt"
+kill $SERVER
+wait $SERVER 2>/dev/null || true
+trap - EXIT
+
+if [[ $MODE == pg ]]; then
+  echo "== pgbench floor"
+  "${BENCH[@]}" floor --db-url "$DB_URL" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
+    --manifest "$MANIFEST" --pgbench "$PGBENCH" --concurrency "$CONCURRENCY" \
+    --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \
+    --api-results "$RUN/api.tsv" --keep-scripts "$RUN/pgbench" --out "$RUN/table.md"
+fi
+echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RUN/machine.txt"
+echo "results in $RUN"

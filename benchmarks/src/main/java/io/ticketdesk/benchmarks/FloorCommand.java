@@ -1,0 +1,474 @@
+package io.ticketdesk.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The floor: the SQL each scenario makes the server send, driven by pgbench at the same concurrency
+ * on the same machine, so the API figures read as a ratio to what PostgreSQL alone can do here.
+ *
+ * <p>Before each run it stores the targets in a helper table {@code bench_floor_<scenario>}
+ * (dropped afterwards): one row per target with the seller, its token hash, the ticket, and the
+ * ticket numbers the scenario's ticket query returns (the server's second query, the order units of
+ * the page, names them in an IN list). The script picks a row with {@code \set i random(…)} and
+ * {@code \gset} — one extra primary-key lookup per transaction that the server does not make.
+ */
+@Command(
+    name = "floor",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run each scenario's SQL with pgbench (prepared statements, same concurrency) and print"
+            + " the floor beside the API figures.")
+final class FloorCommand implements Callable<Integer> {
+  @Option(
+      names = "--db-url",
+      defaultValue = "${env:TICKETDESK_DB_URL}",
+      description = "PostgreSQL JDBC URL of the generated database.")
+  String dbUrl;
+
+  @Option(names = "--db-user", defaultValue = "${env:TICKETDESK_DB_USER}")
+  String dbUser;
+
+  @Option(names = "--db-password", defaultValue = "${env:TICKETDESK_DB_PASSWORD}")
+  String dbPassword;
+
+  @Option(names = "--manifest", defaultValue = "bench-manifest.tsv")
+  Path manifest;
+
+  @Option(names = "--pgbench", defaultValue = "pgbench")
+  String pgbench;
+
+  @Option(names = "--concurrency", defaultValue = "16")
+  int concurrency;
+
+  @Option(names = "--threads", defaultValue = "2", description = "pgbench -j")
+  int threads;
+
+  @Option(names = "--duration", defaultValue = "60s")
+  String duration;
+
+  @Option(names = "--warmup", defaultValue = "15s")
+  String warmup;
+
+  @Option(names = "--targets", defaultValue = "5000", description = "Targets per scenario.")
+  int targets;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "all",
+      split = ",",
+      description = "all, lookup, search, inbox, filter, reply")
+  List<String> scenarios;
+
+  @Option(names = "--api-results", description = "The TSV of load --out, printed beside.")
+  Path apiResults;
+
+  @Option(names = "--out", description = "Write the combined table (Markdown) here too.")
+  Path out;
+
+  @Option(names = "--keep-scripts", description = "Keep the pgbench scripts in this directory.")
+  Path scriptDir;
+
+  static final String UNITS_SQL =
+      "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE seller_id IN (:s)"
+          + " AND ticket_number IN (%s) ORDER BY seller_id, ticket_number, pos;";
+  static final String AUTH_SQL =
+      "SELECT role, seller_id, buyer_id FROM access_tokens WHERE token_hash = :h;";
+
+  /** A pgbench result. */
+  record Floor(String scenario, double tps, Histogram histogram, long failed) {
+    double ms(double p) {
+      return histogram.getValueAtPercentile(p) / 1000.0;
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Manifest m = Manifest.read(manifest);
+    List<Scenario> list = new ArrayList<>();
+    for (String s : scenarios) {
+      if (s.equalsIgnoreCase("all")) {
+        list.addAll(Scenario.ALL);
+      } else {
+        list.add(Scenario.valueOf(s.toUpperCase(Locale.ROOT)));
+      }
+    }
+    Map<String, String[]> api = readApi();
+    Path dir = scriptDir != null ? scriptDir : Files.createTempDirectory("ticketdesk-floor");
+    Files.createDirectories(dir);
+    List<Floor> floors = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+      for (Scenario scenario : list) {
+        int n = prepareTargets(c, m, scenario);
+        Path script = dir.resolve(scenario.wire() + ".sql");
+        Files.writeString(script, script(scenario), StandardCharsets.UTF_8);
+        System.err.printf(
+            "floor %s: %d targets, pgbench -c %d -j %d, warm-up %s, measuring %s …%n",
+            scenario.wire(), n, concurrency, threads, warmup, duration);
+        runPgbench(script, n, LoadCommand.parse(warmup), null);
+        Path logs = Files.createTempDirectory(dir, "log-" + scenario.wire());
+        Floor f = runPgbench(script, n, LoadCommand.parse(duration), logs);
+        Floor named = new Floor(scenario.wire(), f.tps(), f.histogram(), f.failed());
+        floors.add(named);
+        System.err.printf(
+            "floor %s: %,.0f tps, p50 %.2f ms, p99 %.2f ms%n",
+            scenario.wire(), named.tps(), named.ms(50), named.ms(99));
+        try (Statement st = c.createStatement()) {
+          st.execute("DROP TABLE IF EXISTS bench_floor_" + scenario.wire());
+        }
+      }
+    }
+    String table = table(floors, api);
+    System.out.println();
+    System.out.print(table);
+    if (out != null) {
+      Files.writeString(out, table, StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+
+  private Map<String, String[]> readApi() throws IOException {
+    Map<String, String[]> api = new LinkedHashMap<>();
+    if (apiResults != null && Files.exists(apiResults)) {
+      for (String line : Files.readAllLines(apiResults)) {
+        String[] f = line.split("\t");
+        if (!f[0].equals("scenario")) {
+          api.put(f[0], f);
+        }
+      }
+    }
+    return api;
+  }
+
+  String table(List<Floor> floors, Map<String, String[]> api) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Concurrency %d. API = HTTP through the server; floor = the same SQL by pgbench"
+                + " (-M prepared). Latencies in ms.%n%n",
+            concurrency));
+    sb.append(
+        "| scenario | API req/s | API p50 | API p95 | API p99 | floor tps | floor p50 | floor p95 |"
+            + " floor p99 | API/floor throughput | API p99 − floor p99 |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Floor f : floors) {
+      String[] a = api.get(f.scenario());
+      double apiTps = a == null ? Double.NaN : Double.parseDouble(a[1]);
+      double apiP99 = a == null ? Double.NaN : Double.parseDouble(a[4]);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %s | %s |%n",
+              f.scenario(),
+              a == null ? "–" : String.format(Locale.ROOT, "%.0f", apiTps),
+              a == null ? "–" : String.format(Locale.ROOT, "%.2f", Double.parseDouble(a[2])),
+              a == null ? "–" : String.format(Locale.ROOT, "%.2f", Double.parseDouble(a[3])),
+              a == null ? "–" : String.format(Locale.ROOT, "%.2f", apiP99),
+              f.tps(),
+              f.ms(50),
+              f.ms(95),
+              f.ms(99),
+              a == null ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * apiTps / f.tps()),
+              a == null ? "–" : String.format(Locale.ROOT, "%+.2f", apiP99 - f.ms(99))));
+    }
+    return sb.toString();
+  }
+
+  /** Page sizes as the service asks for them: limit + 1 rows. */
+  private static int pageRows(Scenario s) {
+    return switch (s) {
+      case INBOX -> 51;
+      case SEARCH, FILTER -> 26;
+      default -> 1;
+    };
+  }
+
+  /** The scenario's SQL, as {@code JdbiTickets}/{@code JdbiMessages} build it for the server. */
+  static String script(Scenario s) {
+    StringBuilder sb = new StringBuilder();
+    int k = pageRows(s);
+    List<String> unitParams = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      unitParams.add(":u" + i);
+    }
+    String units = String.format(UNITS_SQL, String.join(", ", unitParams));
+    sb.append("\\set i random(1, :ntargets)\n");
+    sb.append("SELECT * FROM bench_floor_").append(s.wire()).append(" WHERE i = :i \\gset\n");
+    switch (s) {
+      case LOOKUP -> {
+        sb.append(AUTH_SQL).append('\n');
+        sb.append("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n;\n");
+        sb.append(units).append('\n');
+      }
+      case SEARCH -> {
+        sb.append(AUTH_SQL).append('\n');
+        sb.append(
+            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.order_number = :o"
+                + " ORDER BY t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
+        sb.append(units).append('\n');
+      }
+      case INBOX -> {
+        sb.append(AUTH_SQL).append('\n');
+        sb.append(
+            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.status = :st AND"
+                + " t.status = 'open' ORDER BY t.response_due_at ASC, t.ticket_number ASC"
+                + " LIMIT :lim;\n");
+        sb.append(units).append('\n');
+      }
+      case FILTER -> {
+        sb.append(AUTH_SQL).append('\n');
+        sb.append(
+            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.topic = :tp AND"
+                + " t.created_at >= :cf AND t.created_at < :ct ORDER BY t.created_at DESC,"
+                + " t.ticket_number DESC LIMIT :lim;\n");
+        sb.append(units).append('\n');
+      }
+      case REPLY -> {
+        String keep =
+            "reason = reason, topic = topic, return_intent = return_intent, closed_finally ="
+                + " closed_finally, ";
+        sb.append("\\set asseller random(0, 1)\n");
+        sb.append("\\if :asseller\n");
+        sb.append(AUTH_SQL).append('\n');
+        sb.append("BEGIN;\n");
+        sb.append("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n \\gset\n");
+        sb.append(units).append('\n');
+        sb.append("UPDATE tickets SET ")
+            .append(keep)
+            .append(
+                "status = 'waiting', waiting_on = 'buyer', updated_at = now(), open_since = NULL,"
+                    + " response_due_at = NULL, first_response_at = COALESCE(first_response_at,"
+                    + " now()), first_response_due_at = COALESCE(first_response_due_at,"
+                    + " response_due_at, now()), first_response_working_micros ="
+                    + " COALESCE(first_response_working_micros, 0), version = :version + 1"
+                    + " WHERE seller_id = :s AND ticket_number = :n AND version = :version;\n");
+        sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
+        sb.append(
+            "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
+                + " internal, created_at) VALUES (:s, :mid, :n, 'seller', 'Thank you, we are"
+                + " looking into it (benchmark reply).', false, now());\n");
+        sb.append("COMMIT;\n");
+        sb.append("\\else\n");
+        sb.append(AUTH_SQL.replace(":h", ":bh")).append('\n');
+        sb.append("BEGIN;\n");
+        sb.append("SELECT * FROM tickets WHERE ticket_number = :n \\gset\n");
+        sb.append(units).append('\n');
+        sb.append("UPDATE tickets SET ")
+            .append(keep)
+            .append(
+                "status = 'open', waiting_on = NULL, updated_at = now(), open_since = CASE WHEN"
+                    + " status = 'open' THEN open_since ELSE now() END, response_due_at = CASE"
+                    + " WHEN status = 'open' THEN response_due_at ELSE now() + interval '2 days'"
+                    + " END, first_response_at = first_response_at, first_response_due_at ="
+                    + " first_response_due_at, first_response_working_micros ="
+                    + " first_response_working_micros, version = :version + 1 WHERE seller_id ="
+                    + " :s AND ticket_number = :n AND version = :version;\n");
+        sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
+        sb.append(
+            "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
+                + " internal, created_at) VALUES (:s, :mid, :n, 'buyer', 'Any news on my ticket?"
+                + " (benchmark reply)', false, now());\n");
+        sb.append("COMMIT;\n");
+        sb.append("\\endif\n");
+      }
+      case REFUND ->
+          throw new UnsupportedOperationException(
+              "TODO: the refund SQL comes with POST /api/v1/tickets/{n}/refunds (the actions issue)");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Stores up to {@code --targets} of the scenario's targets, with the ticket numbers its ticket
+   * query returns now (padded by repeating the last; a duplicate in an IN list changes nothing).
+   */
+  private int prepareTargets(Connection c, Manifest m, Scenario s) throws SQLException {
+    List<Manifest.Ticket> pool = new ArrayList<>(s.targets(m));
+    Collections.shuffle(pool, new Random(11));
+    List<Manifest.Ticket> chosen = pool.subList(0, Math.min(targets, pool.size()));
+    int k = pageRows(s);
+    String table = "bench_floor_" + s.wire();
+    StringBuilder ddl =
+        new StringBuilder("CREATE TABLE ")
+            .append(table)
+            .append(
+                " (i INTEGER PRIMARY KEY, s BIGINT, h VARCHAR(128), bh VARCHAR(128), n"
+                    + " VARCHAR(11), o VARCHAR(32), tp VARCHAR(64), cf TIMESTAMP WITH TIME ZONE,"
+                    + " ct TIMESTAMP WITH TIME ZONE, st VARCHAR(16), lim INTEGER");
+    for (int i = 0; i < k; i++) {
+      ddl.append(", u").append(i).append(" VARCHAR(11)");
+    }
+    ddl.append(")");
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS " + table);
+      st.execute(ddl.toString());
+    }
+    StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (?");
+    for (int i = 1; i < 11 + k; i++) {
+      insert.append(", ?");
+    }
+    insert.append(")");
+    String pageSql =
+        switch (s) {
+          case SEARCH ->
+              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND"
+                  + " t.order_number = ? ORDER BY t.created_at DESC, t.ticket_number DESC LIMIT 26";
+          case INBOX ->
+              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND t.status ="
+                  + " 'open' ORDER BY t.response_due_at ASC, t.ticket_number ASC LIMIT 51";
+          case FILTER ->
+              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND t.topic = ?"
+                  + " AND t.created_at >= ? AND t.created_at < ? ORDER BY t.created_at DESC,"
+                  + " t.ticket_number DESC LIMIT 26";
+          default -> null;
+        };
+    c.setAutoCommit(false);
+    try (PreparedStatement ins = c.prepareStatement(insert.toString());
+        PreparedStatement page = pageSql == null ? null : c.prepareStatement(pageSql)) {
+      int i = 0;
+      for (Manifest.Ticket t : chosen) {
+        Instant from = t.createdAt().truncatedTo(ChronoUnit.DAYS).minus(15, ChronoUnit.DAYS);
+        Instant to = from.plus(30, ChronoUnit.DAYS);
+        List<String> numbers = new ArrayList<>();
+        if (page == null) {
+          numbers.add(t.number());
+        } else {
+          page.setLong(1, t.sellerId());
+          if (s == Scenario.SEARCH) {
+            page.setString(2, t.orderNumber());
+          } else if (s == Scenario.FILTER) {
+            page.setString(2, t.topic());
+            page.setObject(3, from.atOffset(ZoneOffset.UTC));
+            page.setObject(4, to.atOffset(ZoneOffset.UTC));
+          }
+          try (ResultSet rs = page.executeQuery()) {
+            while (rs.next()) {
+              numbers.add(rs.getString(1));
+            }
+          }
+        }
+        if (numbers.isEmpty()) {
+          numbers.add("00100000000"); // the server would skip the units query: a near-free stand-in
+        }
+        ins.setInt(1, ++i);
+        ins.setLong(2, t.sellerId());
+        ins.setString(3, GenerateCommand.hash(m.sellerTokens.get(t.sellerId())));
+        String buyerToken = m.buyerTokens.get(t.buyerId());
+        ins.setString(4, buyerToken == null ? "-" : GenerateCommand.hash(buyerToken));
+        ins.setString(5, t.number());
+        ins.setString(6, t.orderNumber());
+        ins.setString(7, t.topic() == null ? "-" : t.topic());
+        ins.setObject(8, from.atOffset(ZoneOffset.UTC));
+        ins.setObject(9, to.atOffset(ZoneOffset.UTC));
+        ins.setString(10, "open");
+        ins.setInt(11, pageRows(s));
+        for (int u = 0; u < k; u++) {
+          ins.setString(12 + u, numbers.get(Math.min(u, numbers.size() - 1)));
+        }
+        ins.addBatch();
+      }
+      ins.executeBatch();
+      c.commit();
+    } finally {
+      c.setAutoCommit(true);
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("ANALYZE " + table);
+    }
+    return chosen.size();
+  }
+
+  private Floor runPgbench(Path script, int n, Duration time, Path logDir) throws Exception {
+    URI uri = URI.create(dbUrl.substring("jdbc:".length()));
+    String db = uri.getPath().substring(1);
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                pgbench,
+                "-n",
+                "-h",
+                uri.getHost(),
+                "-p",
+                Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
+                "-U",
+                dbUser,
+                "-c",
+                Integer.toString(concurrency),
+                "-j",
+                Integer.toString(threads),
+                "-T",
+                Long.toString(Math.max(1, time.toSeconds())),
+                "-M",
+                "prepared",
+                "-D",
+                "ntargets=" + n,
+                "-f",
+                script.toString()));
+    if (logDir != null) {
+      cmd.add("-l");
+      cmd.add("--log-prefix=" + logDir.resolve("tx"));
+    }
+    cmd.add(db);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    if (dbPassword != null) {
+      pb.environment().put("PGPASSWORD", dbPassword);
+    }
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int rc = p.waitFor();
+    if (rc != 0) {
+      throw new IllegalStateException("pgbench failed (" + rc + "):\n" + output);
+    }
+    if (logDir == null) {
+      return null;
+    }
+    Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial").matcher(output);
+    Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(output);
+    Histogram h = new Histogram(60_000_000L, 3);
+    try (Stream<Path> files = Files.list(logDir)) {
+      for (Path f : files.toList()) {
+        for (String line : Files.readAllLines(f)) {
+          String[] fields = line.split(" ");
+          if (fields.length >= 3) {
+            h.recordValue(Math.max(1, Long.parseLong(fields[2])));
+          }
+        }
+      }
+    }
+    double rate =
+        tps.find() ? Double.parseDouble(tps.group(1)) : h.getTotalCount() / time.toSeconds();
+    return new Floor(
+        script.getFileName().toString(),
+        rate,
+        h,
+        failed.find() ? Long.parseLong(failed.group(1)) : 0);
+  }
+}

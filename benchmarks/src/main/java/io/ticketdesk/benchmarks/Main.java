@@ -1,0 +1,16 @@
+package io.ticketdesk.benchmarks;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The benchmark tools: {@code generate}, {@code load}, {@code floor}. */
+@Command(
+    name = "ticketdesk-benchmarks",
+    mixinStandardHelpOptions = true,
+    description = "Dataset generator, HTTP load driver and pgbench floor for Ticketdesk.",
+    subcommands = {GenerateCommand.class, LoadCommand.class, FloorCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+}
