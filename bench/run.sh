@@ -79,7 +79,8 @@ if [[ $REUSE == 0 ]]; then
   fi
 fi
 
-echo "== serve on :$PORT"
+echo "== serve on :$PORT (per-token rate limit off: the driver is one client per token)"
+export TICKETDESK_RATE_LIMIT=0
 if [[ $MODE == pg ]]; then
   TICKETDESK_DB_URL="$DB_URL" TICKETDESK_DB_USER="$PGUSER" TICKETDESK_DB_PASSWORD="$PGPASSWORD" \
     java -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
