@@ -229,16 +229,22 @@ public final class ReturnOptionPolicy {
       order.unit(id).ifPresent(units::add);
     }
     List<OrderUnit> revoked = units.stream().filter(u -> withinPeriod(ticket, u)).toList();
-    boolean applies =
-        ticket.reason() == TicketReason.PRODUCT_RETURN
-            && (ticket.returnIntent() == null || ticket.returnIntent() == ReturnIntent.REFUND)
-            && !revoked.isEmpty();
+    boolean applies = mayApply(ticket) && !revoked.isEmpty();
     Set<ReturnOptionType> valid = EnumSet.allOf(ReturnOptionType.class);
     List<OrderUnit> valued = applies ? revoked : units;
     if (valued.isEmpty() || !valued.stream().allMatch(u -> cheapEnoughForAddress(u.price()))) {
       valid.remove(ReturnOptionType.SELLER_ADDRESS);
     }
     return new Assessment(applies, phase(ticket.storefront(), at), List.copyOf(valid));
+  }
+
+  /**
+   * Whether the policy can apply to the ticket at all: a return request for a refund (or without a
+   * stated intent). Repair, replacement, missing parts and other reasons never need an option.
+   */
+  public static boolean mayApply(Ticket ticket) {
+    return ticket.reason() == TicketReason.PRODUCT_RETURN
+        && (ticket.returnIntent() == null || ticket.returnIntent() == ReturnIntent.REFUND);
   }
 
   /** Whether the ticket was opened within the unit's cancellation period after delivery. */

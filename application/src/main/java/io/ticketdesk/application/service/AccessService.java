@@ -17,12 +17,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Issues tokens (random, shown once, stored as SHA-256) and authenticates bearers. */
 public final class AccessService implements IssueTokenUseCase, AuthenticateUseCase {
@@ -35,6 +37,9 @@ public final class AccessService implements IssueTokenUseCase, AuthenticateUseCa
   private final Clock clock;
   private final Optional<String> adminTokenHash;
   private final SecureRandom random = new SecureRandom();
+  private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+  private static final int MAX_CACHED = 10_000;
+  private final Map<String, Cached> recent = new ConcurrentHashMap<>();
 
   /**
    * @param adminToken a token that is valid as a marketplace token as given (for bootstrapping), or
@@ -94,8 +99,25 @@ public final class AccessService implements IssueTokenUseCase, AuthenticateUseCa
             h.getBytes(StandardCharsets.US_ASCII))) {
       return Optional.of(Actor.marketplace());
     }
-    return tx.inTransaction(() -> tokens.findByHash(h));
+    Instant now = clock.instant();
+    Cached cached = recent.get(h);
+    if (cached != null && now.isBefore(cached.until())) {
+      return Optional.of(cached.actor());
+    }
+    // One read, no transaction: the hot path of every request.
+    Optional<Actor> actor = tokens.findByHash(h);
+    actor.ifPresent(
+        a -> {
+          if (recent.size() >= MAX_CACHED) {
+            recent.clear();
+          }
+          recent.put(h, new Cached(a, now.plus(CACHE_TTL)));
+        });
+    return actor;
   }
+
+  /** A token recently found valid; tokens are never changed once issued, so this is safe. */
+  private record Cached(Actor actor, Instant until) {}
 
   /** SHA-256 of the token, hex; the only form in which tokens are stored. */
   public static String hash(String token) {

@@ -84,6 +84,12 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     if (actor == null || !actor.canSee(ticket.sellerId(), ticket.buyerId())) {
       throw Access.notFound("ticket " + ticket.number().value());
     }
+    if (!ReturnOptionPolicy.mayApply(ticket)) {
+      // Most tickets: no option is ever owed, so lists need no order or outcome lookups.
+      Instant at = ticket.firstResponseAt() != null ? ticket.firstResponseAt() : clock.instant();
+      return new ReturnPolicyState(
+          false, policy.phase(ticket.storefront(), at), true, List.of(), null, null);
+    }
     return tx.inTransaction(
         () -> {
           Order order = order(ticket);

@@ -160,7 +160,7 @@ public final class TicketService
   @Override
   public Ticket find(Actor actor, TicketNumber number) {
     Validation.required(number, "ticketNumber");
-    return tx.inTransaction(() -> load(actor, number));
+    return load(actor, number);
   }
 
   private Ticket load(Actor actor, TicketNumber number) {
@@ -240,7 +240,7 @@ public final class TicketService
             sort,
             after,
             limit + 1);
-    List<Ticket> rows = tx.inTransaction(() -> tickets.search(query));
+    List<Ticket> rows = tickets.search(query);
     if (rows.size() <= limit) {
       return new TicketPage(rows, null);
     }
