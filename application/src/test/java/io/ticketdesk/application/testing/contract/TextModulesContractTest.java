@@ -205,7 +205,7 @@ public abstract class TextModulesContractTest {
         store
             .textModules()
             .putDefault(
-                "p/de/label", Storefront.DE, "de-DE", "Etikett", BODY, withoutCarrier, at(1));
+                "p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, withoutCarrier, at(1));
     assertEquals(withoutCarrier, first.returnOption());
     assertEquals(Optional.of(first), store.textModules().findDefault(first.id()));
     assertEquals(
@@ -213,20 +213,20 @@ public abstract class TextModulesContractTest {
         store
             .textModules()
             .putDefault(
-                "p/de/label", Storefront.DE, "de-DE", "Etikett", BODY, withoutCarrier, at(2)));
+                "p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, withoutCarrier, at(2)));
     TextModuleReturnOption inPackage =
         new TextModuleReturnOption(ReturnOptionType.LABEL_IN_PACKAGE, null);
     TextModule refreshed =
         store
             .textModules()
-            .putDefault("p/de/label", Storefront.DE, "de-DE", "Etikett", BODY, inPackage, at(3));
+            .putDefault("p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, inPackage, at(3));
     assertEquals(2, refreshed.version());
     assertEquals(
         inPackage, store.textModules().findDefault(first.id()).orElseThrow().returnOption());
     TextModule dropped =
         store
             .textModules()
-            .putDefault("p/de/label", Storefront.DE, "de-DE", "Etikett", BODY, null, at(4));
+            .putDefault("p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, null, at(4));
     assertEquals(3, dropped.version());
     assertNull(store.textModules().findDefault(first.id()).orElseThrow().returnOption());
   }
