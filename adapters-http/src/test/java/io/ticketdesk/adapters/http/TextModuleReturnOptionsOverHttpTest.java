@@ -390,4 +390,34 @@ class TextModuleReturnOptionsOverHttpTest {
     assertTrue(changed.json().get("returnOption").isNull());
     assertTrue(api.get("/api/v1/text-modules/" + id, seller).json().get("returnOption").isNull());
   }
+
+  @Test
+  void aCopyOfACarrierlessDefaultGetsTheDefaultCarrierAndALabelUrlDefaultKeepsItsTextOnly() {
+    DefaultTextModuleSource plugin =
+        () ->
+            List.of(
+                new DefaultTextModuleSource.DefaultTextModule(
+                    "p:de:return-label", "de", "de-DE", "Etikett", LABEL_BODY, "prepaid_label"),
+                new DefaultTextModuleSource.DefaultTextModule(
+                    "p:de:label-url", "de", "de-DE", "Link", "{{returnLabel.url}}", "label_url"));
+    var stored =
+        new DefaultTextModuleService(
+                plugin, app.store.textModules(), app.store.transactions(), app.clock)
+            .storeDefaults();
+    assertEquals(2, stored.stored());
+    assertEquals(1, stored.skipped().size(), stored.skipped().toString());
+    assertTrue(stored.skipped().get(0).contains("label_url"), stored.skipped().toString());
+    JsonNode items = api.get("/api/v1/text-modules", seller).json().get("items");
+    assertTrue(items.get(1).get("returnOption").isNull(), items.toString());
+
+    var copy =
+        api.post(
+            "/api/v1/text-modules",
+            seller,
+            Map.of("copyOf", items.get(0).get("id").asLong(), "name", "Mein Etikett"));
+
+    assertEquals(201, copy.status(), copy.body());
+    assertEquals("prepaid_label", copy.json().at("/returnOption/type").asText());
+    assertEquals(TestApp.DEFAULT_CARRIER, copy.json().at("/returnOption/carrier").asText());
+  }
 }
