@@ -123,6 +123,20 @@ final class Settings {
   String pluginTimeout;
 
   @Option(
+      names = "--default-carrier",
+      defaultValue = "${env:TICKETDESK_DEFAULT_CARRIER:-ticketdesk-pdf}",
+      description =
+          "The carrier that makes the prepaid labels of plugin text modules naming none (default ${DEFAULT-VALUE}). Env: TICKETDESK_DEFAULT_CARRIER")
+  String defaultCarrier;
+
+  /** The carrier for plugin defaults that offer a prepaid label without naming a carrier. */
+  String defaultCarrier() {
+    return defaultCarrier == null || defaultCarrier.isBlank()
+        ? "ticketdesk-pdf"
+        : defaultCarrier.strip();
+  }
+
+  @Option(
       names = "--policy-effective-from",
       defaultValue = "${env:TICKETDESK_POLICY_EFFECTIVE_FROM:-2026-01-01}",
       description =

@@ -86,7 +86,7 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
-  TextModuleService textModuleService(Database db, Clock clock) {
+  TextModuleService textModuleService(Database db, Clock clock, PluginHost plugins) {
     return new TextModuleService(
         db.textModules(),
         db.sellers(),
@@ -94,7 +94,9 @@ final class TicketdeskModule extends AbstractModule {
         db.orders(),
         db.transactions(),
         clock,
-        db.returnLabels());
+        db.returnLabels(),
+        PluginAdapters.carriers(plugins),
+        settings.defaultCarrier());
   }
 
   /** The plugins: shipped ones from the class path, more from the plugins directory. */
@@ -155,7 +157,8 @@ final class TicketdeskModule extends AbstractModule {
       Clock clock,
       ResponseDeadline deadline,
       TextModuleService textModules,
-      ReturnPolicyService returnPolicy) {
+      ReturnPolicyService returnPolicy,
+      ReturnLabelService labels) {
     return new TicketService(
         db.tickets(),
         db.messages(),
@@ -164,7 +167,8 @@ final class TicketdeskModule extends AbstractModule {
         clock,
         deadline,
         textModules,
-        returnPolicy);
+        returnPolicy,
+        labels);
   }
 
   @Provides

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A reusable answer for one sales channel (storefront): owned by a seller, or a read-only default
- * contributed by a plugin ({@code owner} null, {@code sourceKey} set).
+ * contributed by a plugin ({@code owner} null, {@code sourceKey} set); it may carry the return
+ * option that sending it attaches ({@code returnOption}, nullable).
  */
 public record TextModule(
     TextModuleId id,
@@ -16,6 +17,7 @@ public record TextModule(
     String locale,
     String name,
     TextModuleBody body,
+    TextModuleReturnOption returnOption,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -32,6 +34,31 @@ public record TextModule(
     if ((owner == null) == (sourceKey == null)) {
       throw new IllegalArgumentException("a text module has an owner or is a default, not both");
     }
+    if (owner != null
+        && returnOption != null
+        && returnOption.makesLabel()
+        && returnOption.carrier() == null) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "a prepaid_label module names the carrier that makes the label when it is sent"
+              + " (returnOption.carrier; GET /api/v1/carriers lists them)",
+          java.util.Map.of("field", "returnOption.carrier"));
+    }
+  }
+
+  /** A module without a return option. */
+  public TextModule(
+      TextModuleId id,
+      SellerId owner,
+      String sourceKey,
+      Storefront storefront,
+      String locale,
+      String name,
+      TextModuleBody body,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {
+    this(id, owner, sourceKey, storefront, locale, name, body, null, createdAt, updatedAt, version);
   }
 
   /** Whether this is a plugin's read-only default. */

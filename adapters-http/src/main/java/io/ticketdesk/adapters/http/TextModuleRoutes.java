@@ -10,6 +10,7 @@ import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.TicketNumber;
 import java.util.Arrays;
 import java.util.Set;
@@ -57,7 +58,10 @@ final class TextModuleRoutes {
     TextModuleJson.Draft body = Requests.body(ctx, TextModuleJson.Draft.class);
     TextModule created;
     if (body.copyOf() != null) {
-      if (body.storefront() != null || body.locale() != null || body.body() != null) {
+      if (body.storefront() != null
+          || body.locale() != null
+          || body.body() != null
+          || body.returnOption() != null) {
         throw Requests.invalid(
             "copyOf", "a copy takes copyOf and optionally name; change the copy with PUT");
       }
@@ -99,7 +103,14 @@ final class TextModuleRoutes {
     String ticket = Requests.required(p.text("ticket"), "ticket");
     TicketNumber number = Requests.parse(ticket, "ticket", TicketNumber::of);
     var r = render.render(actor, id, number);
-    Responses.json(ctx, 200, new TextModuleJson.Rendered(r.id().value(), number.value(), r.text()));
+    Responses.json(
+        ctx,
+        200,
+        new TextModuleJson.Rendered(
+            r.id().value(),
+            number.value(),
+            r.text(),
+            TextModuleJson.OptionJson.of(r.returnOption())));
   }
 
   private static ManageTextModulesUseCase.Draft draft(TextModuleJson.Draft body) {
@@ -109,8 +120,18 @@ final class TextModuleRoutes {
     String name = Requests.required(body.name(), "name");
     TextModuleBody text =
         Requests.parse(Requests.required(body.body(), "body"), "body", TextModuleBody::new);
+    TextModuleReturnOption option = returnOption(body.returnOption());
     return Requests.build(
-        "name", () -> new ManageTextModulesUseCase.Draft(storefront, body.locale(), name, text));
+        "name",
+        () -> new ManageTextModulesUseCase.Draft(storefront, body.locale(), name, text, option));
+  }
+
+  private static TextModuleReturnOption returnOption(TextModuleJson.OptionJson o) {
+    if (o == null) {
+      return null;
+    }
+    String type = Requests.required(o.type(), "returnOption.type");
+    return Requests.build("returnOption", () -> TextModuleReturnOption.of(type, o.carrier()));
   }
 
   private static TextModuleId id(Context ctx) {

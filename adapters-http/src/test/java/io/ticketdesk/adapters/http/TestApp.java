@@ -29,6 +29,9 @@ final class TestApp implements AutoCloseable {
   static final String ADMIN = "admin-test-token";
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z"); // a Monday
 
+  /** The carrier that makes the labels of plugin defaults naming none (a {@link FakeCarriers}). */
+  static final String DEFAULT_CARRIER = "test-pdf";
+
   final MutableClock clock = new MutableClock(START);
   final AtomicBoolean ready = new AtomicBoolean(true);
   final InMemoryStore store = new InMemoryStore();
@@ -60,7 +63,9 @@ final class TestApp implements AutoCloseable {
             store.orders(),
             tx,
             clock,
-            store.returnLabels());
+            store.returnLabels(),
+            carriers,
+            DEFAULT_CARRIER);
     var returnPolicy =
         new ReturnPolicyService(
             store.orders(),
@@ -90,7 +95,8 @@ final class TestApp implements AutoCloseable {
             clock,
             new ResponseDeadline(PublicHolidays.none()),
             textModules,
-            returnPolicy);
+            returnPolicy,
+            labels);
     var actions =
         new TicketActionService(
             store.tickets(),

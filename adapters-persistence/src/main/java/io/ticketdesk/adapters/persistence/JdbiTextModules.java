@@ -4,17 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.TextModules;
+import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -37,6 +40,7 @@ final class JdbiTextModules implements TextModules {
       String locale,
       String name,
       TextModuleBody body,
+      TextModuleReturnOption returnOption,
       Instant at) {
     requireNonNull(owner, "owner is null");
     return db.write(
@@ -50,6 +54,7 @@ final class JdbiTextModules implements TextModules {
                   locale,
                   name,
                   body,
+                  returnOption,
                   at,
                   at,
                   1);
@@ -61,8 +66,9 @@ final class JdbiTextModules implements TextModules {
   private static void insert(Handle h, TextModule m, long sellerId) {
     h.createUpdate(
             "INSERT INTO text_modules (seller_id, text_module_id, source_key, storefront, locale,"
-                + " name, body, created_at, updated_at, version) VALUES (:seller, :id, :sourceKey,"
-                + " :storefront, :locale, :name, :body, :createdAt, :updatedAt, :version)")
+                + " name, body, return_option_type, return_option_carrier, created_at, updated_at,"
+                + " version) VALUES (:seller, :id, :sourceKey, :storefront, :locale, :name, :body,"
+                + " :optionType, :optionCarrier, :createdAt, :updatedAt, :version)")
         .bind("seller", sellerId)
         .bind("id", m.id().value())
         .bindByType("sourceKey", m.sourceKey(), String.class)
@@ -70,6 +76,8 @@ final class JdbiTextModules implements TextModules {
         .bind("locale", m.locale())
         .bind("name", m.name())
         .bind("body", m.body().value())
+        .bindByType("optionType", optionType(m), String.class)
+        .bindByType("optionCarrier", optionCarrier(m), String.class)
         .bindByType("createdAt", Db.utc(m.createdAt()), OffsetDateTime.class)
         .bindByType("updatedAt", Db.utc(m.updatedAt()), OffsetDateTime.class)
         .bind("version", m.version())
@@ -151,12 +159,16 @@ final class JdbiTextModules implements TextModules {
   private static int updateRow(Handle h, TextModule next, long seller) {
     return h.createUpdate(
             "UPDATE text_modules SET storefront = :storefront, locale = :locale, name = :name,"
-                + " body = :body, updated_at = :updatedAt, version = :version"
+                + " body = :body, return_option_type = :optionType,"
+                + " return_option_carrier = :optionCarrier, updated_at = :updatedAt,"
+                + " version = :version"
                 + " WHERE seller_id = :seller AND text_module_id = :id AND version = :previous")
         .bind("storefront", next.storefront().code())
         .bind("locale", next.locale())
         .bind("name", next.name())
         .bind("body", next.body().value())
+        .bindByType("optionType", optionType(next), String.class)
+        .bindByType("optionCarrier", optionCarrier(next), String.class)
         .bindByType("updatedAt", Db.utc(next.updatedAt()), OffsetDateTime.class)
         .bind("version", next.version())
         .bind("seller", seller)
@@ -185,6 +197,7 @@ final class JdbiTextModules implements TextModules {
       String locale,
       String name,
       TextModuleBody body,
+      TextModuleReturnOption returnOption,
       Instant at) {
     requireNonNull(sourceKey, "sourceKey is null");
     return db.write(
@@ -204,6 +217,7 @@ final class JdbiTextModules implements TextModules {
                     locale,
                     name,
                     body,
+                    returnOption,
                     at,
                     at,
                     1);
@@ -214,7 +228,8 @@ final class JdbiTextModules implements TextModules {
           if (e.storefront() == storefront
               && e.locale().equals(locale)
               && e.name().equals(name)
-              && e.body().equals(body)) {
+              && e.body().equals(body)
+              && Objects.equals(e.returnOption(), returnOption)) {
             return e;
           }
           TextModule next =
@@ -226,6 +241,7 @@ final class JdbiTextModules implements TextModules {
                   locale,
                   name,
                   body,
+                  returnOption,
                   e.createdAt(),
                   at,
                   e.version() + 1);
@@ -236,8 +252,17 @@ final class JdbiTextModules implements TextModules {
         });
   }
 
+  private static String optionType(TextModule m) {
+    return m.returnOption() == null ? null : m.returnOption().type().wire();
+  }
+
+  private static String optionCarrier(TextModule m) {
+    return m.returnOption() == null ? null : m.returnOption().carrier();
+  }
+
   private static TextModule map(ResultSet rs) throws SQLException {
     long seller = rs.getLong("seller_id");
+    String type = rs.getString("return_option_type");
     return new TextModule(
         TextModuleId.of(rs.getLong("text_module_id")),
         seller == DEFAULTS ? null : SellerId.of(seller),
@@ -246,6 +271,10 @@ final class JdbiTextModules implements TextModules {
         rs.getString("locale"),
         rs.getString("name"),
         new TextModuleBody(rs.getString("body")),
+        type == null
+            ? null
+            : new TextModuleReturnOption(
+                ReturnOptionType.of(type), rs.getString("return_option_carrier")),
         Db.instant(rs, "created_at"),
         Db.instant(rs, "updated_at"),
         rs.getLong("version"));

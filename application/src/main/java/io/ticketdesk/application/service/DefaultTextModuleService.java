@@ -8,15 +8,22 @@ import io.ticketdesk.application.port.out.DuplicateKeyException;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModuleBody;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stores the default text modules of a source (the plugins) as read-only defaults. */
+/**
+ * Stores the default text modules of a source (the plugins) as read-only defaults, with the return
+ * option each offers ({@code returnOptionType}; a {@code prepaid_label} default names no carrier:
+ * the configured default carrier makes its label). A default offering {@code label_url} is stored
+ * without that option (a label URL belongs to one ticket), and {@code skipped} says so.
+ */
 public final class DefaultTextModuleService implements StoreDefaultTextModulesUseCase {
   private final DefaultTextModuleSource source;
   private final TextModules modules;
@@ -40,8 +47,24 @@ public final class DefaultTextModuleService implements StoreDefaultTextModulesUs
       try {
         Storefront storefront = Storefront.of(m.storefront());
         TextModuleBody body = new TextModuleBody(m.body());
+        TextModuleReturnOption option = null;
+        if (m.returnOptionType() != null) {
+          ReturnOptionType type = ReturnOptionType.of(m.returnOptionType());
+          if (type == ReturnOptionType.LABEL_URL) {
+            skipped.add(
+                "default text module "
+                    + m.sourceKey()
+                    + " stored without its return option label_url: a text module cannot keep a"
+                    + " label URL (it belongs to one ticket)");
+          } else {
+            option = new TextModuleReturnOption(type, null);
+          }
+        }
+        TextModuleReturnOption returnOption = option;
         tx.inTransaction(
-            () -> modules.putDefault(m.sourceKey(), storefront, m.locale(), m.name(), body, at));
+            () ->
+                modules.putDefault(
+                    m.sourceKey(), storefront, m.locale(), m.name(), body, returnOption, at));
         stored++;
       } catch (DomainException | DuplicateKeyException e) {
         skipped.add("default text module " + m.sourceKey() + " skipped: " + e.getMessage());

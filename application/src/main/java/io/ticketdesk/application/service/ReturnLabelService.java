@@ -88,6 +88,21 @@ public final class ReturnLabelService
 
   @Override
   public ReturnLabel create(Actor actor, Command command) {
+    Carriers.MadeLabel made = make(actor, command);
+    return store(
+        actor,
+        command.ticketNumber(),
+        made.carrier(),
+        made.trackingNumber(),
+        made.pdf(),
+        made.downloadUrl());
+  }
+
+  /**
+   * Has the carrier make a label for the ticket without storing it (outside any transaction: the
+   * carrier may take seconds); {@link #store(Ticket, Carriers.MadeLabel, Instant)} stores it.
+   */
+  Carriers.MadeLabel make(Actor actor, Command command) {
     Access.require(actor, "make return labels", Role.SELLER);
     requireNonNull(command, "command is null");
     Carriers.LabelRequest request =
@@ -127,14 +142,19 @@ public final class ReturnLabelService
                   items);
             });
     // The carrier is called outside any transaction: it may take seconds.
-    Carriers.MadeLabel made = carriers.createLabel(command.carrier(), request);
-    return store(
-        actor,
-        command.ticketNumber(),
-        made.carrier(),
-        made.trackingNumber(),
-        made.pdf(),
-        made.downloadUrl());
+    return carriers.createLabel(command.carrier(), request);
+  }
+
+  /**
+   * Stores a label the carrier made with the ticket, and the internal system note saying so; joins
+   * the caller's transaction (so that both vanish when the caller's work fails).
+   */
+  ReturnLabel store(Ticket ticket, Carriers.MadeLabel made, Instant at) {
+    requireNonNull(made, "made is null");
+    return tx.inTransaction(
+        () ->
+            storeIn(
+                ticket, made.carrier(), made.trackingNumber(), made.pdf(), made.downloadUrl(), at));
   }
 
   @Override
@@ -159,36 +179,30 @@ public final class ReturnLabelService
       byte[] pdf,
       String url) {
     return tx.inTransaction(
-        () -> {
-          Ticket ticket = ticket(actor, number);
-          Instant at = now();
-          ReturnLabel label =
-              labels.add(
-                  new ReturnLabel(
-                      0,
-                      ticket.sellerId(),
-                      ticket.number(),
-                      carrier,
-                      trackingNumber,
-                      pdf,
-                      url,
-                      at));
-          messages.add(
-              ticket.sellerId(),
-              ticket.number(),
-              AuthorRole.SYSTEM,
-              MessageText.of(
-                  "Return label "
-                      + label.id()
-                      + " ("
-                      + carrier
-                      + ", tracking number "
-                      + trackingNumber
-                      + ") stored with this ticket."),
-              true,
-              at);
-          return label;
-        });
+        () -> storeIn(ticket(actor, number), carrier, trackingNumber, pdf, url, now()));
+  }
+
+  private ReturnLabel storeIn(
+      Ticket ticket, String carrier, String trackingNumber, byte[] pdf, String url, Instant at) {
+    ReturnLabel label =
+        labels.add(
+            new ReturnLabel(
+                0, ticket.sellerId(), ticket.number(), carrier, trackingNumber, pdf, url, at));
+    messages.add(
+        ticket.sellerId(),
+        ticket.number(),
+        AuthorRole.SYSTEM,
+        MessageText.of(
+            "Return label "
+                + label.id()
+                + " ("
+                + carrier
+                + ", tracking number "
+                + trackingNumber
+                + ") stored with this ticket."),
+        true,
+        at);
+    return label;
   }
 
   @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
+import io.ticketdesk.application.port.out.Carriers;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
 import io.ticketdesk.application.port.out.Orders;
@@ -25,6 +26,7 @@ import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleId;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
@@ -44,6 +46,8 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
   private final Transactions tx;
   private final Clock clock;
   private final ReturnLabels labels;
+  private final Carriers carriers;
+  private final String defaultCarrier;
 
   public TextModuleService(
       TextModules modules,
@@ -64,7 +68,27 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
       Transactions tx,
       Clock clock,
       ReturnLabels labels) {
+    this(modules, sellers, tickets, orders, tx, clock, labels, null, null);
+  }
+
+  /**
+   * With the loaded carriers, so that a module may carry a {@code prepaid_label} option (its
+   * carrier must be loaded), and the carrier that makes the labels of plugin defaults which name
+   * none ({@code defaultCarrier}, nullable).
+   */
+  public TextModuleService(
+      TextModules modules,
+      Sellers sellers,
+      Tickets tickets,
+      Orders orders,
+      Transactions tx,
+      Clock clock,
+      ReturnLabels labels,
+      Carriers carriers,
+      String defaultCarrier) {
     this.labels = labels;
+    this.carriers = carriers;
+    this.defaultCarrier = defaultCarrier;
     this.modules = requireNonNull(modules, "modules is null");
     this.sellers = requireNonNull(sellers, "sellers is null");
     this.tickets = requireNonNull(tickets, "tickets is null");
@@ -121,9 +145,16 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
         () -> {
           Seller seller = seller(actor);
           requireSellsOn(seller, draft.storefront());
+          requireLoadedCarrier(draft.returnOption());
           try {
             return modules.add(
-                seller.id(), draft.storefront(), draft.locale(), draft.name(), draft.body(), now());
+                seller.id(),
+                draft.storefront(),
+                draft.locale(),
+                draft.name(),
+                draft.body(),
+                draft.returnOption(),
+                now());
           } catch (DuplicateKeyException e) {
             throw nameTaken(draft);
           }
@@ -136,15 +167,24 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
         () -> {
           Seller seller = seller(actor);
           TextModule from = usable(seller, source);
+          TextModuleReturnOption option = withCarrier(from.returnOption());
+          requireLoadedCarrier(option);
           Draft draft =
               new Draft(
                   from.storefront(),
                   from.locale(),
                   newName == null ? from.name() : newName,
-                  from.body());
+                  from.body(),
+                  option);
           try {
             return modules.add(
-                seller.id(), draft.storefront(), draft.locale(), draft.name(), draft.body(), now());
+                seller.id(),
+                draft.storefront(),
+                draft.locale(),
+                draft.name(),
+                draft.body(),
+                draft.returnOption(),
+                now());
           } catch (DuplicateKeyException e) {
             throw nameTaken(draft);
           }
@@ -188,6 +228,7 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
             TextModule current = own(seller, id);
             requireVersion(current, expectedVersion);
             requireSellsOn(seller, draft.storefront());
+            requireLoadedCarrier(draft.returnOption());
             TextModule next =
                 new TextModule(
                     current.id(),
@@ -197,6 +238,7 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
                     draft.locale(),
                     draft.name(),
                     draft.body(),
+                    draft.returnOption(),
                     current.createdAt(),
                     now(),
                     current.version() + 1);
@@ -225,6 +267,47 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
         });
   }
 
+  /**
+   * The option with the carrier that makes its label: the module's own, or for a plugin default
+   * that names none the default carrier (a validation refusal when none is configured).
+   */
+  private TextModuleReturnOption withCarrier(TextModuleReturnOption option) {
+    if (option == null || !option.makesLabel() || option.carrier() != null) {
+      return option;
+    }
+    if (defaultCarrier == null) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "this module offers a prepaid label but names no carrier, and no default carrier is"
+              + " configured (TICKETDESK_DEFAULT_CARRIER)",
+          Map.of("field", "returnOption.carrier"));
+    }
+    return new TextModuleReturnOption(option.type(), defaultCarrier);
+  }
+
+  /** A prepaid_label option names a carrier that is loaded now. */
+  private void requireLoadedCarrier(TextModuleReturnOption option) {
+    if (option == null || !option.makesLabel()) {
+      return;
+    }
+    if (carriers == null) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "return labels are not available here; a module cannot offer a prepaid_label",
+          Map.of("field", "returnOption.type"));
+    }
+    List<String> loaded = carriers.list().stream().map(Carriers.Carrier::carrier).toList();
+    if (!loaded.contains(option.carrier())) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "carrier '"
+              + option.carrier()
+              + "' is not loaded; loaded carriers: "
+              + (loaded.isEmpty() ? "none" : String.join(", ", loaded)),
+          Map.of("field", "returnOption.carrier", "validValues", loaded));
+    }
+  }
+
   private static void requireVersion(TextModule current, Long expectedVersion) {
     if (expectedVersion != null && current.version() != expectedVersion) {
       throw new DomainException(
@@ -250,6 +333,21 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
 
   @Override
   public Rendered render(Actor actor, TextModuleId id, TicketNumber number) {
+    return render(actor, id, number, null, true);
+  }
+
+  @Override
+  public Rendered renderWith(Actor actor, TextModuleId id, TicketNumber number, ReturnLabel made) {
+    return render(actor, id, number, made, false);
+  }
+
+  /**
+   * Renders for the ticket: with {@code made} (the label made for this message) as the label; in a
+   * {@code preview} of a module that makes a label when sent, with stand-ins for the label's
+   * placeholders; else with the ticket's latest label.
+   */
+  private Rendered render(
+      Actor actor, TextModuleId id, TicketNumber number, ReturnLabel made, boolean preview) {
     return tx.inTransaction(
         () -> {
           Seller seller = seller(actor);
@@ -272,10 +370,29 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
                 Map.of("field", "textModuleId"));
           }
           Order order = orders.find(seller.id(), ticket.orderNumber()).orElseThrow();
-          Optional<ReturnLabel> label =
-              labels == null ? Optional.empty() : labels.latest(seller.id(), ticket.number());
-          return new Rendered(id, module.body().render(values(seller, ticket, order, label)));
+          TextModuleReturnOption option =
+              preview ? withCarrier(module.returnOption()) : module.returnOption();
+          Map<Placeholder, String> values;
+          if (made != null) {
+            values = values(seller, ticket, order, Optional.of(made));
+          } else if (preview && option != null && option.makesLabel()) {
+            values = values(seller, ticket, order, Optional.empty());
+            for (Placeholder p :
+                List.of(Placeholder.RETURN_LABEL_URL, Placeholder.RETURN_LABEL_TRACKING_NUMBER)) {
+              values.put(p, standIn(p, option.carrier()));
+            }
+          } else {
+            Optional<ReturnLabel> label =
+                labels == null ? Optional.empty() : labels.latest(seller.id(), ticket.number());
+            values = values(seller, ticket, order, label);
+          }
+          return new Rendered(id, module.body().render(values), option);
         });
+  }
+
+  /** What a preview shows for a placeholder of the label that sending the module makes. */
+  static String standIn(Placeholder p, String carrier) {
+    return "[" + p.key() + " of the label " + carrier + " makes when this is sent]";
   }
 
   /** The placeholder values of one ticket; absent ones stay unset (rendering refuses them). */

@@ -3,12 +3,14 @@ package io.ticketdesk.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
+import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
+import io.ticketdesk.application.port.out.Carriers;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -26,9 +28,11 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.Role;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketStatus;
@@ -65,6 +69,7 @@ public final class TicketService
   private final ResponseDeadline deadline;
   private final RenderTextModuleUseCase textModules;
   private final ReturnPolicyService returnPolicy;
+  private final ReturnLabelService labels;
 
   public TicketService(
       Tickets tickets,
@@ -102,6 +107,25 @@ public final class TicketService
       ResponseDeadline deadline,
       RenderTextModuleUseCase textModules,
       ReturnPolicyService returnPolicy) {
+    this(tickets, messages, orders, tx, clock, deadline, textModules, returnPolicy, null);
+  }
+
+  /**
+   * With return labels too, so that sending a text module that offers a {@code prepaid_label} makes
+   * the label with the carrier and attaches it ({@code labels} may be null: then such a module
+   * cannot be sent).
+   */
+  public TicketService(
+      Tickets tickets,
+      Messages messages,
+      Orders orders,
+      Transactions tx,
+      Clock clock,
+      ResponseDeadline deadline,
+      RenderTextModuleUseCase textModules,
+      ReturnPolicyService returnPolicy,
+      ReturnLabelService labels) {
+    this.labels = labels;
     this.returnPolicy = returnPolicy;
     this.textModules = requireNonNull(textModules, "textModules is null");
     this.tickets = requireNonNull(tickets, "tickets is null");
@@ -304,20 +328,37 @@ public final class TicketService
       throw new DomainException(
           ErrorCode.VALIDATION, "buyers cannot write internal notes", Map.of("field", "internal"));
     }
-    ReturnOffer offer = command.offer();
-    checkOfferAllowed(actor, command, offer);
+    ReturnOffer explicit = command.offer();
+    checkOfferAllowed(actor, command, explicit);
     AuthorRole author = channel != null ? AuthorRole.SELLER : actor.authorRole();
-    MessageText text =
-        command.text() != null
-            ? command.text()
-            : MessageText.of(
-                textModules.render(actor, command.textModuleId(), command.ticketNumber()).text());
+    RenderTextModuleUseCase.Rendered fromModule =
+        command.text() != null || command.textModuleId() == null
+            ? null
+            : textModules.render(actor, command.textModuleId(), command.ticketNumber());
+    TextModuleReturnOption moduleOption = moduleOption(command, fromModule);
+    Carriers.MadeLabel made = moduleOption == null ? null : makeLabel(actor, command, moduleOption);
     return changeTicket(
         actor,
         command.ticketNumber(),
         command.expectedVersion(),
         (ticket) -> {
           Instant at = now();
+          // A label made for this message is stored in the message's transaction: if the message
+          // is refused, no label of it remains.
+          ReturnLabel label = made == null ? null : labels.store(ticket, made, at);
+          MessageText text =
+              command.text() != null
+                  ? command.text()
+                  : MessageText.of(
+                      textModules
+                          .renderWith(actor, command.textModuleId(), ticket.number(), label)
+                          .text());
+          ReturnOffer offer =
+              moduleOption == null
+                  ? explicit
+                  : new ReturnOffer(
+                      List.of(moduleOption.toOption(label == null ? null : label.id())),
+                      explicit.discountOffer());
           ReturnPolicyService.Decision decision =
               returnPolicy == null
                   ? null
@@ -339,6 +380,53 @@ public final class TicketService
                   : returnPolicy.carryOut(decision, ticket, offer, channel, at);
           return new Posted(message, next, warnings);
         });
+  }
+
+  /**
+   * The return option of the module being sent, when it applies: the module has one, the message
+   * goes to the buyer (not an internal note) and gives no returnOptions of its own (those win). An
+   * explicit text wins over the whole module, its option included.
+   */
+  private TextModuleReturnOption moduleOption(
+      PostMessageUseCase.Command command, RenderTextModuleUseCase.Rendered fromModule) {
+    if (fromModule == null
+        || fromModule.returnOption() == null
+        || command.internal()
+        || !command.offer().options().isEmpty()) {
+      return null;
+    }
+    TextModuleReturnOption option = fromModule.returnOption();
+    if (returnPolicy == null || (option.makesLabel() && labels == null)) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "text module "
+              + command.textModuleId().value()
+              + " offers "
+              + option.type().wire()
+              + ", but return options are not available here",
+          Map.of("field", "textModuleId"));
+    }
+    return option;
+  }
+
+  /**
+   * Has the module's carrier make the label before the message's transaction (a carrier may take
+   * seconds); a stale If-Match is refused first so that no label is made for nothing.
+   */
+  private Carriers.MadeLabel makeLabel(
+      Actor actor, PostMessageUseCase.Command command, TextModuleReturnOption option) {
+    if (!option.makesLabel()) {
+      return null;
+    }
+    if (command.expectedVersion() != null) {
+      Ticket current = find(actor, command.ticketNumber());
+      if (current.version() != command.expectedVersion()) {
+        throw stale(current);
+      }
+    }
+    return labels.make(
+        actor,
+        new CreateReturnLabelUseCase.Command(command.ticketNumber(), option.carrier(), List.of()));
   }
 
   private void checkOfferAllowed(

@@ -38,6 +38,7 @@ import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitState;
@@ -341,6 +342,7 @@ public final class InMemoryStore {
           String locale,
           String name,
           TextModuleBody body,
+          TextModuleReturnOption returnOption,
           Instant at) {
         synchronized (lock) {
           requireFreeName(owner, storefront, name, 0);
@@ -353,6 +355,7 @@ public final class InMemoryStore {
                   locale,
                   name,
                   body,
+                  returnOption,
                   at,
                   at,
                   1);
@@ -436,6 +439,7 @@ public final class InMemoryStore {
           String locale,
           String name,
           TextModuleBody body,
+          TextModuleReturnOption returnOption,
           Instant at) {
         synchronized (lock) {
           Optional<TextModule> existing =
@@ -450,6 +454,7 @@ public final class InMemoryStore {
                                   && e.locale().equals(locale)
                                   && e.name().equals(name)
                                   && e.body().equals(body)
+                                  && java.util.Objects.equals(e.returnOption(), returnOption)
                               ? e
                               : new TextModule(
                                   e.id(),
@@ -459,6 +464,7 @@ public final class InMemoryStore {
                                   locale,
                                   name,
                                   body,
+                                  returnOption,
                                   e.createdAt(),
                                   at,
                                   e.version() + 1))
@@ -472,6 +478,7 @@ public final class InMemoryStore {
                               locale,
                               name,
                               body,
+                              returnOption,
                               at,
                               at,
                               1));

@@ -5,6 +5,7 @@ import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.Validation;
 import java.util.List;
 
@@ -25,13 +26,27 @@ public interface ManageTextModulesUseCase {
 
   void delete(Actor actor, TextModuleId id, Long expectedVersion);
 
-  /** A module's content; {@code locale} null means the storefront's locale. */
-  record Draft(Storefront storefront, String locale, String name, TextModuleBody body) {
+  /**
+   * A module's content; {@code locale} null means the storefront's locale; {@code returnOption}
+   * (nullable) is attached when the module is sent — a {@code prepaid_label} names a loaded
+   * carrier.
+   */
+  record Draft(
+      Storefront storefront,
+      String locale,
+      String name,
+      TextModuleBody body,
+      TextModuleReturnOption returnOption) {
     public Draft {
       Validation.required(storefront, "storefront");
       Validation.requiredText(name, "name", TextModule.MAX_NAME_LENGTH);
       Validation.required(body, "body");
       locale = TextModule.localeTag(locale, storefront);
+    }
+
+    /** A draft without a return option. */
+    public Draft(Storefront storefront, String locale, String name, TextModuleBody body) {
+      this(storefront, locale, name, body, null);
     }
   }
 

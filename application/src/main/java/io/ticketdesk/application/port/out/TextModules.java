@@ -5,6 +5,7 @@ import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Set;
 /** Sellers' text modules and the plugins' read-only defaults, with optimistic locking. */
 public interface TextModules {
   /**
-   * Adds a seller's module under a new id.
+   * Adds a seller's module under a new id, with the return option it attaches (or null).
    *
    * @throws DuplicateKeyException when the seller already has a module of that name on that
    *     storefront
@@ -24,7 +25,19 @@ public interface TextModules {
       String locale,
       String name,
       TextModuleBody body,
+      TextModuleReturnOption returnOption,
       Instant at);
+
+  /** Adds a seller's module without a return option. */
+  default TextModule add(
+      SellerId owner,
+      Storefront storefront,
+      String locale,
+      String name,
+      TextModuleBody body,
+      Instant at) {
+    return add(owner, storefront, locale, name, body, null, at);
+  }
 
   /** A seller's own module. */
   Optional<TextModule> find(SellerId owner, TextModuleId id);
@@ -50,12 +63,27 @@ public interface TextModules {
   /** Deletes a seller's module; false when there was none. */
   boolean delete(SellerId owner, TextModuleId id);
 
-  /** Adds or refreshes a plugin default identified by {@code sourceKey}. */
+  /**
+   * Adds or refreshes a plugin default identified by {@code sourceKey}, with the return option it
+   * attaches (or null); a changed option refreshes it like changed text.
+   */
   TextModule putDefault(
       String sourceKey,
       Storefront storefront,
       String locale,
       String name,
       TextModuleBody body,
+      TextModuleReturnOption returnOption,
       Instant at);
+
+  /** Adds or refreshes a plugin default without a return option. */
+  default TextModule putDefault(
+      String sourceKey,
+      Storefront storefront,
+      String locale,
+      String name,
+      TextModuleBody body,
+      Instant at) {
+    return putDefault(sourceKey, storefront, locale, name, body, null, at);
+  }
 }

@@ -3,16 +3,19 @@ package io.ticketdesk.application.testing.contract;
 import static io.ticketdesk.application.testing.contract.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
+import io.ticketdesk.domain.TextModuleReturnOption;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -147,5 +150,84 @@ public abstract class TextModulesContractTest {
     assertEquals(first.id(), refreshed.id());
     assertEquals(2, refreshed.version());
     assertEquals(changed, store.textModules().findDefault(first.id()).orElseThrow().body());
+  }
+
+  @Test
+  void aModulesReturnOptionRoundTripsAndChangesWithUpdate() {
+    TextModuleReturnOption label =
+        new TextModuleReturnOption(ReturnOptionType.PREPAID_LABEL, "ticketdesk-pdf");
+    TextModule m =
+        store.textModules().add(a, Storefront.DE, "de-DE", "Etikett", BODY, label, at(1));
+    assertEquals(label, m.returnOption());
+    assertEquals(Optional.of(m), store.textModules().find(a, m.id()));
+    assertEquals(
+        List.of(m), store.textModules().list(a, EnumSet.noneOf(Storefront.class), null, 0, 10));
+
+    TextModuleReturnOption refund =
+        new TextModuleReturnOption(ReturnOptionType.REFUND_WITHOUT_RETURN, null);
+    TextModule v2 =
+        new TextModule(
+            m.id(),
+            a,
+            null,
+            m.storefront(),
+            m.locale(),
+            m.name(),
+            BODY,
+            refund,
+            m.createdAt(),
+            at(2),
+            2);
+    store.textModules().update(v2);
+    assertEquals(refund, store.textModules().find(a, m.id()).orElseThrow().returnOption());
+    TextModule v3 =
+        new TextModule(
+            m.id(),
+            a,
+            null,
+            m.storefront(),
+            m.locale(),
+            m.name(),
+            BODY,
+            null,
+            m.createdAt(),
+            at(3),
+            3);
+    store.textModules().update(v3);
+    assertNull(store.textModules().find(a, m.id()).orElseThrow().returnOption());
+  }
+
+  @Test
+  void putDefaultKeepsTheReturnOptionAndRefreshesItWhenItChanges() {
+    TextModuleReturnOption withoutCarrier =
+        new TextModuleReturnOption(ReturnOptionType.PREPAID_LABEL, null);
+    TextModule first =
+        store
+            .textModules()
+            .putDefault(
+                "p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, withoutCarrier, at(1));
+    assertEquals(withoutCarrier, first.returnOption());
+    assertEquals(Optional.of(first), store.textModules().findDefault(first.id()));
+    assertEquals(
+        first,
+        store
+            .textModules()
+            .putDefault(
+                "p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, withoutCarrier, at(2)));
+    TextModuleReturnOption inPackage =
+        new TextModuleReturnOption(ReturnOptionType.LABEL_IN_PACKAGE, null);
+    TextModule refreshed =
+        store
+            .textModules()
+            .putDefault("p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, inPackage, at(3));
+    assertEquals(2, refreshed.version());
+    assertEquals(
+        inPackage, store.textModules().findDefault(first.id()).orElseThrow().returnOption());
+    TextModule dropped =
+        store
+            .textModules()
+            .putDefault("p/sk/option", Storefront.SK, "sk-SK", "Etikett", BODY, null, at(4));
+    assertEquals(3, dropped.version());
+    assertNull(store.textModules().findDefault(first.id()).orElseThrow().returnOption());
   }
 }
