@@ -66,7 +66,7 @@ class ReturnPolicyEndToEndIT {
                   "/api/v1/sellers",
                   ADMIN,
                   """
-                  {"name":"Rack GmbH","storefronts":["de"],
+                  {"name":"Rack GmbH","storefronts":["de","at","cz","sk","pl","fr","it"],
                    "returnAddress":{"name":"Rack Retouren","street":"Hafenstraße 1",
                                     "postalCode":"20457","city":"Hamburg","country":"DE"}}
                   """,
@@ -85,6 +85,9 @@ class ReturnPolicyEndToEndIT {
            "buyer":{"buyerId":6001,"name":"Max Mustermann","email":"max@example.com"},
            "units":[{"orderUnitId":970001,"title":"Bike rack","ean":"4006381333931",
                      "price":{"amount":12999,"currency":"EUR"},"state":"received",
+                     "deliveredAt":"2026-02-05T12:00:00Z"},
+                    {"orderUnitId":970002,"title":"Roof box","ean":"4006381333948",
+                     "price":{"amount":24999,"currency":"EUR"},"state":"received",
                      "deliveredAt":"2026-02-05T12:00:00Z"}]}
           """
               .formatted(seller),
@@ -169,6 +172,52 @@ class ReturnPolicyEndToEndIT {
       assertEquals("enforced", ticket.get("returnPolicy").get("phase").asText());
       assertTrue(ticket.get("returnPolicy").get("satisfied").asBoolean(), ticket.toString());
       assertEquals("waiting", ticket.get("status").asText());
+
+      // The shipped text-module plugin's defaults are there for all seven storefronts, and the
+      // "return-label" default answers a return request compliantly in one call.
+      Map<String, Integer> defaults = new java.util.TreeMap<>();
+      JsonNode modules =
+          jar.call("GET", "/api/v1/text-modules?limit=100", sellerToken, null, 200).get("items");
+      long returnLabelModule = 0;
+      for (JsonNode m : modules) {
+        if (m.get("readOnly").asBoolean()) {
+          defaults.merge(m.get("storefront").asText(), 1, Integer::sum);
+          if (m.get("storefront").asText().equals("de")
+              && m.get("returnOption").isObject()
+              && m.get("returnOption").get("type").asText().equals("prepaid_label")) {
+            returnLabelModule = m.get("id").asLong();
+          }
+        }
+      }
+      assertEquals(
+          List.of("at", "cz", "de", "fr", "it", "pl", "sk"), List.copyOf(defaults.keySet()));
+      defaults.values().forEach(count -> assertTrue(count >= 5, defaults.toString()));
+      assertTrue(returnLabelModule > 0, "a prepaid_label default for de");
+      String second =
+          jar.call(
+                  "POST",
+                  "/api/v1/tickets",
+                  buyer,
+                  "{\"orderUnitIds\":[970002],\"reason\":\"product_return\","
+                      + "\"message\":\"Too big for my car.\"}",
+                  201)
+              .get("ticketNumber")
+              .asText();
+      JsonNode oneCall =
+          jar.call(
+              "POST",
+              "/api/v1/tickets/" + second + "/messages",
+              sellerToken,
+              "{\"textModuleId\":" + returnLabelModule + "}",
+              201);
+      assertEquals("prepaid_label", oneCall.get("returnOptions").get(0).get("type").asText());
+      assertTrue(
+          oneCall.get("text").asText().contains("/api/v1/return-labels/"), oneCall.toString());
+      assertTrue(
+          jar.call("GET", "/api/v1/tickets/" + second, sellerToken, null, 200)
+              .get("returnPolicy")
+              .get("satisfied")
+              .asBoolean());
     } finally {
       stub.stop(0);
     }
