@@ -27,7 +27,9 @@ import org.junit.jupiter.api.AfterAll;
  * -Dtest=HostileInputFuzzTest#postMessage} (see docs/reliability.md).
  */
 class HostileInputFuzzTest {
+  /** Requests sent (a path-parameter or header input sends several). */
   static final AtomicLong INPUTS = new AtomicLong();
+
   private static Fixture fixture;
 
   /** A seller with an order, a buyer's ticket on it and a text module; rebuilt when changed. */
@@ -75,8 +77,7 @@ class HostileInputFuzzTest {
 
   @AfterAll
   static void report() {
-    System.out.println(
-        "RELIABILITY fuzz inputs tried in " + "HostileInputFuzzTest: " + INPUTS.get());
+    System.out.println("RELIABILITY HostileInputFuzzTest requests sent: " + INPUTS.get());
     if (fixture != null) {
       fixture.app.close();
       fixture = null;
@@ -97,7 +98,19 @@ class HostileInputFuzzTest {
     INPUTS.incrementAndGet();
     Fixture f = fixture();
     String before = StoreFingerprint.of(f.app.store);
-    ApiClient.Response r = f.app.api.send(method, path, token, body, headers);
+    ApiClient.Response r;
+    try {
+      r = f.app.api.send(method, path, token, body, headers);
+    } catch (AssertionError notInContract) {
+      // Jetty refuses some URIs (encoded control characters, ambiguous segments) with its own
+      // 400 text/html page before the app sees them (docs/reliability.md); anything else fails.
+      int status = jettyRefusal(f, method, path, token);
+      if (status != 400) {
+        throw notInContract;
+      }
+      assertEquals(before, StoreFingerprint.of(f.app.store), "Jetty's 400 changed the store");
+      return;
+    }
     if (r.status() >= 500) {
       fail(method + " " + path + " answered " + r.status() + " " + r.body() + " for " + body);
     }
@@ -118,6 +131,31 @@ class HostileInputFuzzTest {
               + body);
     } else if (resetOnSuccess) {
       f.changed = true;
+    }
+  }
+
+  /** The status of Jetty's own refusal (text/html without a stack trace), or -1. */
+  private static int jettyRefusal(Fixture f, String method, String path, String token) {
+    try {
+      java.net.http.HttpResponse<String> r =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.app.api.base() + path))
+                      .header("Authorization", "Bearer " + token)
+                      .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      boolean jettyPage =
+          r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+              && r.body().contains("HTTP ERROR " + r.statusCode())
+              && !r.body().contains("\tat ")
+              && !r.body().contains("Exception");
+      return jettyPage ? r.statusCode() : -1;
+    } catch (java.io.IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
     }
   }
 
