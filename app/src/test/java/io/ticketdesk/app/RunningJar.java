@@ -126,6 +126,12 @@ final class RunningJar implements AutoCloseable {
     return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
   }
 
+  /** Kills the server with SIGKILL (no shutdown hooks, no flushing) and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -61,6 +61,7 @@ final class Problems {
       case "return-option-required" -> "The first response must offer a valid return option";
       case "return-option-invalid" -> "The return option is not valid for this ticket";
       case "carrier-failed" -> "The carrier failed to make the label";
+      case "request-timeout" -> "The request did not arrive in time";
       default -> "Internal error";
     };
   }
@@ -108,8 +109,30 @@ final class Problems {
   }
 
   static void unexpected(Exception e, Context ctx) {
+    if (requestNotReceived(e)) {
+      // A slow or vanished client (idle timeout or end of stream while the body was read): the
+      // client's problem, not the server's, so 408 and no stack trace in the log.
+      LOG.info("request body not received on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      send(
+          ctx,
+          408,
+          "request-timeout",
+          "the request did not arrive completely before the idle timeout",
+          Map.of());
+      return;
+    }
     LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
     send(ctx, 500, "internal", "an unexpected error occurred; it has been logged", Map.of());
+  }
+
+  private static boolean requestNotReceived(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException
+          || t instanceof org.eclipse.jetty.io.EofException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void send(

@@ -113,7 +113,8 @@ final class Requests {
     } catch (JsonProcessingException e) {
       throw translate(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The bytes are in memory: this is undecodable text (e.g. bytes that look like UTF-32).
+      throw invalid("body", "the body is not JSON text in UTF-8");
     }
   }
 
@@ -129,7 +130,8 @@ final class Requests {
     } catch (JsonProcessingException e) {
       throw translate(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The bytes are in memory: this is undecodable text (e.g. bytes that look like UTF-32).
+      throw invalid("body", "the body is not JSON text in UTF-8");
     }
   }
 
@@ -171,7 +173,7 @@ final class Requests {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(e); // a slow or vanished client: Problems answers 408
     }
   }
 

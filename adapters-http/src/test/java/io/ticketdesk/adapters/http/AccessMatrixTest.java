@@ -1,0 +1,425 @@
+package io.ticketdesk.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what: every operation of openapi.yaml × every caller (no token, marketplace,
+ * customer service, the owning seller, another seller, the owning buyer, another buyer) answers the
+ * expected status — 401 without a token, 403 for a role that may not call it, 404 for another
+ * tenant's ticket or text module, the operation's success status otherwise. The expected roles are
+ * data ({@link #MATRIX}), taken from the roles in docs/api.md and the services' {@code
+ * Access.require} calls; an operation in the spec without an entry fails the test.
+ */
+class AccessMatrixTest {
+  enum Caller {
+    NONE(null, false),
+    MARKETPLACE(Role.MARKETPLACE, false),
+    CUSTOMER_SERVICE(Role.CUSTOMER_SERVICE, false),
+    SELLER(Role.SELLER, false),
+    OTHER_SELLER(Role.SELLER, true),
+    BUYER(Role.BUYER, false),
+    OTHER_BUYER(Role.BUYER, true);
+
+    final Role role;
+    final boolean foreign;
+
+    Caller(Role role, boolean foreign) {
+      this.role = role;
+      this.foreign = foreign;
+    }
+  }
+
+  enum Role {
+    MARKETPLACE,
+    CUSTOMER_SERVICE,
+    SELLER,
+    BUYER
+  }
+
+  /** One row: the roles allowed, whether the target belongs to a tenant, the success status. */
+  record Rule(Set<Role> allowed, boolean tenantScoped, int success, Function<Fx, Req> request) {}
+
+  /** A request to send. */
+  record Req(String method, String path, Object body, Map<String, String> headers) {
+    Req(String method, String path, Object body) {
+      this(method, path, body, Map.of());
+    }
+  }
+
+  private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+  private static final Set<Role> PUBLIC = Set.of(); // security: [] — no token needed
+
+  static final Map<String, Rule> MATRIX = new LinkedHashMap<>();
+
+  private static void rule(
+      String op, Set<Role> allowed, boolean tenant, int success, Function<Fx, Req> request) {
+    MATRIX.put(op, new Rule(allowed, tenant, success, request));
+  }
+
+  static {
+    for (String p : List.of("/health", "/ready", "/metrics", "/openapi.yaml", "/docs")) {
+      rule("GET " + p, PUBLIC, false, 200, f -> new Req("GET", p, null));
+    }
+    Set<Role> mp = EnumSet.of(Role.MARKETPLACE);
+    rule(
+        "POST /api/v1/sellers",
+        mp,
+        false,
+        201,
+        f -> new Req("POST", "/api/v1/sellers", f.seller()));
+    rule(
+        "POST /api/v1/tokens",
+        mp,
+        false,
+        201,
+        f -> new Req("POST", "/api/v1/tokens", Map.of("role", "buyer", "buyerId", 9999)));
+    rule("POST /api/v1/orders", mp, false, 201, f -> new Req("POST", "/api/v1/orders", f.order()));
+    rule(
+        "PATCH /api/v1/orders/{orderNumber}/units/{orderUnitId}",
+        mp,
+        false,
+        200,
+        f ->
+            new Req(
+                "PATCH",
+                "/api/v1/orders/" + f.order + "/units/" + f.unit,
+                Map.of("state", "received")));
+    rule(
+        "POST /api/v1/tickets",
+        EnumSet.of(Role.BUYER, Role.SELLER),
+        true,
+        201,
+        f ->
+            new Req(
+                "POST",
+                "/api/v1/tickets",
+                Map.of(
+                    "orderUnitIds", List.of(f.unit), "reason", "product_defect", "message", "m")));
+    rule("GET /api/v1/tickets", ALL, false, 200, f -> new Req("GET", "/api/v1/tickets", null));
+    rule("GET /api/v1/tickets/{ticketNumber}", ALL, true, 200, f -> new Req("GET", f.t(""), null));
+    rule(
+        "GET /api/v1/tickets/{ticketNumber}/messages",
+        ALL,
+        true,
+        200,
+        f -> new Req("GET", f.t("/messages"), null));
+    rule(
+        "POST /api/v1/tickets/{ticketNumber}/messages",
+        EnumSet.of(Role.BUYER, Role.SELLER, Role.CUSTOMER_SERVICE),
+        true,
+        201,
+        f -> new Req("POST", f.t("/messages"), Map.of("text", "hello")));
+    Set<Role> agents = EnumSet.of(Role.SELLER, Role.CUSTOMER_SERVICE);
+    rule(
+        "POST /api/v1/tickets/{ticketNumber}/close",
+        agents,
+        true,
+        200,
+        f -> new Req("POST", f.t("/close"), null));
+    rule(
+        "GET /api/v1/kpis/response-time",
+        EnumSet.of(Role.SELLER, Role.MARKETPLACE),
+        false,
+        200,
+        f -> new Req("GET", "/api/v1/kpis/response-time?week=2026-W10", null));
+    Set<Role> seller = EnumSet.of(Role.SELLER);
+    rule(
+        "GET /api/v1/text-modules/placeholders",
+        ALL,
+        false,
+        200,
+        f -> new Req("GET", "/api/v1/text-modules/placeholders", null));
+    rule(
+        "GET /api/v1/text-modules",
+        seller,
+        false,
+        200,
+        f -> new Req("GET", "/api/v1/text-modules", null));
+    rule(
+        "POST /api/v1/text-modules",
+        seller,
+        false,
+        201,
+        f ->
+            new Req(
+                "POST",
+                "/api/v1/text-modules",
+                Map.of("storefront", "de", "name", "new " + f.k, "body", "Hello")));
+    rule(
+        "GET /api/v1/text-modules/{textModuleId}",
+        seller,
+        true,
+        200,
+        f -> new Req("GET", "/api/v1/text-modules/" + f.module, null));
+    rule(
+        "PUT /api/v1/text-modules/{textModuleId}",
+        seller,
+        true,
+        200,
+        f ->
+            new Req(
+                "PUT",
+                "/api/v1/text-modules/" + f.module,
+                Map.of("storefront", "de", "name", "m " + f.k, "body", "Hello again")));
+    rule(
+        "DELETE /api/v1/text-modules/{textModuleId}",
+        seller,
+        true,
+        204,
+        f -> new Req("DELETE", "/api/v1/text-modules/" + f.module, null));
+    rule(
+        "GET /api/v1/text-modules/{textModuleId}/rendered",
+        seller,
+        true,
+        200,
+        f ->
+            new Req(
+                "GET", "/api/v1/text-modules/" + f.module + "/rendered?ticket=" + f.ticket, null));
+    rule(
+        "GET /api/v1/tickets/{ticketNumber}/order",
+        agents,
+        true,
+        200,
+        f -> new Req("GET", f.t("/order"), null));
+    rule(
+        "POST /api/v1/tickets/{ticketNumber}/refunds",
+        agents,
+        true,
+        201,
+        f ->
+            new Req(
+                "POST",
+                f.t("/refunds"),
+                Map.of(
+                    "orderUnitId",
+                    f.unit,
+                    "amount",
+                    Map.of("amount", 100, "currency", "EUR"),
+                    "reason",
+                    "defect")));
+    rule(
+        "POST /api/v1/tickets/{ticketNumber}/cancellations",
+        agents,
+        true,
+        201,
+        f ->
+            new Req(
+                "POST",
+                f.t("/cancellations"),
+                Map.of("orderUnitId", f.unit, "reason", "no_inventory")));
+    rule(
+        "POST /api/v1/tickets/{ticketNumber}/escalations",
+        seller,
+        true,
+        200,
+        f -> new Req("POST", f.t("/escalations"), Map.of("reason", "cannot_help_further")));
+    rule(
+        "POST /api/v1/tickets/{ticketNumber}/handback",
+        EnumSet.of(Role.CUSTOMER_SERVICE),
+        true,
+        200,
+        f -> {
+          f.escalate(); // only an escalated ticket can be handed back
+          return new Req("POST", f.t("/handback"), null);
+        });
+  }
+
+  static TestApp app;
+  static Map<Caller, String> tokens;
+  static long sellerA;
+  static int counter;
+
+  /** Fresh resources of seller A (order, ticket of buyer 501, text module) for one cell. */
+  static final class Fx {
+    final int k = ++counter;
+    final String order = "AM" + k;
+    final long unit = 700_000 + k;
+    final String ticket;
+    final long module;
+
+    Fx() {
+      app.feedOrder(order, sellerA, 501, "de", unit);
+      ticket =
+          app.openTicket(tokens.get(Caller.BUYER), unit, "product_defect", null, "help")
+              .get("ticketNumber")
+              .asText();
+      var m =
+          app.api.post(
+              "/api/v1/text-modules",
+              tokens.get(Caller.SELLER),
+              Map.of("storefront", "de", "name", "m " + k, "body", "Hello"));
+      assertEquals(201, m.status(), m.body());
+      module = m.json().get("id").asLong();
+    }
+
+    String t(String suffix) {
+      return "/api/v1/tickets/" + ticket + suffix;
+    }
+
+    Map<String, Object> seller() {
+      return Map.of(
+          "name",
+          "Matrix " + k,
+          "storefronts",
+          List.of("de"),
+          "returnAddress",
+          Map.of(
+              "name",
+              "R",
+              "street",
+              "S 1",
+              "postalCode",
+              "10115",
+              "city",
+              "Berlin",
+              "country",
+              "DE"));
+    }
+
+    Map<String, Object> order() {
+      return Map.of(
+          "orderNumber",
+          "AMX" + k,
+          "storefront",
+          "de",
+          "sellerId",
+          sellerA,
+          "orderedAt",
+          "2026-02-20T10:00:00Z",
+          "buyer",
+          Map.of("buyerId", 501, "name", "Erika", "email", "e@example.org"),
+          "units",
+          List.of(
+              Map.of(
+                  "orderUnitId",
+                  800_000 + k,
+                  "title",
+                  "Lamp",
+                  "ean",
+                  "4006381333931",
+                  "price",
+                  Map.of("amount", 999, "currency", "EUR"),
+                  "state",
+                  "sent")));
+    }
+
+    void escalate() {
+      var r =
+          app.api.post(
+              t("/escalations"), tokens.get(Caller.SELLER), Map.of("reason", "payment_or_payout"));
+      assertEquals(200, r.status(), r.body());
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    app = new TestApp();
+    sellerA = app.registerSeller("Owner GmbH", "de");
+    long sellerB = app.registerSeller("Other GmbH", "de");
+    tokens = new LinkedHashMap<>();
+    tokens.put(Caller.MARKETPLACE, TestApp.ADMIN);
+    tokens.put(Caller.CUSTOMER_SERVICE, app.token("customer_service", null, null));
+    tokens.put(Caller.SELLER, app.token("seller", sellerA, null));
+    tokens.put(Caller.OTHER_SELLER, app.token("seller", sellerB, null));
+    tokens.put(Caller.BUYER, app.token("buyer", null, 501L));
+    tokens.put(Caller.OTHER_BUYER, app.token("buyer", null, 502L));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  static int expected(Rule rule, Caller caller) {
+    if (rule.allowed().isEmpty()) {
+      return rule.success();
+    }
+    if (caller.role == null) {
+      return 401;
+    }
+    if (!rule.allowed().contains(caller.role)) {
+      return 403;
+    }
+    if (caller.foreign && rule.tenantScoped()) {
+      return 404;
+    }
+    return rule.success();
+  }
+
+  @Test
+  void everyOperationOfTheSpecHasAnEntryInTheMatrix() {
+    Set<String> spec = new TreeSet<>();
+    ApiContract.forEachOperation(
+        ContractValidator.SPEC,
+        (path, method, op) -> {
+          spec.add(method.toUpperCase(Locale.ROOT) + " " + path);
+          boolean isPublic = op.has("security") && op.get("security").isEmpty();
+          if (MATRIX.containsKey(method.toUpperCase(Locale.ROOT) + " " + path)) {
+            assertEquals(
+                isPublic,
+                MATRIX.get(method.toUpperCase(Locale.ROOT) + " " + path).allowed().isEmpty(),
+                method + " " + path + ": the matrix and the spec's security disagree");
+          }
+        });
+    List<String> missing = new ArrayList<>(spec);
+    missing.removeAll(MATRIX.keySet());
+    List<String> stale = new ArrayList<>(MATRIX.keySet());
+    stale.removeAll(spec);
+    assertEquals(List.of(), missing, "operations without an access-matrix entry: add them");
+    assertEquals(List.of(), stale, "matrix entries for operations no longer in openapi.yaml");
+  }
+
+  @Test
+  void everyOperationAnswersEveryCallerAsTheMatrixSays() {
+    List<String> wrong = new ArrayList<>();
+    int cells = 0;
+    for (var entry : MATRIX.entrySet()) {
+      for (Caller caller : Caller.values()) {
+        Fx fx = new Fx();
+        Req req = entry.getValue().request().apply(fx);
+        var r =
+            app.api.send(
+                req.method(),
+                req.path(),
+                tokens.get(caller),
+                ApiClient.toJson(req.body()),
+                req.headers());
+        int want = expected(entry.getValue(), caller);
+        cells++;
+        if (r.status() != want) {
+          wrong.add(
+              entry.getKey()
+                  + " as "
+                  + caller
+                  + ": "
+                  + r.status()
+                  + " (want "
+                  + want
+                  + ") "
+                  + r.body());
+        } else if (r.status() >= 400) {
+          assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        }
+        if (entry.getKey().equals("GET /api/v1/tickets") && caller.foreign) {
+          assertTrue(!r.body().contains(fx.ticket), caller + " lists a foreign ticket");
+        }
+      }
+    }
+    assertEquals(List.of(), wrong, "access matrix mismatches");
+    assertEquals(MATRIX.size() * Caller.values().length, cells);
+  }
+}
