@@ -65,6 +65,9 @@ class AccessMatrixTest {
 
   static final Map<String, Rule> MATRIX = new LinkedHashMap<>();
 
+  /** Roles that may call an operation but are answered 404, as if it did not exist for them. */
+  static final Map<String, Set<Role>> HIDDEN = new LinkedHashMap<>();
+
   private static void rule(
       String op, Set<Role> allowed, boolean tenant, int success, Function<Fx, Req> request) {
     MATRIX.put(op, new Rule(allowed, tenant, success, request));
@@ -227,6 +230,25 @@ class AccessMatrixTest {
         true,
         200,
         f -> new Req("POST", f.t("/escalations"), Map.of("reason", "cannot_help_further")));
+    rule("GET /api/v1/carriers", ALL, false, 200, f -> new Req("GET", "/api/v1/carriers", null));
+    rule(
+        "POST /api/v1/tickets/{ticketNumber}/return-labels",
+        seller,
+        true,
+        201,
+        f ->
+            new Req(
+                "POST",
+                f.t("/return-labels"),
+                Map.of("carrier", TestApp.DEFAULT_CARRIER, "orderUnitIds", List.of(f.unit))));
+    // Downloading a label: the marketplace is "anyone else" and, like a foreign tenant, gets 404.
+    rule(
+        "GET /api/v1/return-labels/{labelId}",
+        EnumSet.of(Role.SELLER, Role.BUYER, Role.CUSTOMER_SERVICE, Role.MARKETPLACE),
+        true,
+        200,
+        f -> new Req("GET", "/api/v1/return-labels/" + f.label(), null));
+    HIDDEN.put("GET /api/v1/return-labels/{labelId}", EnumSet.of(Role.MARKETPLACE));
     rule(
         "POST /api/v1/tickets/{ticketNumber}/handback",
         EnumSet.of(Role.CUSTOMER_SERVICE),
@@ -317,6 +339,16 @@ class AccessMatrixTest {
                   "sent")));
     }
 
+    long label() {
+      var r =
+          app.api.post(
+              t("/return-labels"),
+              tokens.get(Caller.SELLER),
+              Map.of("carrier", TestApp.DEFAULT_CARRIER, "orderUnitIds", List.of(unit)));
+      assertEquals(201, r.status(), r.body());
+      return r.json().get("labelId").asLong();
+    }
+
     void escalate() {
       var r =
           app.api.post(
@@ -398,7 +430,11 @@ class AccessMatrixTest {
                 tokens.get(caller),
                 ApiClient.toJson(req.body()),
                 req.headers());
-        int want = expected(entry.getValue(), caller);
+        int want =
+            caller.role != null
+                    && HIDDEN.getOrDefault(entry.getKey(), Set.of()).contains(caller.role)
+                ? 404
+                : expected(entry.getValue(), caller);
         cells++;
         if (r.status() != want) {
           wrong.add(
