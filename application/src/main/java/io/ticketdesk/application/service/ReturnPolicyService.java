@@ -96,7 +96,11 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
           Instant at =
               ticket.firstResponseAt() != null ? ticket.firstResponseAt() : clock.instant();
           ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
-          Optional<ReturnPolicyOutcome> outcome = outcomes.find(ticket.sellerId(), ticket.number());
+          // Outcomes are recorded with the seller's first response: before it there is none.
+          Optional<ReturnPolicyOutcome> outcome =
+              ticket.firstResponseAt() == null
+                  ? Optional.empty()
+                  : outcomes.find(ticket.sellerId(), ticket.number());
           if (outcome.isPresent()) {
             ReturnPolicyOutcome o = outcome.get();
             return new ReturnPolicyState(
