@@ -44,9 +44,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Actions on the order from inside a ticket — order details, partial refund, cancellation — and
@@ -64,6 +62,7 @@ public final class TicketActionService
   private static final int MAX_ATTEMPTS = 64;
 
   private final Tickets tickets;
+  private final TicketChanges changes;
   private final Messages messages;
   private final Orders orders;
   private final Ledger ledger;
@@ -82,6 +81,7 @@ public final class TicketActionService
       Clock clock,
       ResponseDeadline deadline) {
     this.tickets = requireNonNull(tickets, "tickets is null");
+    this.changes = new TicketChanges(tickets, tx, MAX_ATTEMPTS, true);
     this.messages = requireNonNull(messages, "messages is null");
     this.orders = requireNonNull(orders, "orders is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
@@ -101,7 +101,7 @@ public final class TicketActionService
     Validation.required(number, "ticketNumber");
     return tx.inTransaction(
         () -> {
-          Ticket ticket = load(actor, number);
+          Ticket ticket = changes.load(actor, number);
           Order order = order(ticket);
           List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
           List<UnitLedger> units =
@@ -242,7 +242,7 @@ public final class TicketActionService
   public Ticket escalate(Actor actor, EscalateTicketUseCase.Command c) {
     Access.require(actor, "notify customer service", Role.SELLER);
     requireNonNull(c, "command is null");
-    return changeTicket(
+    return changes.change(
         actor,
         c.ticketNumber(),
         c.expectedVersion(),
@@ -266,7 +266,7 @@ public final class TicketActionService
   @Override
   public Ticket handBack(Actor actor, TicketNumber number, Long expectedVersion) {
     Access.require(actor, "hand tickets back to the seller", Role.CUSTOMER_SERVICE);
-    return changeTicket(
+    return changes.change(
         actor,
         number,
         expectedVersion,
@@ -300,7 +300,7 @@ public final class TicketActionService
       try {
         return tx.inTransaction(
             () -> {
-              Ticket ticket = load(actor, number);
+              Ticket ticket = changes.load(actor, number);
               if (key != null) {
                 Optional<IdempotencyKeys.Use> used = keys.find(ticket.sellerId(), key.value());
                 if (used.isPresent()) {
@@ -308,7 +308,7 @@ public final class TicketActionService
                 }
               }
               if (expectedVersion != null && ticket.version() != expectedVersion) {
-                throw stale(ticket);
+                throw TicketChanges.stale(ticket);
               }
               Instant at = now();
               LedgerEntry entry = action.apply(ticket, at);
@@ -322,12 +322,12 @@ public final class TicketActionService
             });
       } catch (ConcurrentUpdateException | DuplicateKeyException e) {
         if (e instanceof ConcurrentUpdateException && expectedVersion != null) {
-          throw changedMeanwhile(number);
+          throw TicketChanges.changedMeanwhile(number);
         }
         if (attempt >= MAX_ATTEMPTS) {
-          throw busy(number);
+          throw TicketChanges.busy(number);
         }
-        pause(attempt);
+        TicketChanges.pause(attempt);
       }
     }
   }
@@ -345,39 +345,6 @@ public final class TicketActionService
             .orElseThrow(
                 () -> new IllegalStateException("ledger entry " + used.entryId() + " is missing"));
     return new LedgerResult(entry, true);
-  }
-
-  private <T> T changeTicket(
-      Actor actor, TicketNumber number, Long expectedVersion, Function<Ticket, T> change) {
-    Validation.required(number, "ticketNumber");
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return tx.inTransaction(
-            () -> {
-              Ticket ticket = load(actor, number);
-              if (expectedVersion != null && ticket.version() != expectedVersion) {
-                throw stale(ticket);
-              }
-              return change.apply(ticket);
-            });
-      } catch (ConcurrentUpdateException e) {
-        if (expectedVersion != null) {
-          throw changedMeanwhile(number);
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-          throw busy(number);
-        }
-        pause(attempt);
-      }
-    }
-  }
-
-  private Ticket load(Actor actor, TicketNumber number) {
-    return (actor.is(Role.SELLER)
-            ? tickets.find(actor.sellerId().orElseThrow(), number)
-            : tickets.find(number))
-        .filter(t -> actor.canSee(t.sellerId(), t.buyerId()))
-        .orElseThrow(() -> Access.notFound("ticket " + number.value()));
   }
 
   private Order order(Ticket ticket) {
@@ -475,36 +442,5 @@ public final class TicketActionService
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from the JDK", e);
     }
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying", e);
-    }
-  }
-
-  private static DomainException stale(Ticket ticket) {
-    return new DomainException(
-        ErrorCode.PRECONDITION_FAILED,
-        "ticket "
-            + ticket.number().value()
-            + " is at version "
-            + ticket.version()
-            + "; reload it and try again",
-        Map.of("currentVersion", ticket.version()));
-  }
-
-  private static DomainException changedMeanwhile(TicketNumber number) {
-    return new DomainException(
-        ErrorCode.PRECONDITION_FAILED,
-        "ticket " + number.value() + " changed meanwhile; reload it and try again");
-  }
-
-  private static DomainException busy(TicketNumber number) {
-    return new DomainException(
-        ErrorCode.CONFLICT, "ticket " + number.value() + " is busy; try again");
   }
 }

@@ -11,7 +11,6 @@ import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.out.Carriers;
-import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.TicketQuery;
@@ -42,7 +41,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Tickets as a chat: open, read, search, write, close — always within the actor's scope. */
 public final class TicketService
@@ -62,6 +60,7 @@ public final class TicketService
       };
 
   private final Tickets tickets;
+  private final TicketChanges changes;
   private final Messages messages;
   private final Orders orders;
   private final Transactions tx;
@@ -129,6 +128,7 @@ public final class TicketService
     this.returnPolicy = returnPolicy;
     this.textModules = requireNonNull(textModules, "textModules is null");
     this.tickets = requireNonNull(tickets, "tickets is null");
+    this.changes = new TicketChanges(tickets, tx, MAX_ATTEMPTS, false);
     this.messages = requireNonNull(messages, "messages is null");
     this.orders = requireNonNull(orders, "orders is null");
     this.tx = requireNonNull(tx, "tx is null");
@@ -184,18 +184,7 @@ public final class TicketService
   @Override
   public Ticket find(Actor actor, TicketNumber number) {
     Validation.required(number, "ticketNumber");
-    return load(actor, number);
-  }
-
-  private Ticket load(Actor actor, TicketNumber number) {
-    if (actor == null) {
-      throw new DomainException(ErrorCode.UNAUTHENTICATED, "authentication required");
-    }
-    return (actor.is(Role.SELLER)
-            ? tickets.find(actor.sellerId().orElseThrow(), number)
-            : tickets.find(number))
-        .filter(t -> actor.canSee(t.sellerId(), t.buyerId()))
-        .orElseThrow(() -> Access.notFound("ticket " + number.value()));
+    return changes.load(actor, number);
   }
 
   @Override
@@ -296,7 +285,7 @@ public final class TicketService
     long afterId = cursor == null ? 0 : PageCursor.parseMessages(cursor);
     return tx.inTransaction(
         () -> {
-          Ticket ticket = load(actor, number);
+          Ticket ticket = changes.load(actor, number);
           List<Message> rows =
               messages.list(
                   ticket.sellerId(), ticket.number(), !actor.is(Role.BUYER), afterId, size + 1);
@@ -337,7 +326,7 @@ public final class TicketService
             : textModules.render(actor, command.textModuleId(), command.ticketNumber());
     TextModuleReturnOption moduleOption = moduleOption(command, fromModule);
     Carriers.MadeLabel made = moduleOption == null ? null : makeLabel(actor, command, moduleOption);
-    return changeTicket(
+    return changes.change(
         actor,
         command.ticketNumber(),
         command.expectedVersion(),
@@ -421,7 +410,7 @@ public final class TicketService
     if (command.expectedVersion() != null) {
       Ticket current = find(actor, command.ticketNumber());
       if (current.version() != command.expectedVersion()) {
-        throw stale(current);
+        throw TicketChanges.stale(current);
       }
     }
     return labels.make(
@@ -465,7 +454,7 @@ public final class TicketService
   public Ticket close(Actor actor, TicketNumber number, Long expectedVersion) {
     Access.require(actor, "close tickets", Role.SELLER, Role.CUSTOMER_SERVICE);
     Validation.required(number, "ticketNumber");
-    return changeTicket(
+    return changes.change(
         actor,
         number,
         expectedVersion,
@@ -488,47 +477,5 @@ public final class TicketService
               at);
           return next;
         });
-  }
-
-  /**
-   * Loads the ticket in scope, checks If-Match, applies the change and stores it. Without If-Match
-   * a lost optimistic race is retried, so a concurrent write never drops a message.
-   */
-  private <T> T changeTicket(
-      Actor actor, TicketNumber number, Long expectedVersion, Function<Ticket, T> change) {
-    Validation.required(number, "ticketNumber");
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return tx.inTransaction(
-            () -> {
-              Ticket ticket = load(actor, number);
-              if (expectedVersion != null && ticket.version() != expectedVersion) {
-                throw stale(ticket);
-              }
-              return change.apply(ticket);
-            });
-      } catch (ConcurrentUpdateException e) {
-        if (expectedVersion != null) {
-          throw new DomainException(
-              ErrorCode.PRECONDITION_FAILED,
-              "ticket " + number.value() + " changed meanwhile; reload it and try again");
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new DomainException(
-              ErrorCode.CONFLICT, "ticket " + number.value() + " is busy; try again");
-        }
-      }
-    }
-  }
-
-  private static DomainException stale(Ticket ticket) {
-    return new DomainException(
-        ErrorCode.PRECONDITION_FAILED,
-        "ticket "
-            + ticket.number().value()
-            + " is at version "
-            + ticket.version()
-            + "; reload it and try again",
-        Map.of("currentVersion", ticket.version()));
   }
 }
