@@ -315,27 +315,7 @@ public record Ticket(
   }
 
   private Ticket touched(Instant at) {
-    return new Ticket(
-        number,
-        sellerId,
-        buyerId,
-        storefront,
-        orderNumber,
-        orderUnitIds,
-        reason,
-        topic,
-        returnIntent,
-        status,
-        waitingOn,
-        closedFinally,
-        createdAt,
-        later(at),
-        openSince,
-        responseDueAt,
-        firstResponseAt,
-        firstResponseDueAt,
-        firstResponseWorkingTime,
-        version + 1);
+    return next(status, waitingOn, closedFinally, at, openSince, responseDueAt);
   }
 
   private Ticket next(
@@ -377,26 +357,13 @@ public record Ticket(
     if (!isOpen()) {
       return this;
     }
-    return new Ticket(
-        number,
-        sellerId,
-        buyerId,
-        storefront,
-        orderNumber,
-        orderUnitIds,
-        reason,
-        topic,
-        returnIntent,
+    // A recomputation is not a change by anyone: updatedAt stays as it is.
+    return next(
         status,
         waitingOn,
         closedFinally,
-        createdAt,
         updatedAt,
         openSince,
-        deadline.dueAt(storefront, openSince),
-        firstResponseAt,
-        firstResponseDueAt,
-        firstResponseWorkingTime,
-        version + 1);
+        deadline.dueAt(storefront, openSince));
   }
 }
