@@ -40,6 +40,7 @@ public final class HttpServer {
         new TextModuleRoutes(deps.manageTextModules(), deps.renderTextModule());
     ActionRoutes actions = new ActionRoutes(deps);
     LabelRoutes labels = new LabelRoutes(deps);
+    JettyErrorProblems jettyErrors = new JettyErrorProblems();
     this.app =
         Javalin.create(
             config -> {
@@ -47,6 +48,11 @@ public final class HttpServer {
               config.startup.showOldJavalinVersionWarning = false;
               config.http.prefer405over404 = true;
               config.requestLogger.http(metrics::record);
+              // Jetty's own refusals (malformed requests, 431, 414, 505, …) as problem+json too:
+              // the server's handler answers before routing, the context's inside the servlet.
+              config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(jettyErrors));
 
               config.routes.get("/health", operations::health);
               config.routes.get("/ready", operations::ready);

@@ -62,7 +62,38 @@ final class Problems {
       case "return-option-invalid" -> "The return option is not valid for this ticket";
       case "carrier-failed" -> "The carrier failed to make the label";
       case "request-timeout" -> "The request did not arrive in time";
+      case "malformed-request" -> "The HTTP request is malformed";
+      case "uri-too-long" -> "The request URI is too long";
+      case "header-fields-too-large" -> "The request header fields are too large";
+      case "http-version-not-supported" -> "The HTTP version is not supported";
+      case "service-unavailable" -> "The service is unavailable";
       default -> "Internal error";
+    };
+  }
+
+  /**
+   * The problem slug of a refusal that has nothing but an HTTP status: Javalin's own (no route,
+   * wrong method, …) and Jetty's, which refuses malformed requests before any route sees them
+   * ({@link JettyErrorProblems}).
+   */
+  static String slug(int status) {
+    return switch (status) {
+      case 401 -> "unauthenticated";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 408 -> "request-timeout";
+      case 409 -> "conflict";
+      case 412 -> "precondition-failed";
+      case 413 -> "payload-too-large";
+      case 414 -> "uri-too-long";
+      case 415 -> "unsupported-media-type";
+      case 429 -> "rate-limited";
+      case 431 -> "header-fields-too-large";
+      case 426, 505 -> "http-version-not-supported";
+      case 503 -> "service-unavailable";
+      default -> status >= 400 && status < 500 ? "malformed-request" : "internal";
     };
   }
 
@@ -94,7 +125,7 @@ final class Problems {
           send(ctx, 415, "unsupported-media-type", "send the body as application/json", Map.of());
       default -> {
         if (status >= 400 && status < 500) {
-          send(ctx, status, "validation", "the request is not valid", Map.of());
+          send(ctx, status, slug(status), null, Map.of());
         } else {
           unexpected(e, ctx);
         }
@@ -109,6 +140,20 @@ final class Problems {
   }
 
   static void unexpected(Exception e, Context ctx) {
+    org.eclipse.jetty.http.HttpException refused = httpException(e);
+    if (refused != null && refused.getCode() >= 400 && refused.getCode() < 500) {
+      // Jetty refused the rest of the request while the body was read (e.g. broken chunked
+      // encoding): the client's fault, answered like Jetty's own refusals.
+      LOG.info("request refused by Jetty on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      ctx.header("Connection", "close");
+      send(
+          ctx,
+          refused.getCode(),
+          slug(refused.getCode()),
+          protocolDetail(refused.getCode(), refused.getReason()),
+          Map.of());
+      return;
+    }
     if (requestNotReceived(e)) {
       // A slow or vanished client (idle timeout or end of stream while the body was read): the
       // client's problem, not the server's, so 408 and no stack trace in the log.
@@ -125,6 +170,53 @@ final class Problems {
     send(ctx, 500, "internal", "an unexpected error occurred; it has been logged", Map.of());
   }
 
+  private static org.eclipse.jetty.http.HttpException httpException(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.HttpException h) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The detail of a refusal that has only a status and Jetty's reason phrase (e.g. "Illegal
+   * character CNTL=0x1"): a fixed sentence for the slug, followed by the reason as visible ASCII of
+   * at most 100 characters when it says more than the status. A server error shows no reason.
+   */
+  static String protocolDetail(int status, String reason) {
+    String slug = slug(status);
+    String sentence =
+        switch (status) {
+          case 414 -> "the request URI is longer than the server accepts";
+          case 417 -> "the only expectation supported is Expect: 100-continue";
+          case 431 -> "the request headers are larger than the server accepts";
+          case 426, 505 -> "send the request as HTTP/1.1";
+          case 500 -> "an unexpected error occurred; it has been logged";
+          case 503 -> "the service cannot answer now; retry later";
+          default ->
+              slug.equals("malformed-request")
+                  ? "the request line, a header, the URI or the framing of the body is not valid HTTP"
+                  : title(slug);
+        };
+    if (reason == null || (status >= 500 && status != 505)) {
+      return sentence;
+    }
+    StringBuilder safe = new StringBuilder();
+    for (int i = 0; i < reason.length() && safe.length() < 100; i++) {
+      char c = reason.charAt(i);
+      safe.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    String said = safe.toString().strip();
+    if (said.isEmpty()
+        || said.equalsIgnoreCase(org.eclipse.jetty.http.HttpStatus.getMessage(status))
+        || said.contains("Exception")
+        || said.contains("java.")) {
+      return sentence;
+    }
+    return sentence + " (" + said + (reason.length() > 100 ? "..." : "") + ")";
+  }
+
   private static boolean requestNotReceived(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.util.concurrent.TimeoutException
@@ -137,13 +229,23 @@ final class Problems {
 
   static void send(
       Context ctx, int status, String slug, String detail, Map<String, Object> extensions) {
+    ctx.status(status)
+        .contentType(MEDIA_TYPE)
+        .result(body(status, slug, detail, ctx.path(), extensions));
+  }
+
+  /** The problem document; {@code instance} is left out when null. */
+  static byte[] body(
+      int status, String slug, String detail, String instance, Map<String, Object> extensions) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + slug);
     body.put("title", title(slug));
     body.put("status", status);
     body.put("detail", detail == null ? title(slug) : detail);
-    body.put("instance", ctx.path());
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     extensions.forEach(body::putIfAbsent);
-    ctx.status(status).contentType(MEDIA_TYPE).result(Json.write(body));
+    return Json.write(body);
   }
 }

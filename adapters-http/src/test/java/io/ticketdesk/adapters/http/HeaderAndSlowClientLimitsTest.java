@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protective limits at the connection level: request headers above Jetty's 8 KiB are refused with
- * 431 (no stack trace, the server keeps serving), and a client that trickles its body slower than
- * the idle timeout is disconnected while other clients are served.
+ * Protective limits at the connection level: request headers above Jetty's 8 KiB are refused with a
+ * 431 problem (no stack trace, the server keeps serving), and a client that trickles its body
+ * slower than the idle timeout is disconnected while other clients are served.
  */
 class HeaderAndSlowClientLimitsTest {
 
@@ -66,8 +66,10 @@ class HeaderAndSlowClientLimitsTest {
       assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
       assertFalse(answer.contains("\tat "), "stack trace: " + answer);
       assertFalse(answer.contains("Exception"), "exception: " + answer);
-      // Decision (docs/reliability.md): Jetty refuses the request before Javalin sees it, so the
-      // 431 is Jetty's own short answer, not problem+json.
+      // Jetty refuses the request before Javalin sees it; its error handler answers with a
+      // problem like every other error (JettyErrorProblems, JettyRefusalsAsProblemsTest).
+      assertTrue(answer.contains("Content-Type: application/problem+json"), answer);
+      assertTrue(answer.contains("/problems/header-fields-too-large"), answer);
       assertEquals(200, app.api.get("/api/v1/tickets", TestApp.ADMIN).status());
 
       // Just below the limit is served normally.
