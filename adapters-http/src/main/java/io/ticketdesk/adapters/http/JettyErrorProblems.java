@@ -66,6 +66,10 @@ final class JettyErrorProblems extends ErrorHandler {
     }
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+    // Jetty closes the connection after most of these refusals (what follows a malformed request
+    // cannot be trusted) but did not always say so; a client that kept the connection for its next
+    // request then lost that request without an answer. Say it, and close, every time.
+    headers.put(HttpHeader.CONNECTION, "close");
     if (status == 503) {
       headers.put(HttpHeader.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
     }
