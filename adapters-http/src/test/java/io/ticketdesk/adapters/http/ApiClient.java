@@ -56,6 +56,20 @@ final class ApiClient {
   }
 
   Response send(String method, String path, String token, String body, Map<String, String> hdrs) {
+    return sendBytes(
+        method,
+        path,
+        token,
+        body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        hdrs);
+  }
+
+  /**
+   * A request with the body as raw bytes (sent as application/json unless {@code hdrs} names a
+   * Content-Type), e.g. bytes that are not UTF-8.
+   */
+  Response sendBytes(
+      String method, String path, String token, byte[] body, Map<String, String> hdrs) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
     if (token != null) {
@@ -71,7 +85,7 @@ final class ApiClient {
         method,
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       Response response = new Response(r.statusCode(), r.headers().map(), r.body());

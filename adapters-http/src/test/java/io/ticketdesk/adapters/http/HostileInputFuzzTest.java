@@ -5,26 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketdesk.application.port.out.DefaultTextModuleSource;
+import io.ticketdesk.application.service.DefaultTextModuleService;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * Hostile input never breaks the service: Jazzer fuzz tests for every request body, every query
- * string, the path parameters and the If-Match / Idempotency-Key headers, driving the real Javalin
- * app in-process ({@link TestApp}, in-memory store). For every input: never a 5xx, the answer is
- * documented in openapi.yaml (the {@link ApiClient} checks status, media type and schema), and a
- * 4xx changes nothing in the store (fingerprint before and after).
+ * Hostile input never breaks the service: Jazzer fuzz tests for every request body (every body
+ * field of openapi.yaml, in each role that may send it), every query string, the path parameters
+ * and the If-Match / Idempotency-Key / Content-Type headers, driving the real Javalin app
+ * in-process ({@link TestApp}, in-memory store). For every input: never a 5xx (a 502 {@code
+ * carrier-failed} from the test carrier "broken" is a documented answer, not a crash), the answer
+ * is documented in openapi.yaml (the {@link ApiClient} checks status, media type and schema), and a
+ * 4xx (or that 502) changes nothing in the store ({@link StoreFingerprint}: tickets, messages,
+ * orders, text modules, return labels, policy outcomes, ledger, idempotency keys, …).
+ *
+ * <p>The fixture ({@link Fixture}) has the state the fuzzed requests need to get past the first
+ * checks: a plain ticket, a return request the seller has not answered yet (the return-option
+ * policy applies and is enforced), a label of that ticket, text modules with and without a return
+ * option (one of them a plugin default), and a ticket customer service leads. Its ids are the same
+ * in every run, so the committed inputs can name them.
  *
  * <p>In a normal build (regression mode) each test runs the committed inputs under {@code
  * src/test/resources/io/ticketdesk/adapters/http/HostileInputFuzzTestInputs/<test>/}. To fuzz one
  * of them for longer (new findings are written to that directory): {@code JAZZER_FUZZ=1 ./mvnw -o
  * -pl adapters-http -am test -Dsurefire.failIfNoSpecifiedTests=false
- * -Dtest=HostileInputFuzzTest#postMessage} (see docs/reliability.md).
+ * -Dtest=HostileInputFuzzTest#postReturnMessage} (see docs/reliability.md).
  */
 class HostileInputFuzzTest {
   /** Requests sent (a path-parameter or header input sends several). */
@@ -32,14 +51,104 @@ class HostileInputFuzzTest {
 
   private static Fixture fixture;
 
-  /** A seller with an order, a buyer's ticket on it and a text module; rebuilt when changed. */
+  /**
+   * JSON names and values of the API's bodies, so that the fuzzer's mutations (in fuzzing mode) can
+   * splice in fields and enumeration values it would hardly find byte by byte.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @DictionaryEntries({
+    "\"text\"",
+    "\"internal\"",
+    "\"textModuleId\"",
+    "\"returnOptions\"",
+    "\"type\"",
+    "\"labelId\"",
+    "\"url\"",
+    "\"orderUnitId\"",
+    "\"orderUnitIds\"",
+    "\"discountOffer\"",
+    "\"amount\"",
+    "\"currency\"",
+    "\"overridePolicyGuard\"",
+    "\"authorRole\"",
+    "\"channel\"",
+    "\"carrier\"",
+    "\"returnOption\"",
+    "\"copyOf\"",
+    "\"storefront\"",
+    "\"locale\"",
+    "\"name\"",
+    "\"body\"",
+    "\"reason\"",
+    "\"bearer\"",
+    "\"note\"",
+    "\"returnIntent\"",
+    "\"topic\"",
+    "\"message\"",
+    "\"orderNumber\"",
+    "\"state\"",
+    "\"deliveredAt\"",
+    "\"prepaid_label\"",
+    "\"label_url\"",
+    "\"seller_address\"",
+    "\"refund_without_return\"",
+    "\"label_in_package\"",
+    "\"test-pdf\"",
+    "\"broken\"",
+    "\"seller\"",
+    "\"marketplace\"",
+    "\"email\"",
+    "\"EUR\"",
+    "\"CZK\"",
+    "\"https://carrier.example/label/1\"",
+    "{{returnLabel.url}}",
+    "{{buyer.name}}",
+    "%PDF-",
+    "true",
+    "false",
+    "null",
+    "2001",
+    "2002",
+    "1001",
+    "9223372036854775807",
+  })
+  @interface ApiTokens {}
+
+  /** The ids of the fixture, the same in every run (the committed inputs name them). */
+  static final String TICKET = "00100000001";
+
+  static final String RETURN_TICKET = "00100000002";
+  static final String ESCALATED_TICKET = "00100000003";
+  static final long MODULE = 1;
+  static final long LABEL_MODULE = 2;
+  static final long ADDRESS_MODULE = 3;
+  static final long DEFAULT_MODULE = 4;
+  static final long LABEL = 1;
+
+  /**
+   * A seller (storefronts de and cz) with two orders and three tickets, text modules and a label;
+   * rebuilt when a request changed it:
+   *
+   * <ul>
+   *   <li>{@value #TICKET}: the buyer's product_defect ticket on unit 1001 of order FZ1 (units 1001
+   *       and 1002 sent, 39.99 EUR each);
+   *   <li>{@value #RETURN_TICKET}: the buyer's return request (product_return, refund) on units
+   *       2001 (59.99 EUR) and 2002 (29.99 EUR) of order FZ2, delivered three days ago, not yet
+   *       answered: the first response must offer a valid return option (enforced phase);
+   *   <li>label {@value #LABEL}: a test-pdf label of the return ticket;
+   *   <li>modules {@value #MODULE} (plain), {@value #LABEL_MODULE} (prepaid_label with test-pdf),
+   *       {@value #ADDRESS_MODULE} (seller_address) and {@value #DEFAULT_MODULE} (a read-only
+   *       plugin default with prepaid_label and no carrier);
+   *   <li>{@value #ESCALATED_TICKET}: the buyer's ticket on unit 1002, escalated by the seller, so
+   *       customer service leads it.
+   * </ul>
+   */
   static final class Fixture {
     final TestApp app = new TestApp();
     final String seller;
     final String buyer;
     final String cs;
-    final String ticket;
-    final long module;
     boolean changed;
 
     Fixture() {
@@ -48,17 +157,126 @@ class HostileInputFuzzTest {
       buyer = app.token("buyer", null, 501L);
       cs = app.token("customer_service", null, null);
       app.feedOrder("FZ1", sellerId, 501, "de", 1001, 1002);
-      ticket =
-          app.openTicket(buyer, 1001, "product_defect", null, "broken")
-              .get("ticketNumber")
-              .asText();
-      var m =
+      expect(TICKET, app.openTicket(buyer, 1001, "product_defect", null, "broken"));
+      expectId(MODULE, module("greeting", "Hello {{buyer.name}}", null));
+      feedDeliveredOrder(sellerId);
+      var opened =
           app.api.post(
-              "/api/v1/text-modules",
+              "/api/v1/tickets",
+              buyer,
+              Map.of(
+                  "orderUnitIds",
+                  List.of(2001, 2002),
+                  "reason",
+                  "product_return",
+                  "returnIntent",
+                  "refund",
+                  "message",
+                  "I revoke the purchase and want my money back."));
+      assertEquals(201, opened.status(), opened.body());
+      expect(RETURN_TICKET, opened.json());
+      var label =
+          app.api.post(
+              "/api/v1/tickets/" + RETURN_TICKET + "/return-labels",
               seller,
-              Map.of("storefront", "de", "name", "greeting", "body", "Hello {{buyer.name}}"));
+              Map.of("carrier", TestApp.DEFAULT_CARRIER));
+      assertEquals(201, label.status(), label.body());
+      assertEquals(LABEL, label.json().get("labelId").asLong(), label.body());
+      expectId(
+          LABEL_MODULE,
+          module(
+              "label",
+              "Your label: {{returnLabel.url}} ({{returnLabel.trackingNumber}})",
+              Map.of("type", "prepaid_label", "carrier", TestApp.DEFAULT_CARRIER)));
+      expectId(
+          ADDRESS_MODULE,
+          module(
+              "address",
+              "Please send it to {{seller.returnAddress}}",
+              Map.of("type", "seller_address")));
+      var defaults =
+          new DefaultTextModuleService(
+                  () ->
+                      List.of(
+                          new DefaultTextModuleSource.DefaultTextModule(
+                              "fuzz:de:return-label",
+                              "de",
+                              "de-DE",
+                              "Default label",
+                              "Label: {{returnLabel.url}}",
+                              "prepaid_label")),
+                  app.store.textModules(),
+                  app.store.transactions(),
+                  app.clock)
+              .storeDefaults();
+      assertEquals(1, defaults.stored(), defaults.skipped().toString());
+      expect(ESCALATED_TICKET, app.openTicket(buyer, 1002, "contact_other", null, "where is it"));
+      var escalated =
+          app.api.post(
+              "/api/v1/tickets/" + ESCALATED_TICKET + "/escalations",
+              seller,
+              Map.of("reason", "cannot_help_further"));
+      assertEquals(200, escalated.status(), escalated.body());
+    }
+
+    private long module(String name, String body, Map<String, Object> returnOption) {
+      Map<String, Object> draft = new LinkedHashMap<>();
+      draft.put("storefront", "de");
+      draft.put("name", name);
+      draft.put("body", body);
+      if (returnOption != null) {
+        draft.put("returnOption", returnOption);
+      }
+      var m = app.api.post("/api/v1/text-modules", seller, draft);
       assertEquals(201, m.status(), m.body());
-      module = m.json().get("id").asLong();
+      return m.json().get("id").asLong();
+    }
+
+    private void feedDeliveredOrder(long sellerId) {
+      String delivered = TestApp.START.minus(java.time.Duration.ofDays(3)).toString();
+      List<Map<String, Object>> units = new ArrayList<>();
+      for (long[] unit : new long[][] {{2001, 5999}, {2002, 2999}}) {
+        units.add(
+            Map.of(
+                "orderUnitId",
+                unit[0],
+                "title",
+                "Bike rack " + unit[0],
+                "ean",
+                "4006381333931",
+                "price",
+                Map.of("amount", unit[1], "currency", "EUR"),
+                "state",
+                "received",
+                "deliveredAt",
+                delivered));
+      }
+      var r =
+          app.api.post(
+              "/api/v1/orders",
+              TestApp.ADMIN,
+              Map.of(
+                  "orderNumber",
+                  "FZ2",
+                  "storefront",
+                  "de",
+                  "sellerId",
+                  sellerId,
+                  "orderedAt",
+                  "2026-02-20T10:00:00Z",
+                  "buyer",
+                  Map.of("buyerId", 501, "name", "Erika Muster", "email", "erika@example.org"),
+                  "units",
+                  units));
+      assertEquals(201, r.status(), r.body());
+    }
+
+    private static void expect(String ticketNumber, JsonNode ticket) {
+      assertEquals(ticketNumber, ticket.get("ticketNumber").asText(), ticket.toString());
+    }
+
+    private static void expectId(long expected, long id) {
+      assertEquals(expected, id, "the fixture's ids changed; the committed inputs name them");
     }
   }
 
@@ -84,10 +302,6 @@ class HostileInputFuzzTest {
     }
   }
 
-  /**
-   * Sends one request; asserts no 5xx, a documented answer, and no change on a 4xx. {@code
-   * resetOnSuccess}: a 2xx may change the fixture (close, refund, …), so rebuild it.
-   */
   static void check(
       String method,
       String path,
@@ -95,14 +309,36 @@ class HostileInputFuzzTest {
       String body,
       Map<String, String> headers,
       boolean resetOnSuccess) {
+    check(
+        method,
+        path,
+        token,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        headers,
+        resetOnSuccess);
+  }
+
+  /**
+   * Sends one request; asserts no 5xx, a documented answer, and no change on a refusal. {@code
+   * resetOnSuccess}: a 2xx may change the fixture (close, refund, …), so rebuild it.
+   */
+  static void check(
+      String method,
+      String path,
+      String token,
+      byte[] body,
+      Map<String, String> headers,
+      boolean resetOnSuccess) {
     INPUTS.incrementAndGet();
     Fixture f = fixture();
     String before = StoreFingerprint.of(f.app.store);
     // Every answer, Jetty's own refusals of malformed URIs included (JettyErrorProblems), must be
     // documented in openapi.yaml: ApiClient fails otherwise.
-    ApiClient.Response r = f.app.api.send(method, path, token, body, headers);
-    if (r.status() >= 500) {
-      fail(method + " " + path + " answered " + r.status() + " " + r.body() + " for " + body);
+    ApiClient.Response r = f.app.api.sendBytes(method, path, token, body, headers);
+    String input = body == null ? "no body" : "input " + text(body);
+    boolean carrierDown = r.status() == 502 && r.body().contains("/problems/carrier-failed\"");
+    if (r.status() >= 500 && !carrierDown) {
+      fail(method + " " + path + " answered " + r.status() + " " + r.body() + " for " + input);
     }
     if (r.status() >= 400) {
       assertTrue(
@@ -112,13 +348,7 @@ class HostileInputFuzzTest {
       assertEquals(
           before,
           StoreFingerprint.of(f.app.store),
-          method
-              + " "
-              + path
-              + " answered "
-              + r.status()
-              + " but changed the store; input "
-              + body);
+          method + " " + path + " answered " + r.status() + " but changed the store; " + input);
     } else if (resetOnSuccess) {
       f.changed = true;
     }
@@ -162,97 +392,208 @@ class HostileInputFuzzTest {
   }
 
   private static String t(String suffix) {
-    return "/api/v1/tickets/" + fixture().ticket + suffix;
+    return "/api/v1/tickets/" + TICKET + suffix;
+  }
+
+  private static String r(String suffix) {
+    return "/api/v1/tickets/" + RETURN_TICKET + suffix;
+  }
+
+  /** The first line of the input (without the line break) and the rest. */
+  static String[] firstLineAndRest(byte[] input) {
+    String s = text(input);
+    int nl = s.indexOf('\n');
+    return nl < 0 ? new String[] {s, ""} : new String[] {s.substring(0, nl), s.substring(nl + 1)};
   }
 
   // ----- request bodies -----
 
   @FuzzTest
+  @ApiTokens
   void registerSeller(byte[] input) {
-    check("POST", "/api/v1/sellers", TestApp.ADMIN, text(input), Map.of(), false);
+    check("POST", "/api/v1/sellers", TestApp.ADMIN, input, Map.of(), false);
   }
 
   @FuzzTest
+  @ApiTokens
   void issueToken(byte[] input) {
-    check("POST", "/api/v1/tokens", TestApp.ADMIN, text(input), Map.of(), false);
+    check("POST", "/api/v1/tokens", TestApp.ADMIN, input, Map.of(), false);
   }
 
   @FuzzTest
+  @ApiTokens
   void feedOrder(byte[] input) {
-    check("POST", "/api/v1/orders", TestApp.ADMIN, text(input), Map.of(), false);
+    check("POST", "/api/v1/orders", TestApp.ADMIN, input, Map.of(), false);
   }
 
   @FuzzTest
+  @ApiTokens
   void updateOrderUnit(byte[] input) {
-    check("PATCH", "/api/v1/orders/FZ1/units/1001", TestApp.ADMIN, text(input), Map.of(), true);
+    check("PATCH", "/api/v1/orders/FZ1/units/1001", TestApp.ADMIN, input, Map.of(), true);
   }
 
   @FuzzTest
+  @ApiTokens
   void openTicket(byte[] input) {
-    check("POST", "/api/v1/tickets", fixture().buyer, text(input), Map.of(), false);
+    check("POST", "/api/v1/tickets", fixture().buyer, input, Map.of(), true);
+  }
+
+  /** A seller opens a ticket too (it then waits for the buyer). */
+  @FuzzTest
+  @ApiTokens
+  void openTicketAsSeller(byte[] input) {
+    check("POST", "/api/v1/tickets", fixture().seller, input, Map.of(), true);
   }
 
   @FuzzTest
+  @ApiTokens
   void postMessage(byte[] input) {
-    check("POST", t("/messages"), fixture().seller, text(input), Map.of(), true);
+    check("POST", t("/messages"), fixture().seller, input, Map.of(), true);
   }
 
   @FuzzTest
+  @ApiTokens
   void postMessageAsBuyer(byte[] input) {
-    check("POST", t("/messages"), fixture().buyer, text(input), Map.of(), false);
+    check("POST", t("/messages"), fixture().buyer, input, Map.of(), false);
+  }
+
+  /**
+   * The seller's first response to the return request: returnOptions (labelId {@value #LABEL} is
+   * this ticket's label), discountOffer, overridePolicyGuard, textModuleId (modules with a return
+   * option), under the enforced return-option policy.
+   */
+  @FuzzTest
+  @ApiTokens
+  void postReturnMessage(byte[] input) {
+    check("POST", r("/messages"), fixture().seller, input, Map.of(), true);
+  }
+
+  /** The marketplace records a seller's message from another channel (authorRole, channel). */
+  @FuzzTest
+  @ApiTokens
+  void postMessageAsMarketplace(byte[] input) {
+    check("POST", r("/messages"), TestApp.ADMIN, input, Map.of(), true);
   }
 
   @FuzzTest
+  @ApiTokens
+  void postMessageAsCustomerService(byte[] input) {
+    check("POST", r("/messages"), fixture().cs, input, Map.of(), true);
+  }
+
+  @FuzzTest
+  @ApiTokens
   void closeTicket(byte[] input) {
-    check("POST", t("/close"), fixture().seller, text(input), Map.of(), true);
+    check("POST", t("/close"), fixture().seller, input, Map.of(), true);
   }
 
   @FuzzTest
+  @ApiTokens
   void createTextModule(byte[] input) {
-    check("POST", "/api/v1/text-modules", fixture().seller, text(input), Map.of(), false);
+    check("POST", "/api/v1/text-modules", fixture().seller, input, Map.of(), true);
   }
 
   @FuzzTest
+  @ApiTokens
   void updateTextModule(byte[] input) {
+    check("PUT", "/api/v1/text-modules/" + MODULE, fixture().seller, input, Map.of(), true);
+  }
+
+  @FuzzTest
+  @ApiTokens
+  void refund(byte[] input) {
+    check("POST", t("/refunds"), fixture().seller, input, Map.of(), true);
+  }
+
+  /** Customer service refunds on the return ticket (bearer decides who pays). */
+  @FuzzTest
+  @ApiTokens
+  void refundAsCustomerService(byte[] input) {
+    check("POST", r("/refunds"), fixture().cs, input, Map.of(), true);
+  }
+
+  @FuzzTest
+  @ApiTokens
+  void cancel(byte[] input) {
+    check("POST", t("/cancellations"), fixture().seller, input, Map.of(), true);
+  }
+
+  /** Customer service may cancel received units too. */
+  @FuzzTest
+  @ApiTokens
+  void cancelAsCustomerService(byte[] input) {
+    check("POST", r("/cancellations"), fixture().cs, input, Map.of(), true);
+  }
+
+  @FuzzTest
+  @ApiTokens
+  void escalate(byte[] input) {
+    check("POST", t("/escalations"), fixture().seller, input, Map.of(), true);
+  }
+
+  /** Handback takes no body; the ticket is one customer service leads, so it can succeed. */
+  @FuzzTest
+  void handBack(byte[] input) {
     check(
-        "PUT",
-        "/api/v1/text-modules/" + fixture().module,
-        fixture().seller,
-        text(input),
+        "POST",
+        "/api/v1/tickets/" + ESCALATED_TICKET + "/handback",
+        fixture().cs,
+        input,
         Map.of(),
         true);
   }
 
+  /** JSON {carrier, orderUnitIds}: a label from a carrier plugin ("broken" always fails: 502). */
   @FuzzTest
-  void refund(byte[] input) {
-    check("POST", t("/refunds"), fixture().seller, text(input), Map.of(), true);
+  @ApiTokens
+  void createReturnLabel(byte[] input) {
+    check("POST", r("/return-labels"), fixture().seller, input, Map.of(), true);
   }
 
+  /** A PDF upload: the first line is the query string (trackingNumber), the rest the PDF. */
   @FuzzTest
-  void cancel(byte[] input) {
-    check("POST", t("/cancellations"), fixture().seller, text(input), Map.of(), true);
+  void uploadReturnLabel(byte[] input) {
+    int nl = 0;
+    while (nl < input.length && input[nl] != '\n') {
+      nl++;
+    }
+    String q = query(java.util.Arrays.copyOf(input, nl));
+    byte[] pdf =
+        nl < input.length ? java.util.Arrays.copyOfRange(input, nl + 1, input.length) : new byte[0];
+    check(
+        "POST",
+        r("/return-labels") + q,
+        fixture().seller,
+        pdf,
+        Map.of("Content-Type", LabelRoutes.PDF),
+        true);
   }
 
+  /**
+   * The Content-Type decides how a body is read (the return-label route takes JSON or a PDF): the
+   * first line is the Content-Type, the rest the body, sent to both.
+   */
   @FuzzTest
-  void escalate(byte[] input) {
-    check("POST", t("/escalations"), fixture().seller, text(input), Map.of(), true);
-  }
-
-  @FuzzTest
-  void handBack(byte[] input) {
-    check("POST", t("/handback"), fixture().cs, text(input), Map.of(), true);
+  void contentTypes(byte[] input) {
+    String[] parts = firstLineAndRest(input);
+    String type = headerValue(parts[0]);
+    Map<String, String> h = type.isEmpty() ? Map.of() : Map.of("Content-Type", type);
+    byte[] body = parts[1].getBytes(StandardCharsets.UTF_8);
+    check("POST", r("/return-labels?trackingNumber=TRK1"), fixture().seller, body, h, true);
+    check("POST", t("/messages"), fixture().seller, body, h, true);
   }
 
   // ----- query strings -----
 
   @FuzzTest
   void listTicketsQuery(byte[] input) {
-    check("GET", "/api/v1/tickets" + query(input), fixture().seller, null, Map.of(), false);
+    check(
+        "GET", "/api/v1/tickets" + query(input), fixture().seller, (byte[]) null, Map.of(), false);
   }
 
   @FuzzTest
   void listMessagesQuery(byte[] input) {
-    check("GET", t("/messages") + query(input), fixture().buyer, null, Map.of(), false);
+    check("GET", t("/messages") + query(input), fixture().buyer, (byte[]) null, Map.of(), false);
   }
 
   @FuzzTest
@@ -261,25 +602,46 @@ class HostileInputFuzzTest {
         "GET",
         "/api/v1/kpis/response-time" + query(input),
         fixture().seller,
-        null,
+        (byte[]) null,
+        Map.of(),
+        false);
+  }
+
+  /** The marketplace may name any seller (sellerId) or none. */
+  @FuzzTest
+  void kpiQueryAsMarketplace(byte[] input) {
+    check(
+        "GET",
+        "/api/v1/kpis/response-time" + query(input),
+        TestApp.ADMIN,
+        (byte[]) null,
         Map.of(),
         false);
   }
 
   @FuzzTest
   void listTextModulesQuery(byte[] input) {
-    check("GET", "/api/v1/text-modules" + query(input), fixture().seller, null, Map.of(), false);
-  }
-
-  @FuzzTest
-  void renderTextModuleQuery(byte[] input) {
     check(
         "GET",
-        "/api/v1/text-modules/" + fixture().module + "/rendered" + query(input),
+        "/api/v1/text-modules" + query(input),
         fixture().seller,
-        null,
+        (byte[]) null,
         Map.of(),
         false);
+  }
+
+  /** Renders the plain module and the one that makes a label when sent. */
+  @FuzzTest
+  void renderTextModuleQuery(byte[] input) {
+    for (long module : new long[] {MODULE, LABEL_MODULE}) {
+      check(
+          "GET",
+          "/api/v1/text-modules/" + module + "/rendered" + query(input),
+          fixture().seller,
+          (byte[]) null,
+          Map.of(),
+          false);
+    }
   }
 
   @FuzzTest
@@ -288,13 +650,24 @@ class HostileInputFuzzTest {
         "GET",
         "/api/v1/text-modules/placeholders" + query(input),
         fixture().seller,
-        null,
+        (byte[]) null,
         Map.of(),
         false);
   }
 
+  /** The operations without a token, and the carriers, with whatever query. */
+  @FuzzTest
+  void operationsAndCarriersQuery(byte[] input) {
+    String q = query(input);
+    for (String path : List.of("/health", "/ready", "/metrics", "/openapi.yaml", "/docs")) {
+      check("GET", path + q, null, (byte[]) null, Map.of(), false);
+    }
+    check("GET", "/api/v1/carriers" + q, fixture().buyer, (byte[]) null, Map.of(), false);
+  }
+
   // ----- path parameters and headers -----
 
+  /** The input as every path parameter of the reads. */
   @FuzzTest
   void pathParameters(byte[] input) {
     String x = segment(input);
@@ -302,10 +675,19 @@ class HostileInputFuzzTest {
       return; // "/api/v1/tickets/" is the list (Javalin ignores a trailing slash)
     }
     Fixture f = fixture();
-    check("GET", "/api/v1/tickets/" + x, f.seller, null, Map.of(), false);
-    check("GET", "/api/v1/tickets/" + x + "/messages", f.buyer, null, Map.of(), false);
-    check("GET", "/api/v1/tickets/" + x + "/order", f.seller, null, Map.of(), false);
-    check("GET", "/api/v1/text-modules/" + x, f.seller, null, Map.of(), false);
+    byte[] none = null;
+    check("GET", "/api/v1/tickets/" + x, f.seller, none, Map.of(), false);
+    check("GET", "/api/v1/tickets/" + x + "/messages", f.buyer, none, Map.of(), false);
+    check("GET", "/api/v1/tickets/" + x + "/order", f.seller, none, Map.of(), false);
+    check("GET", "/api/v1/text-modules/" + x, f.seller, none, Map.of(), false);
+    check(
+        "GET",
+        "/api/v1/text-modules/" + x + "/rendered?ticket=" + RETURN_TICKET,
+        f.seller,
+        none,
+        Map.of(),
+        false);
+    check("GET", "/api/v1/return-labels/" + x, f.buyer, none, Map.of(), false);
     check(
         "PATCH",
         "/api/v1/orders/" + x + "/units/" + x,
@@ -315,6 +697,63 @@ class HostileInputFuzzTest {
         true);
   }
 
+  /** The input as the ticket number or text module id of every write, with valid bodies. */
+  @FuzzTest
+  void pathParametersOfWrites(byte[] input) {
+    String x = segment(input);
+    if (x.isEmpty()) {
+      return;
+    }
+    String ticket = "/api/v1/tickets/" + x;
+    String module = "/api/v1/text-modules/" + x;
+    Map<String, String> none = Map.of();
+    check("POST", ticket + "/messages", fixture().seller, "{\"text\":\"hi\"}", none, true);
+    check("POST", ticket + "/close", fixture().seller, (byte[]) null, none, true);
+    check(
+        "POST",
+        ticket + "/refunds",
+        fixture().cs,
+        "{\"orderUnitId\":2001,\"amount\":{\"amount\":1,\"currency\":\"EUR\"},"
+            + "\"reason\":\"defect\"}",
+        none,
+        true);
+    check(
+        "POST",
+        ticket + "/cancellations",
+        fixture().cs,
+        "{\"orderUnitId\":2002,\"reason\":\"no_inventory\"}",
+        none,
+        true);
+    check(
+        "POST",
+        ticket + "/escalations",
+        fixture().seller,
+        "{\"reason\":\"cannot_help_further\"}",
+        none,
+        true);
+    check("POST", ticket + "/handback", fixture().cs, (byte[]) null, none, true);
+    check(
+        "POST",
+        ticket + "/return-labels",
+        fixture().seller,
+        "{\"carrier\":\"test-pdf\"}",
+        none,
+        true);
+    check(
+        "PUT",
+        module,
+        fixture().seller,
+        "{\"storefront\":\"de\",\"name\":\"renamed\",\"body\":\"Hi\"}",
+        none,
+        true);
+    check("DELETE", module, fixture().seller, (byte[]) null, none, true);
+  }
+
+  /**
+   * The first line as If-Match, the second as Idempotency-Key, on every write that takes them:
+   * messages, close, refunds and cancellations (both), escalation, handback, text module PUT and
+   * DELETE.
+   */
   @FuzzTest
   void ifMatchAndIdempotencyKeyHeaders(byte[] input) {
     String[] parts = text(input).split("\n", 2);
@@ -324,17 +763,53 @@ class HostileInputFuzzTest {
     if (!ifMatch.isEmpty()) {
       h.put("If-Match", ifMatch);
     }
-    check("POST", t("/messages"), fixture().seller, "{\"text\":\"hi\"}", h, true);
     Map<String, String> k = new LinkedHashMap<>(h);
     if (!key.isEmpty()) {
       k.put("Idempotency-Key", key);
     }
+    check("POST", t("/messages"), fixture().seller, "{\"text\":\"hi\"}", h, true);
     check(
         "POST",
         t("/refunds"),
         fixture().seller,
         "{\"orderUnitId\":1001,\"amount\":{\"amount\":1,\"currency\":\"EUR\"},\"reason\":\"defect\"}",
         k,
+        true);
+    check(
+        "POST",
+        r("/cancellations"),
+        fixture().cs,
+        "{\"orderUnitId\":2002,\"reason\":\"no_inventory\"}",
+        k,
+        true);
+    check(
+        "POST",
+        t("/escalations"),
+        fixture().seller,
+        "{\"reason\":\"cannot_help_further\"}",
+        h,
+        true);
+    check(
+        "POST",
+        "/api/v1/tickets/" + ESCALATED_TICKET + "/handback",
+        fixture().cs,
+        (byte[]) null,
+        h,
+        true);
+    check("POST", t("/close"), fixture().seller, (byte[]) null, h, true);
+    check(
+        "PUT",
+        "/api/v1/text-modules/" + MODULE,
+        fixture().seller,
+        "{\"storefront\":\"de\",\"name\":\"greeting\",\"body\":\"Hi again\"}",
+        h,
+        true);
+    check(
+        "DELETE",
+        "/api/v1/text-modules/" + ADDRESS_MODULE,
+        fixture().seller,
+        (byte[]) null,
+        h,
         true);
   }
 }
