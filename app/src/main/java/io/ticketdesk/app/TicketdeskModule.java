@@ -124,7 +124,6 @@ final class TicketdeskModule extends AbstractModule {
         db.returnLabels(),
         db.returnPolicyOutcomes(),
         db.messages(),
-        db.transactions(),
         clock,
         policy);
   }

@@ -118,17 +118,12 @@ final class TicketRoutes {
             p.text("cursor"));
     var page = searchTickets.search(actor, query);
     var now = clock.instant();
-    Responses.json(
-        ctx,
-        200,
-        new PageJson<>(
-            page.items().stream()
-                .map(
-                    t ->
-                        TicketJson.of(
-                            t, now, ReturnPolicyJson.of(assessReturnPolicy.state(actor, t))))
-                .toList(),
-            page.nextCursor()));
+    var states = assessReturnPolicy.states(actor, page.items());
+    List<TicketJson> items = new ArrayList<>(page.items().size());
+    for (int i = 0; i < page.items().size(); i++) {
+      items.add(TicketJson.of(page.items().get(i), now, ReturnPolicyJson.of(states.get(i))));
+    }
+    Responses.json(ctx, 200, new PageJson<>(items, page.nextCursor()));
   }
 
   void get(Context ctx) {

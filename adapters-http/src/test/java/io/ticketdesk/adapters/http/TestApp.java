@@ -73,7 +73,6 @@ final class TestApp implements AutoCloseable {
             store.returnLabels(),
             store.returnPolicyOutcomes(),
             store.messages(),
-            tx,
             clock,
             ReturnOptionPolicy.withDefaults());
     var labels =

@@ -44,7 +44,9 @@ import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +212,15 @@ public final class InMemoryStore {
       @Override
       public Optional<Order> find(SellerId seller, OrderNumber number) {
         return find(number).filter(o -> o.sellerId().equals(seller));
+      }
+
+      @Override
+      public Map<OrderNumber, Order> findAll(SellerId seller, Collection<OrderNumber> numbers) {
+        Map<OrderNumber, Order> found = new HashMap<>();
+        for (OrderNumber n : numbers) {
+          find(seller, n).ifPresent(o -> found.put(n, o));
+        }
+        return found;
       }
 
       @Override
@@ -637,6 +648,16 @@ public final class InMemoryStore {
         synchronized (lock) {
           return Optional.ofNullable(outcomes.get(seller.value() + "/" + ticket.value()));
         }
+      }
+
+      @Override
+      public Map<TicketNumber, ReturnPolicyOutcome> findAll(
+          SellerId seller, Collection<TicketNumber> tickets) {
+        Map<TicketNumber, ReturnPolicyOutcome> found = new HashMap<>();
+        for (TicketNumber t : tickets) {
+          find(seller, t).ifPresent(o -> found.put(t, o));
+        }
+        return found;
       }
     };
   }
