@@ -102,13 +102,9 @@ final class JdbiTickets implements Tickets {
     requireNonNull(number, "number is null");
     return db.read(
         h ->
-            withUnits(
-                    h,
-                    h.createQuery("SELECT * FROM tickets WHERE ticket_number = :n")
-                        .bind("n", number.value())
-                        .map((rs, ctx) -> TicketRow.map(rs))
-                        .list())
-                .stream()
+            h.createQuery(WITH_UNITS + " WHERE t.ticket_number = :n")
+                .bind("n", number.value())
+                .map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs)))
                 .findFirst());
   }
 
@@ -118,16 +114,11 @@ final class JdbiTickets implements Tickets {
     requireNonNull(number, "number is null");
     return db.read(
         h ->
-            withUnits(
-                    h,
-                    h.createQuery(
-                            "SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n")
-                        .bind("s", seller.value())
-                        .bind("n", number.value())
-                        .map((rs, ctx) -> TicketRow.map(rs))
-                        .list())
-                .stream()
-                .findFirst());
+            h.createQuery(WITH_UNITS + " WHERE t.seller_id = :s AND t.ticket_number = :n")
+                .bind("s", seller.value())
+                .bind("n", number.value())
+                .map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs)))
+                .findOne());
   }
 
   /** Order units are fixed when a ticket is opened; an update stores the ticket's state only. */
@@ -317,6 +308,30 @@ final class JdbiTickets implements Tickets {
 
   private static String wire(WireEnum value) {
     return value == null ? null : value.wire();
+  }
+
+  /**
+   * One ticket with its order unit ids in one round trip (PostgreSQL and H2 both build the array
+   * from the ticket_units key). Pages use {@link #withUnits} instead: one query for the page's
+   * units, so no database has to evaluate a subquery for rows it then sorts away.
+   */
+  private static final String WITH_UNITS =
+      "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
+          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
+          + " FROM tickets t";
+
+  private static List<OrderUnitId> unitIds(ResultSet rs) throws SQLException {
+    java.sql.Array array = rs.getArray("unit_ids");
+    try {
+      Object[] values = (Object[]) array.getArray();
+      List<OrderUnitId> ids = new ArrayList<>(values.length);
+      for (Object v : values) {
+        ids.add(OrderUnitId.of(((Number) v).longValue()));
+      }
+      return ids;
+    } finally {
+      array.free();
+    }
   }
 
   /** Loads the order unit ids of all rows with one query and builds the tickets. */
