@@ -46,6 +46,10 @@ public final class HttpServer {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.prefer405over404 = true;
+              // Javalin copies each result through a buffer of this size, allocated per
+              // response (default: Jetty's 32 KB output buffer). Our bodies are a few KB;
+              // Jetty still aggregates up to its own buffer before sending.
+              config.http.responseBufferSize = 8192;
               config.requestLogger.http(metrics::record);
 
               config.routes.get("/health", operations::health);
