@@ -102,6 +102,10 @@ final class FloorCommand implements Callable<Integer> {
       "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE seller_id IN (:s)"
           + " AND ticket_number IN (%s) ORDER BY seller_id, ticket_number, pos;";
 
+  /** What the floor needs to know of a page's tickets: numbers and return-policy inputs. */
+  private static final String PAGE_COLUMNS =
+      "SELECT ticket_number, order_number, reason, return_intent, first_response_at IS NOT NULL";
+
   /** The helper table's columns before the ticket numbers of the page ({@code u0}, …). */
   private static final int FIXED_COLUMNS = 14;
 
@@ -116,8 +120,28 @@ final class FloorCommand implements Callable<Integer> {
           + " 4086970983712) by the seller — reason: other_refund; cost borne by: seller."
           + " Refunded so far: 0.01 EUR of 106.56 EUR.";
 
-  static final String AUTH_SQL =
-      "SELECT role, seller_id, buyer_id FROM access_tokens WHERE token_hash = :h;";
+  /**
+   * A single ticket with its order unit ids, as {@code JdbiTickets.find} reads it since the lookup
+   * lost its units round trip.
+   */
+  static final String TICKET_SQL =
+      "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
+          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
+          + " FROM tickets t WHERE t.seller_id = :s AND t.ticket_number = :n";
+
+  /**
+   * The return-policy state of a page ({@code ReturnPolicyService.states}): the orders of its
+   * return requests and the outcomes of the answered ones, one IN list each (padded like the units;
+   * skipped, as by the server, when the page has none).
+   */
+  static final String POLICY_ORDER_UNITS_SQL =
+      "SELECT * FROM order_units WHERE seller_id = :s AND order_number IN (%s) ORDER BY"
+          + " order_number, pos;";
+
+  static final String POLICY_ORDERS_SQL =
+      "SELECT * FROM orders WHERE seller_id = :s AND order_number IN (%s);";
+  static final String POLICY_OUTCOMES_SQL =
+      "SELECT * FROM return_policy_outcomes WHERE seller_id = :s AND ticket_number IN (%s);";
 
   /** A pgbench result. */
   record Floor(String scenario, double tps, Histogram histogram, long failed) {
@@ -242,42 +266,37 @@ final class FloorCommand implements Callable<Integer> {
             + " closed_finally, ";
     sb.append("\\set i random(1, :ntargets)\n");
     sb.append("SELECT * FROM bench_floor_").append(s.wire()).append(" WHERE i = :i \\gset\n");
+    // No authentication statement: the server caches valid tokens for 30 s.
     switch (s) {
-      case LOOKUP -> {
-        sb.append(AUTH_SQL).append('\n');
-        sb.append("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n;\n");
-        sb.append(units).append('\n');
-      }
+      case LOOKUP -> sb.append(TICKET_SQL).append(";\n");
       case SEARCH -> {
-        sb.append(AUTH_SQL).append('\n');
         sb.append(
             "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.order_number = :o"
-                + " ORDER BY t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
+                + " ORDER BY t.seller_id, t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
         sb.append(units).append('\n');
+        policy(sb, k);
       }
       case INBOX -> {
-        sb.append(AUTH_SQL).append('\n');
         sb.append(
-            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.status = :st AND"
-                + " t.status = 'open' ORDER BY t.response_due_at ASC, t.ticket_number ASC"
+            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.status = 'open'"
+                + " ORDER BY t.seller_id, t.status, t.response_due_at ASC, t.ticket_number ASC"
                 + " LIMIT :lim;\n");
         sb.append(units).append('\n');
+        policy(sb, k);
       }
       case FILTER -> {
-        sb.append(AUTH_SQL).append('\n');
         sb.append(
             "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.topic = :tp AND"
-                + " t.created_at >= :cf AND t.created_at < :ct ORDER BY t.created_at DESC,"
-                + " t.ticket_number DESC LIMIT :lim;\n");
+                + " t.created_at >= :cf AND t.created_at < :ct ORDER BY t.seller_id, t.topic,"
+                + " t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
         sb.append(units).append('\n');
+        policy(sb, k);
       }
       case REPLY -> {
         sb.append("\\set asseller random(0, 1)\n");
         sb.append("\\if :asseller\n");
-        sb.append(AUTH_SQL).append('\n');
         sb.append("BEGIN;\n");
-        sb.append("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n \\gset\n");
-        sb.append(units).append('\n');
+        sb.append(TICKET_SQL).append(" \\gset\n");
         // A return request: the seller offers label_in_package, which the policy checks against
         // the ticket's order (ReturnPolicyService.decide) and stores with the message.
         sb.append("\\if :ret\n");
@@ -307,10 +326,8 @@ final class FloorCommand implements Callable<Integer> {
         sb.append("\\endif\n");
         sb.append("COMMIT;\n");
         sb.append("\\else\n");
-        sb.append(AUTH_SQL.replace(":h", ":bh")).append('\n');
         sb.append("BEGIN;\n");
-        sb.append("SELECT * FROM tickets WHERE ticket_number = :n \\gset\n");
-        sb.append(units).append('\n');
+        sb.append(TICKET_SQL.replace("t.seller_id = :s AND ", "")).append(" \\gset\n");
         sb.append("UPDATE tickets SET ")
             .append(keep)
             .append(
@@ -337,8 +354,7 @@ final class FloorCommand implements Callable<Integer> {
         sb.append("\\set a ").append(Scenario.REFUND_AMOUNT).append('\n');
         sb.append("\\set k random(1, 999999999999999999)\n");
         sb.append("BEGIN;\n");
-        sb.append("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n \\gset\n");
-        sb.append(units).append('\n');
+        sb.append(TICKET_SQL).append(" \\gset\n");
         sb.append(
                 "SELECT fingerprint, entry_id, created_at FROM idempotency_keys WHERE seller_id ="
                     + " :s AND idem_key = ")
@@ -389,6 +405,23 @@ final class FloorCommand implements Callable<Integer> {
     return sb.toString();
   }
 
+  /** The page's return-policy queries: {@code :np}/{@code :na} say whether it has any. */
+  private static void policy(StringBuilder sb, int k) {
+    List<String> orders = new ArrayList<>();
+    List<String> answered = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      orders.add(":p" + i);
+      answered.add(":a" + i);
+    }
+    sb.append("\\if :np\n");
+    sb.append(String.format(POLICY_ORDER_UNITS_SQL, String.join(", ", orders))).append('\n');
+    sb.append(String.format(POLICY_ORDERS_SQL, String.join(", ", orders))).append('\n');
+    sb.append("\\endif\n");
+    sb.append("\\if :na\n");
+    sb.append(String.format(POLICY_OUTCOMES_SQL, String.join(", ", answered))).append('\n');
+    sb.append("\\endif\n");
+  }
+
   /**
    * Stores up to {@code --targets} of the scenario's targets, with the ticket numbers its ticket
    * query returns now (padded by repeating the last; a duplicate in an IN list changes nothing).
@@ -410,28 +443,38 @@ final class FloorCommand implements Callable<Integer> {
     for (int i = 0; i < k; i++) {
       ddl.append(", u").append(i).append(" VARCHAR(11)");
     }
+    ddl.append(", np INTEGER, na INTEGER");
+    for (int i = 0; i < k; i++) {
+      ddl.append(", p").append(i).append(" VARCHAR(32)");
+    }
+    for (int i = 0; i < k; i++) {
+      ddl.append(", a").append(i).append(" VARCHAR(11)");
+    }
     ddl.append(")");
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + table);
       st.execute(ddl.toString());
     }
     StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (?");
-    for (int i = 1; i < FIXED_COLUMNS + k; i++) {
+    for (int i = 1; i < FIXED_COLUMNS + 3 * k + 2; i++) {
       insert.append(", ?");
     }
     insert.append(")");
     String pageSql =
         switch (s) {
           case SEARCH ->
-              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND"
-                  + " t.order_number = ? ORDER BY t.created_at DESC, t.ticket_number DESC LIMIT 26";
+              PAGE_COLUMNS
+                  + " FROM tickets t WHERE t.seller_id = ? AND t.order_number = ? ORDER BY"
+                  + " t.created_at DESC, t.ticket_number DESC LIMIT 26";
           case INBOX ->
-              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND t.status ="
-                  + " 'open' ORDER BY t.response_due_at ASC, t.ticket_number ASC LIMIT 51";
+              PAGE_COLUMNS
+                  + " FROM tickets t WHERE t.seller_id = ? AND t.status = 'open' ORDER BY"
+                  + " t.response_due_at ASC, t.ticket_number ASC LIMIT 51";
           case FILTER ->
-              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND t.topic = ?"
-                  + " AND t.created_at >= ? AND t.created_at < ? ORDER BY t.created_at DESC,"
-                  + " t.ticket_number DESC LIMIT 26";
+              PAGE_COLUMNS
+                  + " FROM tickets t WHERE t.seller_id = ? AND t.topic = ? AND t.created_at >= ?"
+                  + " AND t.created_at < ? ORDER BY t.created_at DESC, t.ticket_number DESC"
+                  + " LIMIT 26";
           default -> null;
         };
     c.setAutoCommit(false);
@@ -442,6 +485,8 @@ final class FloorCommand implements Callable<Integer> {
         Instant from = t.createdAt().truncatedTo(ChronoUnit.DAYS).minus(15, ChronoUnit.DAYS);
         Instant to = from.plus(30, ChronoUnit.DAYS);
         List<String> numbers = new ArrayList<>();
+        List<String> policyOrders = new ArrayList<>();
+        List<String> answered = new ArrayList<>();
         if (page == null) {
           numbers.add(t.number());
         } else {
@@ -456,6 +501,17 @@ final class FloorCommand implements Callable<Integer> {
           try (ResultSet rs = page.executeQuery()) {
             while (rs.next()) {
               numbers.add(rs.getString(1));
+              // ReturnOptionPolicy.mayApply: a return request for a refund (or unsaid).
+              String intent = rs.getString(4);
+              if ("product_return".equals(rs.getString(3))
+                  && (intent == null || intent.equals("refund"))) {
+                if (!policyOrders.contains(rs.getString(2))) {
+                  policyOrders.add(rs.getString(2));
+                }
+                if (rs.getBoolean(5)) {
+                  answered.add(rs.getString(1));
+                }
+              }
             }
           }
         }
@@ -480,6 +536,15 @@ final class FloorCommand implements Callable<Integer> {
         ins.setString(14, t.currency() == null ? "-" : t.currency());
         for (int u = 0; u < k; u++) {
           ins.setString(FIXED_COLUMNS + 1 + u, numbers.get(Math.min(u, numbers.size() - 1)));
+        }
+        int at = FIXED_COLUMNS + k + 1;
+        ins.setInt(at++, policyOrders.isEmpty() ? 0 : 1);
+        ins.setInt(at++, answered.isEmpty() ? 0 : 1);
+        for (List<String> values : List.of(policyOrders, answered)) {
+          for (int u = 0; u < k; u++) {
+            ins.setString(
+                at++, values.isEmpty() ? "-" : values.get(Math.min(u, values.size() - 1)));
+          }
         }
         ins.addBatch();
       }

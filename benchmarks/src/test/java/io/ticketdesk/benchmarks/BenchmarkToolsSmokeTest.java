@@ -369,16 +369,22 @@ class BenchmarkToolsSmokeTest {
   @Test
   void the_floor_scripts_name_the_servers_statements() {
     String lookup = FloorCommand.script(Scenario.LOOKUP);
-    assertTrue(
-        lookup.contains("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n"));
-    assertTrue(FloorCommand.script(Scenario.INBOX).contains(":u50)"));
+    assertTrue(lookup.contains("ARRAY(SELECT u.order_unit_id FROM ticket_units u"), lookup);
+    assertTrue(lookup.contains("WHERE t.seller_id = :s AND t.ticket_number = :n"), lookup);
+    String inbox = FloorCommand.script(Scenario.INBOX);
+    assertTrue(inbox.contains(":u50)"));
+    assertTrue(inbox.contains("FROM return_policy_outcomes WHERE seller_id = :s"), inbox);
+    assertTrue(inbox.contains("FROM orders WHERE seller_id = :s AND order_number IN (:p0"), inbox);
+    for (Scenario s : Scenario.ALL) {
+      assertTrue(!FloorCommand.script(s).contains("access_tokens"), "the server caches tokens");
+    }
     String reply = FloorCommand.script(Scenario.REPLY);
     assertTrue(reply.contains("INSERT INTO messages"));
     assertTrue(reply.contains("INSERT INTO message_return_options"));
     String refund = FloorCommand.script(Scenario.REFUND);
     for (String statement :
         List.of(
-            "SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n",
+            "WHERE t.seller_id = :s AND t.ticket_number = :n",
             "FROM ticket_units",
             "FROM idempotency_keys WHERE seller_id = :s AND idem_key =",
             "SELECT * FROM orders WHERE seller_id = :s AND order_number = :o",
