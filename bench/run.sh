@@ -63,7 +63,7 @@ BENCH=(java -jar "$RUN/ticketdesk-benchmarks.jar")
   echo "mode:        $MODE, $TICKETS tickets, $SELLERS sellers, concurrency $CONCURRENCY, $DURATION after $WARMUP warm-up"
   echo "cpu:         $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
   echo "memory:      $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
-  echo "java:        $(java -version 2>&1 | head -1)"
+  echo "java:        $(java -version 2>&1 | head -1); server JVM options: ${SERVER_JAVA_OPTS:-none}"
   [[ $MODE == pg ]] && echo "postgresql:  $(psql -d postgres -Atc 'SHOW server_version') (shared_buffers $(psql -d postgres -Atc 'SHOW shared_buffers'))"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; other work on the machine shares the CPU)"
 } | tee "$RUN/machine.txt"
@@ -99,9 +99,9 @@ echo "== serve on :$PORT (per-token rate limit off: the driver is one client per
 export TICKETDESK_RATE_LIMIT=0
 if [[ $MODE == pg ]]; then
   TICKETDESK_DB_URL="$DB_URL" TICKETDESK_DB_USER="$PGUSER" TICKETDESK_DB_PASSWORD="$PGPASSWORD" \
-    java -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
+    java ${SERVER_JAVA_OPTS:-} -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
 else
-  env -u TICKETDESK_DB_URL java -jar "$APP" serve --port "$PORT" --data-dir "$H2_DIR" \
+  env -u TICKETDESK_DB_URL java ${SERVER_JAVA_OPTS:-} -jar "$APP" serve --port "$PORT" --data-dir "$H2_DIR" \
     >"$RUN/server.log" 2>&1 &
 fi
 SERVER=$!
