@@ -24,7 +24,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V9 scopes idempotency keys per caller: the keys of refunds and cancellations stored before keep
+ * V10 scopes idempotency keys per caller: the keys of refunds and cancellations stored before keep
  * answering their caller (the seller, or customer service) with their ledger entry.
  */
 class IdempotencyKeysMigrationTest {

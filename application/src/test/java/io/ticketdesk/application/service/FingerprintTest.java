@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class FingerprintTest {
   @Test
   void aRefundsFingerprintIsTheOneItsKeyWasStoredWithBeforeMessagesHadKeys() {
-    // Keys remembered before the fingerprint builder (and migrated by V9) must still replay: the
+    // Keys remembered before the fingerprint builder (and migrated by V10) must still replay: the
     // refund's values, each ended by a 0 byte, as the first version wrote them.
     assertEquals(
         "d30b598c6073b2903a5a50837ad0d308c459a38b21ba0cdf8a6240b7c47068b6",
