@@ -364,6 +364,14 @@ class HostileInputFuzzTest {
     if (!key.isEmpty()) {
       k.put("Idempotency-Key", key);
     }
+    check("POST", t("/messages"), fixture().seller, "{\"text\":\"hi\"}", k, true);
+    check(
+        "POST",
+        "/api/v1/tickets",
+        fixture().buyer,
+        "{\"orderUnitIds\":[1002],\"reason\":\"product_defect\",\"message\":\"hi\"}",
+        key.isEmpty() ? Map.of() : Map.of("Idempotency-Key", key),
+        true);
     check(
         "POST",
         t("/refunds"),

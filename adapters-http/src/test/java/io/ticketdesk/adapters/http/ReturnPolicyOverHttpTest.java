@@ -268,6 +268,24 @@ class ReturnPolicyOverHttpTest {
   }
 
   @Test
+  void aRetriedFirstResponseAnswersItsWarningAgainAndIsStoredOnce() {
+    at("2026-01-20T10:00:00Z");
+    String path = returnTicket(5999);
+    Map<String, Object> body = Map.of("text", "Why do you want to return it?");
+    Map<String, String> key = Map.of("Idempotency-Key", "first-response-1");
+
+    var first = api.post(path + "/messages", seller, body, key);
+    int stored = messages(path, seller).size();
+    var again = api.post(path + "/messages", seller, body, key);
+
+    assertEquals(201, first.status(), first.body());
+    assertEquals("return-option-missing", first.json().at("/warnings/0/code").asText());
+    assertEquals(first.body(), again.body());
+    assertEquals("true", again.header("Idempotent-Replayed").orElseThrow());
+    assertEquals(stored, messages(path, seller).size(), "no second answer, no second system note");
+  }
+
+  @Test
   void enforcementStartsAtMidnightBerlinTimeOnDe() {
     at("2026-01-31T22:59:59Z"); // 23:59:59 in Berlin
     String late = returnTicket(5999);

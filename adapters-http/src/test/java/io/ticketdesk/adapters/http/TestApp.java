@@ -95,7 +95,8 @@ final class TestApp implements AutoCloseable {
             new ResponseDeadline(PublicHolidays.none()),
             textModules,
             returnPolicy,
-            labels);
+            labels,
+            store.idempotencyKeys());
     var actions =
         new TicketActionService(
             store.tickets(),
