@@ -356,8 +356,8 @@ final class FloorCommand implements Callable<Integer> {
         sb.append("BEGIN;\n");
         sb.append(TICKET_SQL).append(" \\gset\n");
         sb.append(
-                "SELECT fingerprint, entry_id, created_at FROM idempotency_keys WHERE seller_id ="
-                    + " :s AND idem_key = ")
+                "SELECT fingerprint, result, created_at FROM idempotency_keys WHERE seller_id ="
+                    + " :s AND caller = 'seller:' || :s::text AND idem_key = ")
             .append(key)
             .append(";\n");
         sb.append(ORDER_SQL).append('\n');
@@ -393,12 +393,12 @@ final class FloorCommand implements Callable<Integer> {
                 + REFUND_MESSAGE
                 + "', false, now(), NULL, NULL);\n");
         sb.append(
-                "INSERT INTO idempotency_keys (seller_id, idem_key, fingerprint, entry_id,"
-                    + " created_at) VALUES (:s, ")
+                "INSERT INTO idempotency_keys (seller_id, caller, idem_key, fingerprint, result,"
+                    + " created_at) VALUES (:s, 'seller:' || :s::text, ")
             .append(key)
             .append(", '")
             .append("f".repeat(64))
-            .append("', :eid, now());\n");
+            .append("', :eid::text, now());\n");
         sb.append("COMMIT;\n");
       }
     }

@@ -386,7 +386,7 @@ class BenchmarkToolsSmokeTest {
         List.of(
             "WHERE t.seller_id = :s AND t.ticket_number = :n",
             "FROM ticket_units",
-            "FROM idempotency_keys WHERE seller_id = :s AND idem_key =",
+            "FROM idempotency_keys WHERE seller_id = :s AND caller = 'seller:' || :s::text AND idem_key =",
             "SELECT * FROM orders WHERE seller_id = :s AND order_number = :o",
             "FROM order_units WHERE seller_id = :s AND order_number = :o ORDER BY pos",
             "SELECT * FROM ledger_entries WHERE seller_id = :s AND order_number = :o",
