@@ -4,11 +4,15 @@
 #   bench/run.sh            PostgreSQL: 1,000,000 tickets in a scratch database ticketdesk_bench
 #   bench/run.sh --h2       embedded H2: 100,000 tickets under bench/out/h2-data (no pgbench floor)
 #   bench/run.sh --reuse    skip build and generation; reuse the database and manifest of a run
+#                           (PostgreSQL: the ledger is reset before the load and before the floor;
+#                           H2: refunds of earlier runs stay, a cent per refund request;
+#                           regenerate after a handful of runs)
 #
 # Environment (defaults): TICKETS (1000000; 100000 with --h2), SELLERS (1000), CONCURRENCY (16),
-# DURATION (60s), WARMUP (15s), SCENARIOS (all), BENCH_PORT (7080), PGHOST (127.0.0.1),
-# PGPORT (5432), PGUSER (ticketdesk), PGPASSWORD (ticketdesk), BENCH_DB (ticketdesk_bench),
-# PGBENCH (pgbench, else /usr/lib/postgresql/15/bin/pgbench), MVN_FLAGS (e.g. -o).
+# DURATION (60s), WARMUP (15s), SCENARIOS (all = lookup,search,inbox,filter,reply,refund),
+# BENCH_PORT (7080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (ticketdesk), PGPASSWORD
+# (ticketdesk), BENCH_DB (ticketdesk_bench), PGBENCH (pgbench, else
+# /usr/lib/postgresql/15/bin/pgbench), MVN_FLAGS (e.g. -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,7 +63,7 @@ BENCH=(java -jar "$RUN/ticketdesk-benchmarks.jar")
   echo "mode:        $MODE, $TICKETS tickets, $SELLERS sellers, concurrency $CONCURRENCY, $DURATION after $WARMUP warm-up"
   echo "cpu:         $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
   echo "memory:      $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
-  echo "java:        $(java -version 2>&1 | head -1)"
+  echo "java:        $(java -version 2>&1 | head -1); server JVM options: ${SERVER_JAVA_OPTS:-none}"
   [[ $MODE == pg ]] && echo "postgresql:  $(psql -d postgres -Atc 'SHOW server_version') (shared_buffers $(psql -d postgres -Atc 'SHOW shared_buffers'))"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; other work on the machine shares the CPU)"
 } | tee "$RUN/machine.txt"
@@ -79,13 +83,25 @@ if [[ $REUSE == 0 ]]; then
   fi
 fi
 
+# The refund scenario (API and floor) takes a cent per request from sampled order units and writes
+# ledger entries and idempotency keys; start each phase from the generated state, so a reused
+# database neither runs out of refundable amounts nor reads more ledger rows per refund each run.
+reset_ledger() {
+  psql -q -d "$DB" -c "TRUNCATE idempotency_keys, ledger_entries" \
+    -c "UPDATE order_units SET refunded_amount = 0 WHERE refunded_amount <> 0"
+}
+if [[ $MODE == pg ]]; then
+  echo "== reset the ledger (refunds of earlier runs)"
+  reset_ledger
+fi
+
 echo "== serve on :$PORT (per-token rate limit off: the driver is one client per token)"
 export TICKETDESK_RATE_LIMIT=0
 if [[ $MODE == pg ]]; then
   TICKETDESK_DB_URL="$DB_URL" TICKETDESK_DB_USER="$PGUSER" TICKETDESK_DB_PASSWORD="$PGPASSWORD" \
-    java -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
+    java ${SERVER_JAVA_OPTS:-} -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
 else
-  env -u TICKETDESK_DB_URL java -jar "$APP" serve --port "$PORT" --data-dir "$H2_DIR" \
+  env -u TICKETDESK_DB_URL java ${SERVER_JAVA_OPTS:-} -jar "$APP" serve --port "$PORT" --data-dir "$H2_DIR" \
     >"$RUN/server.log" 2>&1 &
 fi
 SERVER=$!
@@ -99,7 +115,7 @@ done
 curl -fs "http://localhost:$PORT/ready" >/dev/null
 grep -i "recomputed" "$RUN/server.log" || true
 if [[ $MODE == pg ]]; then
-  psql -q -d "$DB" -c "VACUUM ANALYZE sellers, access_tokens, orders, order_units, tickets, ticket_units, messages"
+  psql -q -d "$DB" -c "VACUUM ANALYZE sellers, access_tokens, orders, order_units, tickets, ticket_units, messages, ledger_entries, idempotency_keys"
 fi
 
 echo "== load"
@@ -112,6 +128,7 @@ trap - EXIT
 
 if [[ $MODE == pg ]]; then
   echo "== pgbench floor"
+  reset_ledger
   "${BENCH[@]}" floor --db-url "$DB_URL" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
     --manifest "$MANIFEST" --pgbench "$PGBENCH" --concurrency "$CONCURRENCY" \
     --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \

@@ -51,8 +51,10 @@ final class ServeCommand implements Callable<Integer> {
     PluginHost plugins = injector.getInstance(PluginHost.class);
     DemoData.Tokens tokens =
         demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
+    IdempotencyKeyPurger purger = injector.getInstance(IdempotencyKeyPurger.class);
     HttpServer server = injector.getInstance(HttpServer.class);
     int bound = server.start(host, port);
+    purger.start(IdempotencyKeyPurger.FIRST_DELAY);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -60,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   LOG.info("shutting down");
                   server.stop();
+                  purger.close();
                   plugins.close();
                   db.close();
                   stopped.countDown();

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Configuration shared by the commands: each flag falls back to a TICKETDESK_* variable. */
@@ -238,26 +240,59 @@ final class Settings {
   }
 
   Duration pluginTimeout() {
-    String v =
-        pluginTimeout == null ? "10s" : pluginTimeout.strip().toLowerCase(java.util.Locale.ROOT);
+    return duration(
+        pluginTimeout == null ? "10s" : pluginTimeout, "TICKETDESK_PLUGIN_TIMEOUT", "10s or 500ms");
+  }
+
+  @Option(
+      names = "--idempotency-retention",
+      defaultValue = "${env:TICKETDESK_IDEMPOTENCY_RETENTION:-PT24H}",
+      description =
+          "How long Idempotency-Keys are kept before they are purged, e.g. PT24H, 48h or 90m (default ${DEFAULT-VALUE}). Env: TICKETDESK_IDEMPOTENCY_RETENTION")
+  String idempotencyRetention;
+
+  Duration idempotencyRetention() {
+    return duration(
+        idempotencyRetention == null || idempotencyRetention.isBlank()
+            ? "PT24H"
+            : idempotencyRetention,
+        "TICKETDESK_IDEMPOTENCY_RETENTION",
+        "PT24H or 48h");
+  }
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)?");
+
+  /**
+   * A positive duration: ISO-8601 ({@code PT24H}, {@code P2D}) or a number with a unit ({@code
+   * 500ms}, {@code 10s}, {@code 90m}, {@code 24h}, {@code 2d}; without a unit, seconds).
+   */
+  static Duration duration(String value, String variable, String examples) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
     try {
       Duration d;
-      if (v.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      } else if (v.endsWith("s")) {
-        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+      Matcher m = SHORT_DURATION.matcher(v);
+      if (v.startsWith("p")) {
+        d = Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+      } else if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d =
+            switch (m.group(2) == null ? "s" : m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "m" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              case "d" -> Duration.ofDays(n);
+              default -> Duration.ofSeconds(n);
+            };
       } else {
-        d = Duration.ofSeconds(Long.parseLong(v));
+        throw new NumberFormatException(v);
       }
       if (d.isNegative() || d.isZero()) {
-        throw new NumberFormatException();
+        throw new NumberFormatException(v);
       }
       return d;
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "TICKETDESK_PLUGIN_TIMEOUT must be a positive duration such as 10s or 500ms, got '"
-              + pluginTimeout
-              + "'");
+          variable + " must be a positive duration such as " + examples + ", got '" + value + "'");
     }
   }
 

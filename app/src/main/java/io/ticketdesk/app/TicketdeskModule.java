@@ -11,6 +11,7 @@ import io.ticketdesk.adapters.plugins.PluginAdapters;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.DeadlineService;
 import io.ticketdesk.application.service.DefaultTextModuleService;
+import io.ticketdesk.application.service.IdempotencyKeyPurgeService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.ReturnLabelService;
 import io.ticketdesk.application.service.ReturnPolicyService;
@@ -124,7 +125,6 @@ final class TicketdeskModule extends AbstractModule {
         db.returnLabels(),
         db.returnPolicyOutcomes(),
         db.messages(),
-        db.transactions(),
         clock,
         policy);
   }
@@ -168,7 +168,8 @@ final class TicketdeskModule extends AbstractModule {
         deadline,
         textModules,
         returnPolicy,
-        labels);
+        labels,
+        db.idempotencyKeys());
   }
 
   @Provides
@@ -195,6 +196,22 @@ final class TicketdeskModule extends AbstractModule {
         db.transactions(),
         clock,
         deadline);
+  }
+
+  @Provides
+  @Singleton
+  IdempotencyKeyPurgeService idempotencyKeyPurgeService(Database db, Clock clock) {
+    return new IdempotencyKeyPurgeService(
+        db.idempotencyKeys(),
+        clock,
+        settings.idempotencyRetention(),
+        IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE);
+  }
+
+  @Provides
+  @Singleton
+  IdempotencyKeyPurger idempotencyKeyPurger(IdempotencyKeyPurgeService purge) {
+    return new IdempotencyKeyPurger(purge, IdempotencyKeyPurger.INTERVAL);
   }
 
   @Provides

@@ -179,8 +179,14 @@ class TicketdeskEndToEndIT {
             .get("items")
             .size());
 
-    // Buyer reply → open; close → closed; buyer reply reopens.
-    call("POST", "/api/v1/tickets/" + number + "/messages", buyer, "{\"text\":\"Thanks!\"}", 201);
+    // Buyer reply → open (sent twice with one Idempotency-Key: stored once); close → closed;
+    // buyer reply reopens.
+    String chat = "/api/v1/tickets/" + number + "/messages";
+    Map<String, String> thanksKey = Map.of("Idempotency-Key", "e2e-thanks-1");
+    JsonNode thanks = server.call("POST", chat, buyer, "{\"text\":\"Thanks!\"}", 201, thanksKey);
+    assertEquals(
+        thanks, server.call("POST", chat, buyer, "{\"text\":\"Thanks!\"}", 201, thanksKey));
+    assertEquals(4, call("GET", chat, seller, null, 200).get("items").size());
     assertEquals(
         "open", call("GET", "/api/v1/tickets/" + number, buyer, null, 200).get("status").asText());
     call("POST", "/api/v1/tickets/" + number + "/close", seller, null, 200);

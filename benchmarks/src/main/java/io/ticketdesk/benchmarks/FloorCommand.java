@@ -35,10 +35,12 @@ import picocli.CommandLine.Option;
  * on the same machine, so the API figures read as a ratio to what PostgreSQL alone can do here.
  *
  * <p>Before each run it stores the targets in a helper table {@code bench_floor_<scenario>}
- * (dropped afterwards): one row per target with the seller, its token hash, the ticket, and the
- * ticket numbers the scenario's ticket query returns (the server's second query, the order units of
- * the page, names them in an IN list). The script picks a row with {@code \set i random(…)} and
- * {@code \gset} — one extra primary-key lookup per transaction that the server does not make.
+ * (dropped afterwards): one row per target with the seller, its token hash, the ticket, its order,
+ * whether it is a return request (reply: the seller's answer offers a return option), the unit a
+ * refund takes from with its currency, and the ticket numbers the scenario's ticket query returns
+ * (the server's second query, the order units of the page, names them in an IN list). The script
+ * picks a row with {@code \set i random(…)} and {@code \gset} — one extra primary-key lookup per
+ * transaction that the server does not make.
  */
 @Command(
     name = "floor",
@@ -84,7 +86,7 @@ final class FloorCommand implements Callable<Integer> {
       names = "--scenario",
       defaultValue = "all",
       split = ",",
-      description = "all, lookup, search, inbox, filter, reply")
+      description = "all, lookup, search, inbox, filter, reply, refund")
   List<String> scenarios;
 
   @Option(names = "--api-results", description = "The TSV of load --out, printed beside.")
@@ -99,8 +101,47 @@ final class FloorCommand implements Callable<Integer> {
   static final String UNITS_SQL =
       "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE seller_id IN (:s)"
           + " AND ticket_number IN (%s) ORDER BY seller_id, ticket_number, pos;";
-  static final String AUTH_SQL =
-      "SELECT role, seller_id, buyer_id FROM access_tokens WHERE token_hash = :h;";
+
+  /** What the floor needs to know of a page's tickets: numbers and return-policy inputs. */
+  private static final String PAGE_COLUMNS =
+      "SELECT ticket_number, order_number, reason, return_intent, first_response_at IS NOT NULL";
+
+  /** The helper table's columns before the ticket numbers of the page ({@code u0}, …). */
+  private static final int FIXED_COLUMNS = 14;
+
+  static final String ORDER_SQL =
+      "SELECT * FROM orders WHERE seller_id = :s AND order_number = :o;";
+  static final String ORDER_UNITS_SQL =
+      "SELECT * FROM order_units WHERE seller_id = :s AND order_number = :o ORDER BY pos;";
+
+  /** The system message of a refund, as long as the server's (the unit's title varies). */
+  static final String REFUND_MESSAGE =
+      "Partial refund of 0.01 EUR on order unit 100026672 (Cast iron pan 28 cm, EAN"
+          + " 4086970983712) by the seller — reason: other_refund; cost borne by: seller."
+          + " Refunded so far: 0.01 EUR of 106.56 EUR.";
+
+  /**
+   * A single ticket with its order unit ids, as {@code JdbiTickets.find} reads it since the lookup
+   * lost its units round trip.
+   */
+  static final String TICKET_SQL =
+      "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
+          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
+          + " FROM tickets t WHERE t.seller_id = :s AND t.ticket_number = :n";
+
+  /**
+   * The return-policy state of a page ({@code ReturnPolicyService.states}): the orders of its
+   * return requests and the outcomes of the answered ones, one IN list each (padded like the units;
+   * skipped, as by the server, when the page has none).
+   */
+  static final String POLICY_ORDER_UNITS_SQL =
+      "SELECT * FROM order_units WHERE seller_id = :s AND order_number IN (%s) ORDER BY"
+          + " order_number, pos;";
+
+  static final String POLICY_ORDERS_SQL =
+      "SELECT * FROM orders WHERE seller_id = :s AND order_number IN (%s);";
+  static final String POLICY_OUTCOMES_SQL =
+      "SELECT * FROM return_policy_outcomes WHERE seller_id = :s AND ticket_number IN (%s);";
 
   /** A pgbench result. */
   record Floor(String scenario, double tps, Histogram histogram, long failed) {
@@ -220,47 +261,48 @@ final class FloorCommand implements Callable<Integer> {
       unitParams.add(":u" + i);
     }
     String units = String.format(UNITS_SQL, String.join(", ", unitParams));
+    String keep =
+        "reason = reason, topic = topic, return_intent = return_intent, closed_finally ="
+            + " closed_finally, ";
     sb.append("\\set i random(1, :ntargets)\n");
     sb.append("SELECT * FROM bench_floor_").append(s.wire()).append(" WHERE i = :i \\gset\n");
+    // No authentication statement: the server caches valid tokens for 30 s.
     switch (s) {
-      case LOOKUP -> {
-        sb.append(AUTH_SQL).append('\n');
-        sb.append("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n;\n");
-        sb.append(units).append('\n');
-      }
+      case LOOKUP -> sb.append(TICKET_SQL).append(";\n");
       case SEARCH -> {
-        sb.append(AUTH_SQL).append('\n');
         sb.append(
             "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.order_number = :o"
-                + " ORDER BY t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
+                + " ORDER BY t.seller_id, t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
         sb.append(units).append('\n');
+        policy(sb, k);
       }
       case INBOX -> {
-        sb.append(AUTH_SQL).append('\n');
         sb.append(
-            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.status = :st AND"
-                + " t.status = 'open' ORDER BY t.response_due_at ASC, t.ticket_number ASC"
+            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.status = 'open'"
+                + " ORDER BY t.seller_id, t.status, t.response_due_at ASC, t.ticket_number ASC"
                 + " LIMIT :lim;\n");
         sb.append(units).append('\n');
+        policy(sb, k);
       }
       case FILTER -> {
-        sb.append(AUTH_SQL).append('\n');
         sb.append(
             "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.topic = :tp AND"
-                + " t.created_at >= :cf AND t.created_at < :ct ORDER BY t.created_at DESC,"
-                + " t.ticket_number DESC LIMIT :lim;\n");
+                + " t.created_at >= :cf AND t.created_at < :ct ORDER BY t.seller_id, t.topic,"
+                + " t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
         sb.append(units).append('\n');
+        policy(sb, k);
       }
       case REPLY -> {
-        String keep =
-            "reason = reason, topic = topic, return_intent = return_intent, closed_finally ="
-                + " closed_finally, ";
         sb.append("\\set asseller random(0, 1)\n");
         sb.append("\\if :asseller\n");
-        sb.append(AUTH_SQL).append('\n');
         sb.append("BEGIN;\n");
-        sb.append("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n \\gset\n");
-        sb.append(units).append('\n');
+        sb.append(TICKET_SQL).append(" \\gset\n");
+        // A return request: the seller offers label_in_package, which the policy checks against
+        // the ticket's order (ReturnPolicyService.decide) and stores with the message.
+        sb.append("\\if :ret\n");
+        sb.append(ORDER_SQL).append('\n');
+        sb.append(ORDER_UNITS_SQL).append('\n');
+        sb.append("\\endif\n");
         sb.append("UPDATE tickets SET ")
             .append(keep)
             .append(
@@ -273,14 +315,19 @@ final class FloorCommand implements Callable<Integer> {
         sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
         sb.append(
             "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
-                + " internal, created_at) VALUES (:s, :mid, :n, 'seller', 'Thank you, we are"
-                + " looking into it (benchmark reply).', false, now());\n");
+                + " internal, created_at, discount_amount, discount_currency) VALUES (:s, :mid,"
+                + " :n, 'seller', 'Thank you, we are looking into it (benchmark reply).', false,"
+                + " now(), NULL, NULL);\n");
+        sb.append("\\if :ret\n");
+        sb.append(
+            "INSERT INTO message_return_options (seller_id, message_id, option_index,"
+                + " ticket_number, option_type, label_id, url, order_unit_id) VALUES (:s, :mid, 0,"
+                + " :n, 'label_in_package', NULL, NULL, NULL);\n");
+        sb.append("\\endif\n");
         sb.append("COMMIT;\n");
         sb.append("\\else\n");
-        sb.append(AUTH_SQL.replace(":h", ":bh")).append('\n');
         sb.append("BEGIN;\n");
-        sb.append("SELECT * FROM tickets WHERE ticket_number = :n \\gset\n");
-        sb.append(units).append('\n');
+        sb.append(TICKET_SQL.replace("t.seller_id = :s AND ", "")).append(" \\gset\n");
         sb.append("UPDATE tickets SET ")
             .append(keep)
             .append(
@@ -294,16 +341,85 @@ final class FloorCommand implements Callable<Integer> {
         sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
         sb.append(
             "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
-                + " internal, created_at) VALUES (:s, :mid, :n, 'buyer', 'Any news on my ticket?"
-                + " (benchmark reply)', false, now());\n");
+                + " internal, created_at, discount_amount, discount_currency) VALUES (:s, :mid,"
+                + " :n, 'buyer', 'Any news on my ticket? (benchmark reply)', false, now(), NULL,"
+                + " NULL);\n");
         sb.append("COMMIT;\n");
         sb.append("\\endif\n");
       }
-      case REFUND ->
-          throw new UnsupportedOperationException(
-              "TODO: the refund SQL comes with POST /api/v1/tickets/{n}/refunds (the actions issue)");
+      case REFUND -> {
+        // TicketActionService.refund → moneyAction, as the server's statement log shows it. No
+        // authentication: the server caches valid tokens for 30 s.
+        String key = "'bench-floor-' || :client_id::text || '-' || :k::text";
+        sb.append("\\set a ").append(Scenario.REFUND_AMOUNT).append('\n');
+        sb.append("\\set k random(1, 999999999999999999)\n");
+        sb.append("BEGIN;\n");
+        sb.append(TICKET_SQL).append(" \\gset\n");
+        sb.append(
+                "SELECT fingerprint, result, created_at FROM idempotency_keys WHERE seller_id ="
+                    + " :s AND caller = 'seller:' || :s::text AND idem_key = ")
+            .append(key)
+            .append(";\n");
+        sb.append(ORDER_SQL).append('\n');
+        sb.append(ORDER_UNITS_SQL).append('\n');
+        sb.append(
+            "SELECT * FROM ledger_entries WHERE seller_id = :s AND order_number = :o ORDER BY"
+                + " entry_id;\n");
+        sb.append(
+            "UPDATE order_units SET refunded_amount = refunded_amount + :a WHERE seller_id = :s"
+                + " AND order_unit_id = :ou AND order_number = :o AND price_currency = :cur AND :a"
+                + " <= price_amount - refunded_amount;\n");
+        sb.append("SELECT nextval('ledger_entry_id_seq') AS eid \\gset\n");
+        sb.append(
+            "INSERT INTO ledger_entries (seller_id, entry_id, order_number, order_unit_id, kind,"
+                + " amount, currency, bearer, reason, ticket_number, author_role, created_at)"
+                + " VALUES (:s, :eid, :o, :ou, 'refund', :a, :cur, 'seller', '"
+                + Scenario.REFUND_REASON
+                + "', :n, 'seller', now());\n");
+        sb.append("UPDATE tickets SET ")
+            .append(keep)
+            .append(
+                "status = status, waiting_on = waiting_on, updated_at = now(), open_since ="
+                    + " open_since, response_due_at = response_due_at, first_response_at ="
+                    + " first_response_at, first_response_due_at = first_response_due_at,"
+                    + " first_response_working_micros = first_response_working_micros, version ="
+                    + " :version + 1 WHERE seller_id = :s AND ticket_number = :n AND version ="
+                    + " :version;\n");
+        sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
+        sb.append(
+            "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
+                + " internal, created_at, discount_amount, discount_currency) VALUES (:s, :mid,"
+                + " :n, 'system', '"
+                + REFUND_MESSAGE
+                + "', false, now(), NULL, NULL);\n");
+        sb.append(
+                "INSERT INTO idempotency_keys (seller_id, caller, idem_key, fingerprint, result,"
+                    + " created_at) VALUES (:s, 'seller:' || :s::text, ")
+            .append(key)
+            .append(", '")
+            .append("f".repeat(64))
+            .append("', :eid::text, now());\n");
+        sb.append("COMMIT;\n");
+      }
     }
     return sb.toString();
+  }
+
+  /** The page's return-policy queries: {@code :np}/{@code :na} say whether it has any. */
+  private static void policy(StringBuilder sb, int k) {
+    List<String> orders = new ArrayList<>();
+    List<String> answered = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      orders.add(":p" + i);
+      answered.add(":a" + i);
+    }
+    sb.append("\\if :np\n");
+    sb.append(String.format(POLICY_ORDER_UNITS_SQL, String.join(", ", orders))).append('\n');
+    sb.append(String.format(POLICY_ORDERS_SQL, String.join(", ", orders))).append('\n');
+    sb.append("\\endif\n");
+    sb.append("\\if :na\n");
+    sb.append(String.format(POLICY_OUTCOMES_SQL, String.join(", ", answered))).append('\n');
+    sb.append("\\endif\n");
   }
 
   /**
@@ -322,9 +438,17 @@ final class FloorCommand implements Callable<Integer> {
             .append(
                 " (i INTEGER PRIMARY KEY, s BIGINT, h VARCHAR(128), bh VARCHAR(128), n"
                     + " VARCHAR(11), o VARCHAR(32), tp VARCHAR(64), cf TIMESTAMP WITH TIME ZONE,"
-                    + " ct TIMESTAMP WITH TIME ZONE, st VARCHAR(16), lim INTEGER");
+                    + " ct TIMESTAMP WITH TIME ZONE, st VARCHAR(16), lim INTEGER, ret INTEGER, ou"
+                    + " BIGINT, cur VARCHAR(3)");
     for (int i = 0; i < k; i++) {
       ddl.append(", u").append(i).append(" VARCHAR(11)");
+    }
+    ddl.append(", np INTEGER, na INTEGER");
+    for (int i = 0; i < k; i++) {
+      ddl.append(", p").append(i).append(" VARCHAR(32)");
+    }
+    for (int i = 0; i < k; i++) {
+      ddl.append(", a").append(i).append(" VARCHAR(11)");
     }
     ddl.append(")");
     try (Statement st = c.createStatement()) {
@@ -332,22 +456,25 @@ final class FloorCommand implements Callable<Integer> {
       st.execute(ddl.toString());
     }
     StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (?");
-    for (int i = 1; i < 11 + k; i++) {
+    for (int i = 1; i < FIXED_COLUMNS + 3 * k + 2; i++) {
       insert.append(", ?");
     }
     insert.append(")");
     String pageSql =
         switch (s) {
           case SEARCH ->
-              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND"
-                  + " t.order_number = ? ORDER BY t.created_at DESC, t.ticket_number DESC LIMIT 26";
+              PAGE_COLUMNS
+                  + " FROM tickets t WHERE t.seller_id = ? AND t.order_number = ? ORDER BY"
+                  + " t.created_at DESC, t.ticket_number DESC LIMIT 26";
           case INBOX ->
-              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND t.status ="
-                  + " 'open' ORDER BY t.response_due_at ASC, t.ticket_number ASC LIMIT 51";
+              PAGE_COLUMNS
+                  + " FROM tickets t WHERE t.seller_id = ? AND t.status = 'open' ORDER BY"
+                  + " t.response_due_at ASC, t.ticket_number ASC LIMIT 51";
           case FILTER ->
-              "SELECT ticket_number FROM tickets t WHERE t.seller_id = ? AND t.topic = ?"
-                  + " AND t.created_at >= ? AND t.created_at < ? ORDER BY t.created_at DESC,"
-                  + " t.ticket_number DESC LIMIT 26";
+              PAGE_COLUMNS
+                  + " FROM tickets t WHERE t.seller_id = ? AND t.topic = ? AND t.created_at >= ?"
+                  + " AND t.created_at < ? ORDER BY t.created_at DESC, t.ticket_number DESC"
+                  + " LIMIT 26";
           default -> null;
         };
     c.setAutoCommit(false);
@@ -358,6 +485,8 @@ final class FloorCommand implements Callable<Integer> {
         Instant from = t.createdAt().truncatedTo(ChronoUnit.DAYS).minus(15, ChronoUnit.DAYS);
         Instant to = from.plus(30, ChronoUnit.DAYS);
         List<String> numbers = new ArrayList<>();
+        List<String> policyOrders = new ArrayList<>();
+        List<String> answered = new ArrayList<>();
         if (page == null) {
           numbers.add(t.number());
         } else {
@@ -372,6 +501,17 @@ final class FloorCommand implements Callable<Integer> {
           try (ResultSet rs = page.executeQuery()) {
             while (rs.next()) {
               numbers.add(rs.getString(1));
+              // ReturnOptionPolicy.mayApply: a return request for a refund (or unsaid).
+              String intent = rs.getString(4);
+              if ("product_return".equals(rs.getString(3))
+                  && (intent == null || intent.equals("refund"))) {
+                if (!policyOrders.contains(rs.getString(2))) {
+                  policyOrders.add(rs.getString(2));
+                }
+                if (rs.getBoolean(5)) {
+                  answered.add(rs.getString(1));
+                }
+              }
             }
           }
         }
@@ -390,8 +530,21 @@ final class FloorCommand implements Callable<Integer> {
         ins.setObject(9, to.atOffset(ZoneOffset.UTC));
         ins.setString(10, "open");
         ins.setInt(11, pageRows(s));
+        // reply: the seller's answer offers a return option (as the driver's); refund: the unit.
+        ins.setInt(12, t.returnRequest() ? 1 : 0);
+        ins.setLong(13, t.units().isEmpty() ? 0 : t.refundUnit().id());
+        ins.setString(14, t.currency() == null ? "-" : t.currency());
         for (int u = 0; u < k; u++) {
-          ins.setString(12 + u, numbers.get(Math.min(u, numbers.size() - 1)));
+          ins.setString(FIXED_COLUMNS + 1 + u, numbers.get(Math.min(u, numbers.size() - 1)));
+        }
+        int at = FIXED_COLUMNS + k + 1;
+        ins.setInt(at++, policyOrders.isEmpty() ? 0 : 1);
+        ins.setInt(at++, answered.isEmpty() ? 0 : 1);
+        for (List<String> values : List.of(policyOrders, answered)) {
+          for (int u = 0; u < k; u++) {
+            ins.setString(
+                at++, values.isEmpty() ? "-" : values.get(Math.min(u, values.size() - 1)));
+          }
         }
         ins.addBatch();
       }

@@ -133,7 +133,11 @@ final class GenerateCommand implements Callable<Integer> {
                 s.waitingOn(),
                 s.topic(),
                 s.createdAt(),
-                s.closedFinally()));
+                s.closedFinally(),
+                s.reason(),
+                s.returnIntent(),
+                s.currency(),
+                s.units()));
       }
       m.write(manifest);
       System.out.printf(

@@ -59,7 +59,11 @@ final class Generator {
       String waitingOn,
       String topic,
       Instant createdAt,
-      boolean closedFinally) {}
+      boolean closedFinally,
+      String reason,
+      String returnIntent,
+      String currency,
+      List<Manifest.Unit> units) {}
 
   /** What the generator produced, for the manifest and the sequences. */
   static final class Result {
@@ -147,7 +151,8 @@ final class Generator {
       double u = (k - 1 + random.nextDouble()) / config.tickets();
       double t = -1 + Math.sqrt(1 + 3 * u);
       Instant created = start.plus((long) (t * spanMicros), ChronoUnit.MICROS);
-      Ticket ticket = ticket(chunk, result, k, created);
+      Made made = ticket(chunk, result, k, created);
+      Ticket ticket = made.ticket();
       result.tickets++;
       result.ticketsPerSeller[(int) ticket.sellerId().value()]++;
       result.statusCounts[ticket.status().ordinal()]++;
@@ -162,7 +167,14 @@ final class Generator {
                 ticket.waitingOn() == null ? null : ticket.waitingOn().wire(),
                 ticket.topic() == null ? null : ticket.topic().wire(),
                 ticket.createdAt(),
-                ticket.closedFinally()));
+                ticket.closedFinally(),
+                ticket.reason().wire(),
+                ticket.returnIntent() == null ? null : ticket.returnIntent().wire(),
+                ticket.storefront().currency(),
+                made.order().units().stream()
+                    .filter(unit -> ticket.orderUnitIds().contains(unit.id()))
+                    .map(unit -> new Manifest.Unit(unit.id().value(), unit.price().amount()))
+                    .toList()));
       }
       chunk.tickets++;
       if (chunk.tickets == CHUNK_TICKETS) {
@@ -208,7 +220,10 @@ final class Generator {
     return sellerOfRank[lo];
   }
 
-  private Ticket ticket(Chunk chunk, Result result, long k, Instant created) {
+  /** A generated ticket and its order. */
+  private record Made(Ticket ticket, Order order) {}
+
+  private Made ticket(Chunk chunk, Result result, long k, Instant created) {
     long seller = pickSeller();
     TicketReason reason = Weighted.reason(random);
     Order order = lastOrderOfSeller[(int) seller];
@@ -278,7 +293,7 @@ final class Generator {
       chunk.add(Table.MESSAGES, m);
     }
     result.messages += messages.size();
-    return ticket;
+    return new Made(ticket, order);
   }
 
   /** Plays the chat forward from the opening until it rests or reaches the present. */

@@ -47,7 +47,7 @@ final class LoadCommand implements Callable<Integer> {
       names = "--scenario",
       defaultValue = "all",
       split = ",",
-      description = "all, lookup, search, inbox, filter, reply (refund: TODO, needs the endpoint)")
+      description = "all, lookup, search, inbox, filter, reply, refund")
   List<String> scenarios;
 
   @Option(names = "--seed", defaultValue = "7")
@@ -148,6 +148,13 @@ final class LoadCommand implements Callable<Integer> {
     List<Manifest.Ticket> targets = scenario.targets(m);
     if (targets.isEmpty()) {
       throw new IllegalStateException("no targets for " + scenario.wire() + " in the manifest");
+    }
+    if (scenario == Scenario.REPLY && targets.stream().anyMatch(t -> t.reason() == null)) {
+      System.err.printf(
+          "reply: the manifest (format %d) does not record the tickets' reasons: the seller's"
+              + " replies offer no return option, and first responses to return requests will be"
+              + " refused (422 return-option-required); generate the data set again%n",
+          m.format());
     }
     long warmupNanos = parse(warmup).toNanos();
     long durationNanos = parse(duration).toNanos();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,22 @@ import java.util.Map;
  * What the generator made, for the load driver and the floor: the tokens (in clear — a bench
  * database only) and a random sample of tickets. Tab-separated lines: {@code meta key value},
  * {@code marketplace token}, {@code seller id token tickets}, {@code buyer id token}, {@code ticket
- * number seller buyer order status waitingOn topic createdAt closedFinally} ({@code -} = none).
+ * number seller buyer order status waitingOn topic createdAt closedFinally reason returnIntent
+ * currency units} ({@code -} = none; {@code units} = {@code id:price,…}, the ticket's order units
+ * with their prices in minor units of {@code currency}).
+ *
+ * <p>Format 2 ({@code meta format 2}) added the last four fields of a ticket line. A format-1
+ * manifest (without them) is still read: its tickets have no reason and no units, which the lookup,
+ * search, inbox and filter scenarios do not need; reply then cannot tell return requests and refund
+ * refuses it.
  */
 final class Manifest {
+  /** The format {@link #write} writes. */
+  static final int FORMAT = 2;
+
+  /** An order unit of a sampled ticket, with its price in minor units of the ticket's currency. */
+  record Unit(long id, long price) {}
+
   record Ticket(
       String number,
       long sellerId,
@@ -29,7 +43,25 @@ final class Manifest {
       String waitingOn,
       String topic,
       Instant createdAt,
-      boolean closedFinally) {}
+      boolean closedFinally,
+      String reason,
+      String returnIntent,
+      String currency,
+      List<Unit> units) {
+    Ticket {
+      units = List.copyOf(units);
+    }
+
+    /** A return request ({@code reason} {@code product_return}); false when not recorded. */
+    boolean returnRequest() {
+      return "product_return".equals(reason);
+    }
+
+    /** The unit a benchmark refund takes its cent from: the dearest, which has the most to give. */
+    Unit refundUnit() {
+      return units.stream().max(Comparator.comparingLong(Unit::price)).orElseThrow();
+    }
+  }
 
   final Map<String, String> meta = new LinkedHashMap<>();
   String marketplaceToken;
@@ -45,7 +77,13 @@ final class Manifest {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         PrintWriter out = new PrintWriter(w)) {
       out.println("# Ticketdesk benchmark manifest (contains bearer tokens of a bench database)");
-      meta.forEach((k, v) -> out.println("meta\t" + k + "\t" + v));
+      out.println("meta\tformat\t" + FORMAT);
+      meta.forEach(
+          (k, v) -> {
+            if (!k.equals("format")) {
+              out.println("meta\t" + k + "\t" + v);
+            }
+          });
       out.println("marketplace\t" + marketplaceToken);
       sellerTokens.forEach(
           (id, token) ->
@@ -65,7 +103,11 @@ final class Manifest {
                 dash(t.waitingOn()),
                 dash(t.topic()),
                 t.createdAt().toString(),
-                Boolean.toString(t.closedFinally())));
+                Boolean.toString(t.closedFinally()),
+                dash(t.reason()),
+                dash(t.returnIntent()),
+                dash(t.currency()),
+                units(t.units())));
       }
     }
   }
@@ -96,14 +138,55 @@ final class Manifest {
                     undash(f[6]),
                     undash(f[7]),
                     Instant.parse(f[8]),
-                    Boolean.parseBoolean(f[9])));
+                    Boolean.parseBoolean(f[9]),
+                    f.length > 10 ? undash(f[10]) : null,
+                    f.length > 11 ? undash(f[11]) : null,
+                    f.length > 12 ? undash(f[12]) : null,
+                    f.length > 13 ? units(f[13]) : List.of()));
         default -> throw new IOException("unknown manifest line: " + f[0]);
       }
+    }
+    if (m.format() > FORMAT) {
+      throw new IOException(
+          file + " is in manifest format " + m.format() + "; this tool reads up to " + FORMAT);
     }
     if (m.tickets.isEmpty() || m.sellerTokens.isEmpty()) {
       throw new IOException(file + " has no tickets or no seller tokens");
     }
     return m;
+  }
+
+  /** The manifest's format: 1 when it does not say (written before formats were numbered). */
+  int format() {
+    return Integer.parseInt(meta.getOrDefault("format", "1"));
+  }
+
+  private static String units(List<Unit> units) {
+    if (units.isEmpty()) {
+      return "-";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Unit u : units) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(u.id()).append(':').append(u.price());
+    }
+    return sb.toString();
+  }
+
+  private static List<Unit> units(String field) {
+    if (field.isEmpty() || field.equals("-")) {
+      return List.of();
+    }
+    List<Unit> units = new ArrayList<>();
+    for (String unit : field.split(",")) {
+      int colon = unit.indexOf(':');
+      units.add(
+          new Unit(
+              Long.parseLong(unit.substring(0, colon)), Long.parseLong(unit.substring(colon + 1))));
+    }
+    return units;
   }
 
   private static String dash(String s) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /** One kind of request, with its targets drawn at random from the manifest's sample. */
 enum Scenario {
@@ -19,18 +20,29 @@ enum Scenario {
   INBOX(200),
   /** {@code GET /api/v1/tickets?topic=…&createdFrom=…&createdTo=…} as the seller. */
   FILTER(200),
-  /** {@code POST /api/v1/tickets/{n}/messages} as the seller or the buyer (half each). */
+  /**
+   * {@code POST /api/v1/tickets/{n}/messages} as the seller or the buyer (half each). The seller
+   * answers a return request ({@code product_return}) as the return-option policy wants it, with a
+   * return option valid for every ticket: {@code label_in_package}.
+   */
   REPLY(201),
   /**
-   * {@code POST /api/v1/tickets/{n}/refunds} — TODO: the partial-refund endpoint comes with the
-   * actions issue. When it exists, build its request here (a seller refunding part of one unit of a
-   * sampled {@code product_return} ticket), add the scenario to {@link #ALL} and its SQL to {@code
-   * FloorCommand}.
+   * {@code POST /api/v1/tickets/{n}/refunds} as the owning seller: one minor unit (0.01) of the
+   * ticket's dearest order unit, reason {@code other_refund}, a fresh {@code Idempotency-Key}.
    */
   REFUND(201);
 
   /** The scenarios {@code --scenario all} runs. */
-  static final List<Scenario> ALL = List.of(LOOKUP, SEARCH, INBOX, FILTER, REPLY);
+  static final List<Scenario> ALL = List.of(LOOKUP, SEARCH, INBOX, FILTER, REPLY, REFUND);
+
+  /** What the seller's replies to return requests offer: valid on every ticket, once or again. */
+  static final String RETURN_OPTIONS = "[{\"type\":\"label_in_package\"}]";
+
+  /** A refund takes this many minor units (0.01 EUR, CZK, PLN): far less than any unit's price. */
+  static final long REFUND_AMOUNT = 1;
+
+  /** The refund's reason (a {@code RefundReason}). */
+  static final String REFUND_REASON = "other_refund";
 
   final int expectedStatus;
 
@@ -52,9 +64,25 @@ enum Scenario {
               .filter(t -> !"customer_service".equals(t.waitingOn()))
               .filter(t -> m.buyerTokens.containsKey(t.buyerId()))
               .toList();
-      case REFUND ->
-          throw new UnsupportedOperationException(
-              "the refund scenario needs POST /api/v1/tickets/{n}/refunds (the actions issue)");
+      case REFUND -> {
+        // The seller may refund on open and waiting tickets (a closed one is 409 ticket-closed).
+        // As for reply, tickets customer service leads are left alone.
+        if (m.tickets.stream().allMatch(t -> t.units().isEmpty())) {
+          throw new IllegalStateException(
+              "the manifest has no order units (format "
+                  + m.format()
+                  + "); the refund scenario needs a manifest of format "
+                  + Manifest.FORMAT
+                  + ": generate the data set again");
+        }
+        yield m.tickets.stream()
+            .filter(t -> !"closed".equals(t.status()))
+            .filter(t -> !"customer_service".equals(t.waitingOn()))
+            .filter(t -> t.currency() != null && !t.units().isEmpty())
+            // Room for 100+ refunds at least (every generated unit has 499+ minor units).
+            .filter(t -> t.refundUnit().price() >= 100 * REFUND_AMOUNT)
+            .toList();
+      }
       default -> m.tickets;
     };
   }
@@ -89,13 +117,36 @@ enum Scenario {
             asSeller
                 ? "Thank you, we are looking into it (benchmark reply)."
                 : "Any news on my ticket? (benchmark reply)";
+        String body =
+            asSeller && t.returnRequest()
+                ? "{\"text\":\"" + text + "\",\"returnOptions\":" + RETURN_OPTIONS + "}"
+                : "{\"text\":\"" + text + "\"}";
         yield b.uri(URI.create(api + "/" + t.number() + "/messages"))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}"))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
       }
-      case REFUND -> throw new UnsupportedOperationException("TODO: the actions issue");
+      case REFUND -> {
+        String body =
+            "{\"orderUnitId\":"
+                + t.refundUnit().id()
+                + ",\"amount\":{\"amount\":"
+                + REFUND_AMOUNT
+                + ",\"currency\":\""
+                + t.currency()
+                + "\"},\"reason\":\""
+                + REFUND_REASON
+                + "\"}";
+        // A fresh key per request (not from the seeded random: a rerun on the same database would
+        // repeat keys, and a repeated key is answered from the first use without refunding).
+        yield b.uri(URI.create(api + "/" + t.number() + "/refunds"))
+            .header("Authorization", "Bearer " + sellerToken)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", "bench-" + UUID.randomUUID())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+      }
     };
   }
 

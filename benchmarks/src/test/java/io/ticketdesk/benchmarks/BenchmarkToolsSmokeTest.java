@@ -1,6 +1,7 @@
 package io.ticketdesk.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -18,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,9 +185,15 @@ class BenchmarkToolsSmokeTest {
     Map<String, String> validTokens = new ConcurrentHashMap<>();
     m.sellerTokens.values().forEach(t -> validTokens.put("Bearer " + t, "seller"));
     m.buyerTokens.values().forEach(t -> validTokens.put("Bearer " + t, "buyer"));
+    Map<String, Long> sellerOfToken = new ConcurrentHashMap<>();
+    m.sellerTokens.forEach((id, t) -> sellerOfToken.put("Bearer " + t, id));
+    Map<String, Manifest.Ticket> tickets = new ConcurrentHashMap<>();
+    m.tickets.forEach(t -> tickets.put(t.number(), t));
+    Set<String> idempotencyKeys = ConcurrentHashMap.newKeySet();
     Map<String, AtomicLong> seen = new ConcurrentHashMap<>();
     Pattern ticket = Pattern.compile("^/api/v1/tickets/001\\d{8}$");
-    Pattern messages = Pattern.compile("^/api/v1/tickets/001\\d{8}/messages$");
+    Pattern messages = Pattern.compile("^/api/v1/tickets/(001\\d{8})/messages$");
+    Pattern refunds = Pattern.compile("^/api/v1/tickets/(001\\d{8})/refunds$");
     HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     stub.createContext(
         "/",
@@ -192,10 +201,35 @@ class BenchmarkToolsSmokeTest {
           String path = exchange.getRequestURI().getPath();
           String query = exchange.getRequestURI().getRawQuery();
           String auth = exchange.getRequestHeaders().getFirst("Authorization");
-          exchange.getRequestBody().readAllBytes();
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          boolean post = exchange.getRequestMethod().equals("POST");
+          Matcher reply = messages.matcher(path);
+          Matcher refund = refunds.matcher(path);
           String kind;
-          if (exchange.getRequestMethod().equals("POST") && messages.matcher(path).matches()) {
+          int invalid = 0;
+          if (post && reply.matches()) {
             kind = "reply";
+            Manifest.Ticket t = tickets.get(reply.group(1));
+            boolean offers = body.contains("\"returnOptions\":[{\"type\":\"label_in_package\"}]");
+            if (t == null || !body.startsWith("{\"text\":\"")) {
+              invalid = 400;
+            } else if (sellerOfToken.containsKey(auth) && t.returnRequest() && !offers) {
+              invalid = 422; // return-option-required, as the policy's guard answers
+            } else if (offers && (!sellerOfToken.containsKey(auth) || !t.returnRequest())) {
+              invalid = 400; // only the seller offers options, and only on return requests
+            } else if (offers) {
+              seen.computeIfAbsent("reply with return option", k -> new AtomicLong())
+                  .incrementAndGet();
+            }
+          } else if (post && refund.matches()) {
+            kind = "refund";
+            invalid =
+                checkRefund(tickets.get(refund.group(1)), exchange, auth, body, sellerOfToken);
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            if (invalid == 0 && !idempotencyKeys.add(key)) {
+              invalid = 409; // a repeated key would be replayed, not refunded
+            }
           } else if (ticket.matcher(path).matches()) {
             kind = "lookup";
           } else if (path.equals("/api/v1/tickets") && query.startsWith("q=")) {
@@ -207,9 +241,12 @@ class BenchmarkToolsSmokeTest {
           } else {
             kind = "unknown";
           }
-          int status = validTokens.containsKey(auth) ? (kind.equals("reply") ? 201 : 200) : 401;
+          boolean created = kind.equals("reply") || kind.equals("refund");
+          int status = validTokens.containsKey(auth) ? (created ? 201 : 200) : 401;
           if (kind.equals("unknown")) {
             status = 400;
+          } else if (invalid != 0 && status != 401) {
+            status = invalid;
           }
           seen.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
           exchange.sendResponseHeaders(status, -1);
@@ -243,17 +280,125 @@ class BenchmarkToolsSmokeTest {
         assertTrue(Long.parseLong(f[7]) > 0, "requests in " + line);
       }
       assertTrue(!seen.containsKey("unknown"), "unexpected requests: " + seen);
+      assertTrue(seen.containsKey("refund"), "refunds: " + seen);
+      assertTrue(seen.containsKey("reply with return option"), "return options: " + seen);
     } finally {
       stub.stop(0);
     }
   }
 
+  /**
+   * As the server would refuse it: 0 for a valid refund of the owning seller (a unit of the ticket,
+   * a positive amount in its currency, a reason, an Idempotency-Key), else the status.
+   */
+  private static int checkRefund(
+      Manifest.Ticket t,
+      com.sun.net.httpserver.HttpExchange exchange,
+      String auth,
+      String body,
+      Map<String, Long> sellerOfToken) {
+    if (t == null) {
+      return 404;
+    }
+    Long seller = sellerOfToken.get(auth);
+    if (seller == null || seller != t.sellerId()) {
+      return seller == null ? 403 : 404;
+    }
+    if ("closed".equals(t.status())) {
+      return 409; // ticket-closed
+    }
+    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+    if (key == null || !key.matches("[!-~]{1,200}")) {
+      return 400;
+    }
+    if (!"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      return 415;
+    }
+    Matcher b =
+        Pattern.compile(
+                "^\\{\"orderUnitId\":(\\d+),\"amount\":\\{\"amount\":(\\d+),\"currency\":\"([A-Z]{3})\"\\},"
+                    + "\"reason\":\"([a-z_]+)\"\\}$")
+            .matcher(body);
+    if (!b.matches()) {
+      return 400;
+    }
+    long unit = Long.parseLong(b.group(1));
+    long amount = Long.parseLong(b.group(2));
+    Manifest.Unit u = t.units().stream().filter(x -> x.id() == unit).findFirst().orElse(null);
+    if (u == null) {
+      return 404; // not a unit of this ticket
+    }
+    if (!b.group(3).equals(t.currency()) || amount < 1) {
+      return 400;
+    }
+    return amount > u.price() ? 422 : 0; // refund-exceeds-remaining
+  }
+
+  @Test
+  void the_manifest_reads_format_1_and_round_trips_format_2() throws Exception {
+    Manifest m = Manifest.read(manifest);
+    assertEquals(Manifest.FORMAT, m.format());
+    assertTrue(m.tickets.stream().allMatch(t -> !t.units().isEmpty() && t.currency() != null));
+    assertTrue(m.tickets.stream().anyMatch(Manifest.Ticket::returnRequest));
+    assertTrue(m.tickets.stream().anyMatch(t -> t.units().size() > 1));
+    Path copy = dir.resolve("copy.tsv");
+    m.write(copy);
+    assertEquals(Files.readAllLines(manifest), Files.readAllLines(copy));
+    // A manifest written before formats were numbered: ten fields per ticket line.
+    Path old = dir.resolve("format-1.tsv");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(manifest)) {
+      if (line.startsWith("meta\tformat\t")) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      lines.add(f[0].equals("ticket") ? String.join("\t", List.of(f).subList(0, 10)) : line);
+    }
+    Files.write(old, lines);
+    Manifest m1 = Manifest.read(old);
+    assertEquals(1, m1.format());
+    assertEquals(m.tickets.size(), m1.tickets.size());
+    Manifest.Ticket t = m1.tickets.get(0);
+    assertEquals(m.tickets.get(0).number(), t.number());
+    assertEquals(null, t.reason());
+    assertTrue(t.units().isEmpty());
+    assertEquals(Scenario.LOOKUP.targets(m1).size(), m1.tickets.size());
+    assertThrows(IllegalStateException.class, () -> Scenario.REFUND.targets(m1));
+  }
+
   @Test
   void the_floor_scripts_name_the_servers_statements() {
     String lookup = FloorCommand.script(Scenario.LOOKUP);
-    assertTrue(
-        lookup.contains("SELECT * FROM tickets WHERE seller_id = :s AND ticket_number = :n"));
-    assertTrue(FloorCommand.script(Scenario.INBOX).contains(":u50)"));
-    assertTrue(FloorCommand.script(Scenario.REPLY).contains("INSERT INTO messages"));
+    assertTrue(lookup.contains("ARRAY(SELECT u.order_unit_id FROM ticket_units u"), lookup);
+    assertTrue(lookup.contains("WHERE t.seller_id = :s AND t.ticket_number = :n"), lookup);
+    String inbox = FloorCommand.script(Scenario.INBOX);
+    assertTrue(inbox.contains(":u50)"));
+    assertTrue(inbox.contains("FROM return_policy_outcomes WHERE seller_id = :s"), inbox);
+    assertTrue(inbox.contains("FROM orders WHERE seller_id = :s AND order_number IN (:p0"), inbox);
+    for (Scenario s : Scenario.ALL) {
+      assertTrue(!FloorCommand.script(s).contains("access_tokens"), "the server caches tokens");
+    }
+    String reply = FloorCommand.script(Scenario.REPLY);
+    assertTrue(reply.contains("INSERT INTO messages"));
+    assertTrue(reply.contains("INSERT INTO message_return_options"));
+    String refund = FloorCommand.script(Scenario.REFUND);
+    for (String statement :
+        List.of(
+            "WHERE t.seller_id = :s AND t.ticket_number = :n",
+            "FROM ticket_units",
+            "FROM idempotency_keys WHERE seller_id = :s AND caller = 'seller:' || :s::text AND idem_key =",
+            "SELECT * FROM orders WHERE seller_id = :s AND order_number = :o",
+            "FROM order_units WHERE seller_id = :s AND order_number = :o ORDER BY pos",
+            "SELECT * FROM ledger_entries WHERE seller_id = :s AND order_number = :o",
+            "UPDATE order_units SET refunded_amount = refunded_amount + :a",
+            "nextval('ledger_entry_id_seq')",
+            "INSERT INTO ledger_entries",
+            "version = :version + 1 WHERE seller_id = :s AND ticket_number = :n AND version =",
+            "INSERT INTO messages",
+            "INSERT INTO idempotency_keys",
+            "COMMIT;")) {
+      assertTrue(refund.contains(statement), statement + " in\n" + refund);
+    }
+    assertTrue(!refund.contains("access_tokens"), "the server caches tokens");
   }
 }

@@ -1,7 +1,10 @@
 package io.ticketdesk.domain;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Small checks shared by the value objects; every failure is a {@link ErrorCode#VALIDATION}. */
@@ -36,19 +39,50 @@ public final class Validation {
     if (value == null) {
       throw invalid(field + " is required");
     }
-    for (E e : type.getEnumConstants()) {
-      if (wire.apply(e).equals(value)) {
-        return e;
-      }
+    // Rows and requests parse enums all the time: the wire values are looked up, not recomputed.
+    // The wire function of a type is a pure function of the constant, so the first one is kept.
+    Object found = byWire(type, wire).get(value);
+    if (found != null) {
+      return type.cast(found);
     }
     String[] valid = Arrays.stream(type.getEnumConstants()).map(wire).toArray(String[]::new);
     throw new DomainException(
         ErrorCode.VALIDATION,
         "unknown " + field + " '" + value + "'; valid values: " + String.join(", ", valid),
-        java.util.Map.of("field", field, "validValues", java.util.List.of(valid)));
+        Map.of("field", field, "validValues", java.util.List.of(valid)));
   }
 
   public static String snake(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
+    return SNAKE.get(e.getDeclaringClass())[e.ordinal()];
+  }
+
+  private static final ClassValue<String[]> SNAKE =
+      new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+          Object[] constants = type.getEnumConstants();
+          String[] names = new String[constants.length];
+          for (int i = 0; i < constants.length; i++) {
+            names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+          }
+          return names;
+        }
+      };
+
+  private static final ConcurrentHashMap<Class<?>, Map<String, Object>> BY_WIRE =
+      new ConcurrentHashMap<>();
+
+  /** Wire value → constant of an enum type, built once per type. */
+  private static <E extends Enum<E>> Map<String, Object> byWire(
+      Class<E> type, Function<E, String> wire) {
+    return BY_WIRE.computeIfAbsent(
+        type,
+        t -> {
+          Map<String, Object> built = new HashMap<>();
+          for (E e : type.getEnumConstants()) {
+            built.put(wire.apply(e), e);
+          }
+          return Map.copyOf(built);
+        });
   }
 }

@@ -27,8 +27,6 @@ import java.time.Clock;
 
 /** Actions from a ticket: order details, partial refund, cancellation, escalation, handback. */
 final class ActionRoutes {
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
   private final ShowOrderDetailsUseCase showOrderDetails;
   private final RefundUseCase refund;
   private final CancelOrderUnitUseCase cancelOrderUnit;
@@ -59,7 +57,7 @@ final class ActionRoutes {
     Actor actor = Authentication.actor(ctx);
     TicketNumber number = Requests.ticketNumber(ctx);
     Long expected = Requests.expectedVersion(ctx);
-    IdempotencyKey key = idempotencyKey(ctx);
+    IdempotencyKey key = Requests.idempotencyKey(ctx);
     ActionJson.Refund body = Requests.body(ctx, ActionJson.Refund.class);
     OrderUnitId unit = orderUnitId(body.orderUnitId());
     Money amount = money(body.amount());
@@ -76,7 +74,7 @@ final class ActionRoutes {
     Actor actor = Authentication.actor(ctx);
     TicketNumber number = Requests.ticketNumber(ctx);
     Long expected = Requests.expectedVersion(ctx);
-    IdempotencyKey key = idempotencyKey(ctx);
+    IdempotencyKey key = Requests.idempotencyKey(ctx);
     ActionJson.Cancellation body = Requests.body(ctx, ActionJson.Cancellation.class);
     OrderUnitId unit = orderUnitId(body.orderUnitId());
     CancellationReason reason =
@@ -111,10 +109,6 @@ final class ActionRoutes {
     sendTicket(ctx, handBackTicket.handBack(actor, number, expected));
   }
 
-  private static IdempotencyKey idempotencyKey(Context ctx) {
-    return Requests.parse(ctx.header(IDEMPOTENCY_KEY), IDEMPOTENCY_KEY, IdempotencyKey::of);
-  }
-
   private static OrderUnitId orderUnitId(Long value) {
     long id = Requests.required(value, "orderUnitId");
     return Requests.build("orderUnitId", () -> OrderUnitId.of(id));
@@ -129,9 +123,7 @@ final class ActionRoutes {
 
   /** 201 with the entry; a replayed key answers the same, marked {@code Idempotent-Replayed}. */
   private static void sendEntry(Context ctx, LedgerResult result) {
-    if (result.replayed()) {
-      ctx.header("Idempotent-Replayed", "true");
-    }
+    Responses.replayed(ctx, result.replayed());
     Responses.json(ctx, 201, LedgerEntryJson.of(result.entry()));
   }
 

@@ -30,6 +30,7 @@ import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.PolicyPhase;
 import io.ticketdesk.domain.ReturnLabel;
+import io.ticketdesk.domain.Ticket;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -137,9 +138,17 @@ public record HttpDependencies(
         cancelOrderUnit,
         escalateTicket,
         handBackTicket,
-        (actor, ticket) ->
-            new AssessReturnPolicyUseCase.ReturnPolicyState(
-                false, PolicyPhase.NONE, true, List.of(), null, null),
+        new AssessReturnPolicyUseCase() {
+          @Override
+          public ReturnPolicyState state(Actor actor, Ticket ticket) {
+            return new ReturnPolicyState(false, PolicyPhase.NONE, true, List.of(), null, null);
+          }
+
+          @Override
+          public List<ReturnPolicyState> states(Actor actor, List<Ticket> tickets) {
+            return tickets.stream().map(t -> state(actor, t)).toList();
+          }
+        },
         actor -> List.of(),
         new CreateReturnLabelUseCase() {
           @Override

@@ -47,6 +47,10 @@ public final class HttpServer {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.prefer405over404 = true;
+              // Javalin copies each result through a buffer of this size, allocated per
+              // response (default: Jetty's 32 KB output buffer). Our bodies are a few KB;
+              // Jetty still aggregates up to its own buffer before sending.
+              config.http.responseBufferSize = 8192;
               config.requestLogger.http(metrics::record);
               // Jetty's own refusals (malformed requests, 431, 414, 505, …) as problem+json too:
               // the server's handler answers before routing, the context's inside the servlet.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
+import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.TicketNumber;
@@ -22,9 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads requests strictly: JSON bodies, path and query parameters, If-Match. */
+/** Reads requests strictly: JSON bodies, path and query parameters, If-Match, Idempotency-Key. */
 final class Requests {
   static final int MAX_BODY_BYTES = 1024 * 1024;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private Requests() {}
 
@@ -311,6 +313,11 @@ final class Requests {
               + abbreviate(header)
               + "'");
     }
+  }
+
+  /** The {@code Idempotency-Key} of a write that creates something; null without the header. */
+  static IdempotencyKey idempotencyKey(Context ctx) {
+    return parse(ctx.header(IDEMPOTENCY_KEY), IDEMPOTENCY_KEY, IdempotencyKey::of);
   }
 
   static String etag(long version) {

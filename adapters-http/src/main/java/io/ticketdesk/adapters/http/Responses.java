@@ -11,4 +11,11 @@ final class Responses {
   static void json(Context ctx, int status, Object body) {
     ctx.status(status).contentType(JSON).result(Json.write(body));
   }
+
+  /** Marks an answer that repeats the first result of its {@code Idempotency-Key}. */
+  static void replayed(Context ctx, boolean replayed) {
+    if (replayed) {
+      ctx.header("Idempotent-Replayed", "true");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
+import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
@@ -74,6 +75,7 @@ final class TicketRoutes {
 
   void open(Context ctx) {
     Actor actor = Authentication.actor(ctx);
+    IdempotencyKey key = Requests.idempotencyKey(ctx);
     TicketJson.Opening body = Requests.body(ctx, TicketJson.Opening.class);
     List<Long> ids = Requests.requiredList(body.orderUnitIds(), "orderUnitIds");
     List<OrderUnitId> unitIds = new ArrayList<>();
@@ -93,9 +95,11 @@ final class TicketRoutes {
             "orderUnitIds",
             () ->
                 new OpenTicketUseCase.Command(
-                    unitIds, orderNumber, reason, topic, intent, message));
-    Ticket ticket = openTicket.open(actor, command).ticket();
+                    unitIds, orderNumber, reason, topic, intent, message, key));
+    OpenTicketUseCase.Opened opened = openTicket.open(actor, command);
+    Ticket ticket = opened.ticket();
     ctx.header("Location", HttpServer.API + "/tickets/" + ticket.number().value());
+    Responses.replayed(ctx, opened.replayed());
     sendTicket(ctx, 201, ticket);
   }
 
@@ -118,17 +122,12 @@ final class TicketRoutes {
             p.text("cursor"));
     var page = searchTickets.search(actor, query);
     var now = clock.instant();
-    Responses.json(
-        ctx,
-        200,
-        new PageJson<>(
-            page.items().stream()
-                .map(
-                    t ->
-                        TicketJson.of(
-                            t, now, ReturnPolicyJson.of(assessReturnPolicy.state(actor, t))))
-                .toList(),
-            page.nextCursor()));
+    var states = assessReturnPolicy.states(actor, page.items());
+    List<TicketJson> items = new ArrayList<>(page.items().size());
+    for (int i = 0; i < page.items().size(); i++) {
+      items.add(TicketJson.of(page.items().get(i), now, ReturnPolicyJson.of(states.get(i))));
+    }
+    Responses.json(ctx, 200, new PageJson<>(items, page.nextCursor()));
   }
 
   void get(Context ctx) {
@@ -152,6 +151,7 @@ final class TicketRoutes {
     Actor actor = Authentication.actor(ctx);
     TicketNumber number = Requests.ticketNumber(ctx);
     Long expected = Requests.expectedVersion(ctx);
+    IdempotencyKey key = Requests.idempotencyKey(ctx);
     MessageJson.Posting body = Requests.body(ctx, MessageJson.Posting.class);
     if (body.text() == null && body.textModuleId() == null) {
       throw Requests.invalid("text", "text is required (or give textModuleId)");
@@ -177,9 +177,23 @@ final class TicketRoutes {
             "channel",
             () ->
                 new PostMessageUseCase.Command(
-                    number, text, module, internal, expected, offer, override, body.channel()));
+                    number,
+                    text,
+                    module,
+                    internal,
+                    expected,
+                    offer,
+                    override,
+                    body.channel(),
+                    key));
     var posted = postMessage.post(actor, command);
-    ctx.header("ETag", Requests.etag(posted.ticket().version()));
+    if (posted.replayed()) {
+      // The ticket's version right after the first answer is not kept: no ETag rather than a
+      // newer one the client has not seen.
+      Responses.replayed(ctx, true);
+    } else {
+      ctx.header("ETag", Requests.etag(posted.ticket().version()));
+    }
     Responses.json(ctx, 201, MessageJson.of(posted.message(), posted.warnings()));
   }
 

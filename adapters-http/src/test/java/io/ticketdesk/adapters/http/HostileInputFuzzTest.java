@@ -751,8 +751,8 @@ class HostileInputFuzzTest {
 
   /**
    * The first line as If-Match, the second as Idempotency-Key, on every write that takes them:
-   * messages, close, refunds and cancellations (both), escalation, handback, text module PUT and
-   * DELETE.
+   * messages (both), ticket openings (the key), close, refunds and cancellations (both),
+   * escalation, handback, text module PUT and DELETE.
    */
   @FuzzTest
   void ifMatchAndIdempotencyKeyHeaders(byte[] input) {
@@ -767,7 +767,14 @@ class HostileInputFuzzTest {
     if (!key.isEmpty()) {
       k.put("Idempotency-Key", key);
     }
-    check("POST", t("/messages"), fixture().seller, "{\"text\":\"hi\"}", h, true);
+    check("POST", t("/messages"), fixture().seller, "{\"text\":\"hi\"}", k, true);
+    check(
+        "POST",
+        "/api/v1/tickets",
+        fixture().buyer,
+        "{\"orderUnitIds\":[1002],\"reason\":\"product_defect\",\"message\":\"hi\"}",
+        key.isEmpty() ? Map.of() : Map.of("Idempotency-Key", key),
+        true);
     check(
         "POST",
         t("/refunds"),

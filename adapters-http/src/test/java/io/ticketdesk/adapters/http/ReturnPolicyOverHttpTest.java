@@ -268,6 +268,24 @@ class ReturnPolicyOverHttpTest {
   }
 
   @Test
+  void aRetriedFirstResponseAnswersItsWarningAgainAndIsStoredOnce() {
+    at("2026-01-20T10:00:00Z");
+    String path = returnTicket(5999);
+    Map<String, Object> body = Map.of("text", "Why do you want to return it?");
+    Map<String, String> key = Map.of("Idempotency-Key", "first-response-1");
+
+    var first = api.post(path + "/messages", seller, body, key);
+    int stored = messages(path, seller).size();
+    var again = api.post(path + "/messages", seller, body, key);
+
+    assertEquals(201, first.status(), first.body());
+    assertEquals("return-option-missing", first.json().at("/warnings/0/code").asText());
+    assertEquals(first.body(), again.body());
+    assertEquals("true", again.header("Idempotent-Replayed").orElseThrow());
+    assertEquals(stored, messages(path, seller).size(), "no second answer, no second system note");
+  }
+
+  @Test
   void enforcementStartsAtMidnightBerlinTimeOnDe() {
     at("2026-01-31T22:59:59Z"); // 23:59:59 in Berlin
     String late = returnTicket(5999);
@@ -411,5 +429,49 @@ class ReturnPolicyOverHttpTest {
         r.json().get("text").asText().contains("/api/v1/return-labels/" + labelId),
         r.json().get("text").asText());
     assertTrue(r.json().get("text").asText().contains("(TD"), r.json().get("text").asText());
+  }
+
+  @Test
+  void aListShowsEveryTicketsPolicyStateAsTheTicketItselfDoes() {
+    String breached = returnTicket("de", "refund", Duration.ofDays(3), 5999, 2500);
+    assertEquals(
+        201, answerWith(breached, "No returns.", Map.of("overridePolicyGuard", true)).status());
+    String compliant = returnTicket(5999);
+    assertEquals(201, answer(compliant, "Send it back.", option("label_in_package")).status());
+    String unanswered = returnTicket("cz", "refund", Duration.ofDays(1), 90000);
+    String late = returnTicket("de", "refund", Duration.ofDays(15), 5999);
+    String repair = returnTicket("de", "repair", Duration.ofDays(2), 5999);
+    List<String> paths = List.of(breached, compliant, unanswered, late, repair);
+
+    for (String token : List.of(seller, cs)) {
+      var list = api.get("/api/v1/tickets?limit=50", token);
+      assertEquals(200, list.status(), list.body());
+      Map<String, JsonNode> listed = new LinkedHashMap<>();
+      for (JsonNode t : list.json().get("items")) {
+        listed.put(t.get("ticketNumber").asText(), t.get("returnPolicy"));
+      }
+      for (String path : paths) {
+        String number = path.substring(path.lastIndexOf('/') + 1);
+        var single = api.get(path, token);
+        assertEquals(200, single.status(), single.body());
+        assertEquals(single.json().get("returnPolicy"), listed.get(number), path);
+      }
+    }
+    assertTrue(listedPolicy(breached).get("breach").asBoolean());
+    assertTrue(listedPolicy(compliant).get("satisfied").asBoolean());
+    assertFalse(listedPolicy(unanswered).get("satisfied").asBoolean());
+    assertFalse(listedPolicy(late).get("applies").asBoolean());
+    assertFalse(listedPolicy(repair).get("applies").asBoolean());
+  }
+
+  private JsonNode listedPolicy(String path) {
+    String number = path.substring(path.lastIndexOf('/') + 1);
+    var list = api.get("/api/v1/tickets?limit=50", seller);
+    for (JsonNode t : list.json().get("items")) {
+      if (t.get("ticketNumber").asText().equals(number)) {
+        return t.get("returnPolicy");
+      }
+    }
+    throw new AssertionError("ticket " + number + " not listed");
   }
 }

@@ -73,7 +73,6 @@ final class TestApp implements AutoCloseable {
             store.returnLabels(),
             store.returnPolicyOutcomes(),
             store.messages(),
-            tx,
             clock,
             ReturnOptionPolicy.withDefaults());
     var labels =
@@ -96,7 +95,8 @@ final class TestApp implements AutoCloseable {
             new ResponseDeadline(PublicHolidays.none()),
             textModules,
             returnPolicy,
-            labels);
+            labels,
+            store.idempotencyKeys());
     var actions =
         new TicketActionService(
             store.tickets(),

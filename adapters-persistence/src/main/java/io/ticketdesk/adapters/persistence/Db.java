@@ -72,6 +72,27 @@ final class Db implements Transactions {
     return h.createQuery("SELECT nextval('" + sequence + "')").mapTo(Long.class).one();
   }
 
+  /**
+   * Binds values to named parameters {@code :<name>0, :<name>1, …} and returns that list for an
+   * {@code IN (…)} (the template engine is off, so lists are spelled out; page sizes are few, so
+   * the statements stay few).
+   */
+  static String inList(String name, int size) {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < size; i++) {
+      sql.append(i == 0 ? ":" : ", :").append(name).append(i);
+    }
+    return sql.toString();
+  }
+
+  static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindList(
+      S statement, String name, java.util.List<?> values) {
+    for (int i = 0; i < values.size(); i++) {
+      statement.bind(name + i, values.get(i));
+    }
+    return statement;
+  }
+
   static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }

@@ -18,7 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -108,6 +112,47 @@ final class JdbiOrders implements Orders {
     requireNonNull(seller, "seller is null");
     requireNonNull(number, "number is null");
     return db.read(h -> find(h, seller, number));
+  }
+
+  @Override
+  public Map<OrderNumber, Order> findAll(SellerId seller, Collection<OrderNumber> numbers) {
+    requireNonNull(seller, "seller is null");
+    requireNonNull(numbers, "numbers is null");
+    List<String> distinct = numbers.stream().map(OrderNumber::value).distinct().toList();
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(
+        h -> {
+          Map<String, List<OrderUnit>> units = new HashMap<>();
+          Db.bindList(
+                  h.createQuery(
+                      "SELECT * FROM order_units WHERE seller_id = :s AND order_number IN ("
+                          + Db.inList("n", distinct.size())
+                          + ") ORDER BY order_number, pos"),
+                  "n",
+                  distinct)
+              .bind("s", seller.value())
+              .map((rs, ctx) -> Map.entry(rs.getString("order_number"), mapUnit(rs)))
+              .forEach(
+                  e -> units.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+          Map<OrderNumber, Order> found = new HashMap<>();
+          Db.bindList(
+                  h.createQuery(
+                      "SELECT * FROM orders WHERE seller_id = :s AND order_number IN ("
+                          + Db.inList("n", distinct.size())
+                          + ")"),
+                  "n",
+                  distinct)
+              .bind("s", seller.value())
+              .map((rs, ctx) -> OrderRow.map(rs))
+              .forEach(
+                  row ->
+                      found.put(
+                          row.number(),
+                          row.toOrder(units.getOrDefault(row.number().value(), List.of()))));
+          return found;
+        });
   }
 
   @Override

@@ -10,6 +10,10 @@ import io.ticketdesk.domain.TicketNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** First-response outcomes under the return-option policy in {@code return_policy_outcomes}. */
@@ -53,6 +57,33 @@ final class JdbiReturnPolicyOutcomes implements ReturnPolicyOutcomes {
                 .bind("ticket", ticket.value())
                 .map((rs, ctx) -> map(rs))
                 .findOne());
+  }
+
+  @Override
+  public Map<TicketNumber, ReturnPolicyOutcome> findAll(
+      SellerId seller, Collection<TicketNumber> tickets) {
+    requireNonNull(seller, "seller is null");
+    requireNonNull(tickets, "tickets is null");
+    List<String> distinct = tickets.stream().map(TicketNumber::value).distinct().toList();
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(
+        h -> {
+          Map<TicketNumber, ReturnPolicyOutcome> found = new HashMap<>();
+          Db.bindList(
+                  h.createQuery(
+                      "SELECT * FROM return_policy_outcomes WHERE seller_id = :seller AND"
+                          + " ticket_number IN ("
+                          + Db.inList("t", distinct.size())
+                          + ")"),
+                  "t",
+                  distinct)
+              .bind("seller", seller.value())
+              .map((rs, ctx) -> map(rs))
+              .forEach(o -> found.put(o.ticketNumber(), o));
+          return found;
+        });
   }
 
   private static ReturnPolicyOutcome map(ResultSet rs) throws SQLException {

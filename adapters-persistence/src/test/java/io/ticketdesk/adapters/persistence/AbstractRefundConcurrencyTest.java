@@ -12,7 +12,6 @@ import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.Buyer;
 import io.ticketdesk.domain.BuyerId;
 import io.ticketdesk.domain.CostBearer;
-import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.Money;
@@ -31,11 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,33 +96,6 @@ abstract class AbstractRefundConcurrencyTest {
         null);
   }
 
-  /** Runs the calls at once and counts their outcomes: the entry id, or the refusal's code. */
-  private List<Object> race(List<Callable<Object>> calls) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(calls.size());
-    List<Callable<Object>> started = new ArrayList<>();
-    for (Callable<Object> call : calls) {
-      started.add(
-          () -> {
-            start.await(20, TimeUnit.SECONDS);
-            try {
-              return call.call();
-            } catch (DomainException e) {
-              return e.code();
-            }
-          });
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<Object> outcomes = new ArrayList<>();
-      for (Future<Object> f : pool.invokeAll(started, 120, TimeUnit.SECONDS)) {
-        outcomes.add(f.get());
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   private static Map<String, Integer> tally(List<Object> outcomes) {
     Map<String, Integer> tally = new TreeMap<>();
     for (Object o : outcomes) {
@@ -145,7 +112,7 @@ abstract class AbstractRefundConcurrencyTest {
       calls.add(() -> service.refund(Actor.seller(seller), tenth(key)).entry().id());
     }
 
-    List<Object> outcomes = race(calls);
+    List<Object> outcomes = Race.run(calls);
 
     assertEquals(Map.of("refunded", 10, "refund-exceeds-remaining", 40), tally(outcomes));
     List<LedgerEntry> entries = store.ledger().entries(seller, order.number());
@@ -167,7 +134,7 @@ abstract class AbstractRefundConcurrencyTest {
       calls.add(() -> service.refund(Actor.seller(seller), tenth("same-key")).entry().id());
     }
 
-    List<Object> outcomes = race(calls);
+    List<Object> outcomes = Race.run(calls);
 
     List<LedgerEntry> entries = store.ledger().entries(seller, order.number());
     assertEquals(1, entries.size());
@@ -206,7 +173,7 @@ abstract class AbstractRefundConcurrencyTest {
                               .orElse(ErrorCode.REFUND_EXCEEDS_REMAINING)));
     }
 
-    List<Object> outcomes = race(calls);
+    List<Object> outcomes = Race.run(calls);
 
     assertEquals(Map.of("refunded", 10, "refund-exceeds-remaining", 40), tally(outcomes));
     assertEquals(

@@ -26,6 +26,11 @@ public final class TestDatabases {
 
   /** A new in-memory H2 database in PostgreSQL mode, migrated. */
   public static TestDatabase h2() {
+    return migrated(emptyH2());
+  }
+
+  /** A new in-memory H2 database in PostgreSQL mode, not migrated (for migration tests). */
+  static TestDatabase emptyH2() {
     String name = "ticketdesk_" + uniqueSuffix();
     DatabaseConfig config =
         new DatabaseConfig(
@@ -33,11 +38,16 @@ public final class TestDatabases {
             "sa",
             "",
             12);
-    return migrated(config, "SHUTDOWN");
+    return new TestDatabase(Database.open(config), config, "SHUTDOWN");
   }
 
   /** A new schema in the test PostgreSQL, migrated; skips or fails the test when there is none. */
   public static TestDatabase postgres() {
+    return migrated(emptyPostgres());
+  }
+
+  /** A new, empty schema in the test PostgreSQL (for migration tests); skips or fails as above. */
+  static TestDatabase emptyPostgres() {
     String url = env(PG_URL);
     boolean required = "true".equalsIgnoreCase(env(PG_REQUIRED));
     if (url == null) {
@@ -69,15 +79,13 @@ public final class TestDatabases {
       Assumptions.abort(message);
     }
     String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return migrated(
-        new DatabaseConfig(schemaUrl, user, password, 12), "DROP SCHEMA " + schema + " CASCADE");
+    DatabaseConfig config = new DatabaseConfig(schemaUrl, user, password, 12);
+    return new TestDatabase(Database.open(config), config, "DROP SCHEMA " + schema + " CASCADE");
   }
 
-  private static TestDatabase migrated(DatabaseConfig config, String dropSql) {
-    Database db = Database.open(config);
-    TestDatabase test = new TestDatabase(db, config, dropSql);
+  private static TestDatabase migrated(TestDatabase test) {
     try {
-      db.migrate();
+      test.database().migrate();
     } catch (RuntimeException e) {
       test.close();
       throw e;

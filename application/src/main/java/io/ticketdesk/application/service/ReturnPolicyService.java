@@ -10,7 +10,6 @@ import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
-import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.CostBearer;
@@ -20,6 +19,7 @@ import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnOffer;
@@ -27,16 +27,19 @@ import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
+import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitLedger;
 import io.ticketdesk.domain.UnitState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The return-option policy at work: the policy state shown with a ticket, and — called by {@link
@@ -55,7 +58,6 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   private final ReturnLabels labels;
   private final ReturnPolicyOutcomes outcomes;
   private final Messages messages;
-  private final Transactions tx;
   private final Clock clock;
   private final ReturnOptionPolicy policy;
 
@@ -65,7 +67,6 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       ReturnLabels labels,
       ReturnPolicyOutcomes outcomes,
       Messages messages,
-      Transactions tx,
       Clock clock,
       ReturnOptionPolicy policy) {
     this.orders = requireNonNull(orders, "orders is null");
@@ -73,7 +74,6 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     this.labels = requireNonNull(labels, "labels is null");
     this.outcomes = requireNonNull(outcomes, "outcomes is null");
     this.messages = requireNonNull(messages, "messages is null");
-    this.tx = requireNonNull(tx, "tx is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.policy = requireNonNull(policy, "policy is null");
   }
@@ -81,40 +81,70 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   @Override
   public ReturnPolicyState state(Actor actor, Ticket ticket) {
     requireNonNull(ticket, "ticket is null");
-    if (actor == null || !actor.canSee(ticket.sellerId(), ticket.buyerId())) {
-      throw Access.notFound("ticket " + ticket.number().value());
+    return states(actor, List.of(ticket)).get(0);
+  }
+
+  @Override
+  public List<ReturnPolicyState> states(Actor actor, List<Ticket> tickets) {
+    requireNonNull(tickets, "tickets is null");
+    for (Ticket ticket : tickets) {
+      if (actor == null || !actor.canSee(ticket.sellerId(), ticket.buyerId())) {
+        throw Access.notFound("ticket " + ticket.number().value());
+      }
     }
-    if (!ReturnOptionPolicy.mayApply(ticket)) {
-      // Most tickets: no option is ever owed, so lists need no order or outcome lookups.
-      Instant at = ticket.firstResponseAt() != null ? ticket.firstResponseAt() : clock.instant();
-      return new ReturnPolicyState(
-          false, policy.phase(ticket.storefront(), at), true, List.of(), null, null);
+    // Most tickets owe no option ever: they need no order or outcome. For the others, one order
+    // and one outcome query per seller on the page (outcomes are recorded with the seller's
+    // first response, so unanswered tickets have none). The reads need no common snapshot: an
+    // outcome is written once, with the first response that the ticket already shows.
+    Map<SellerId, List<Ticket>> applicable = new LinkedHashMap<>();
+    for (Ticket ticket : tickets) {
+      if (ReturnOptionPolicy.mayApply(ticket)) {
+        applicable.computeIfAbsent(ticket.sellerId(), s -> new ArrayList<>()).add(ticket);
+      }
     }
-    return tx.inTransaction(
-        () -> {
-          Order order = order(ticket);
-          Instant at =
-              ticket.firstResponseAt() != null ? ticket.firstResponseAt() : clock.instant();
-          ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
-          // Outcomes are recorded with the seller's first response: before it there is none.
-          Optional<ReturnPolicyOutcome> outcome =
-              ticket.firstResponseAt() == null
-                  ? Optional.empty()
-                  : outcomes.find(ticket.sellerId(), ticket.number());
-          if (outcome.isPresent()) {
-            ReturnPolicyOutcome o = outcome.get();
-            return new ReturnPolicyState(
+    Map<SellerId, Map<OrderNumber, Order>> ordersBySeller = new HashMap<>();
+    Map<SellerId, Map<TicketNumber, ReturnPolicyOutcome>> outcomesBySeller = new HashMap<>();
+    applicable.forEach(
+        (seller, page) -> {
+          ordersBySeller.put(
+              seller, orders.findAll(seller, page.stream().map(Ticket::orderNumber).toList()));
+          List<TicketNumber> answered =
+              page.stream().filter(t -> t.firstResponseAt() != null).map(Ticket::number).toList();
+          outcomesBySeller.put(
+              seller, answered.isEmpty() ? Map.of() : outcomes.findAll(seller, answered));
+        });
+    Instant now = clock.instant();
+    List<ReturnPolicyState> states = new ArrayList<>(tickets.size());
+    for (Ticket ticket : tickets) {
+      Instant at = ticket.firstResponseAt() != null ? ticket.firstResponseAt() : now;
+      if (!ReturnOptionPolicy.mayApply(ticket)) {
+        states.add(
+            new ReturnPolicyState(
+                false, policy.phase(ticket.storefront(), at), true, List.of(), null, null));
+        continue;
+      }
+      Order order = ordersBySeller.get(ticket.sellerId()).get(ticket.orderNumber());
+      if (order == null) {
+        throw Access.notFound("order " + ticket.orderNumber().value());
+      }
+      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+      ReturnPolicyOutcome o = outcomesBySeller.get(ticket.sellerId()).get(ticket.number());
+      if (o != null) {
+        states.add(
+            new ReturnPolicyState(
                 true,
                 o.phase(),
                 o.satisfied(),
                 a.validOptions(),
                 o.breachedAt(),
-                o.recoveryDeadline());
-          }
-          boolean satisfied = !a.requiresOption() || ticket.firstResponseAt() != null;
-          return new ReturnPolicyState(
-              a.applies(), a.phase(), satisfied, a.validOptions(), null, null);
-        });
+                o.recoveryDeadline()));
+      } else {
+        boolean satisfied = !a.requiresOption() || ticket.firstResponseAt() != null;
+        states.add(
+            new ReturnPolicyState(a.applies(), a.phase(), satisfied, a.validOptions(), null, null));
+      }
+    }
+    return states;
   }
 
   /** What the policy decided about one message, before it is stored. */

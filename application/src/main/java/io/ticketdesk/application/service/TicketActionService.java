@@ -9,7 +9,6 @@ import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
-import io.ticketdesk.application.port.out.DuplicateKeyException;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
@@ -33,17 +32,11 @@ import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitLedger;
 import io.ticketdesk.domain.Validation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -56,9 +49,6 @@ public final class TicketActionService
         CancelOrderUnitUseCase,
         EscalateTicketUseCase,
         HandBackTicketUseCase {
-  /** How long a seller's idempotency keys are kept at least. */
-  public static final Duration KEY_RETENTION = Duration.ofHours(24);
-
   private static final int MAX_ATTEMPTS = 64;
 
   private final Tickets tickets;
@@ -66,7 +56,7 @@ public final class TicketActionService
   private final Messages messages;
   private final Orders orders;
   private final Ledger ledger;
-  private final IdempotencyKeys keys;
+  private final Idempotency idempotency;
   private final Transactions tx;
   private final Clock clock;
   private final ResponseDeadline deadline;
@@ -85,7 +75,7 @@ public final class TicketActionService
     this.messages = requireNonNull(messages, "messages is null");
     this.orders = requireNonNull(orders, "orders is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
-    this.keys = requireNonNull(keys, "keys is null");
+    this.idempotency = new Idempotency(requireNonNull(keys, "keys is null"), clock);
     this.tx = requireNonNull(tx, "tx is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.deadline = requireNonNull(deadline, "deadline is null");
@@ -123,16 +113,15 @@ public final class TicketActionService
     Access.require(actor, "refund order units", Role.SELLER, Role.CUSTOMER_SERVICE);
     requireNonNull(c, "command is null");
     CostBearer bearer = bearer(actor, c.bearer());
-    String fingerprint =
-        fingerprint(
-            "refund",
-            actor.role().wire(),
-            c.ticketNumber().value(),
-            Long.toString(c.orderUnitId().value()),
-            Long.toString(c.amount().amount()),
-            c.amount().currency(),
-            c.reason().wire(),
-            bearer.wire());
+    Fingerprint fingerprint =
+        Fingerprint.of("refund")
+            .add(actor.role().wire())
+            .add(c.ticketNumber().value())
+            .add(c.orderUnitId().value())
+            .add(c.amount().amount())
+            .add(c.amount().currency())
+            .add(c.reason())
+            .add(bearer);
     return moneyAction(
         actor,
         c.ticketNumber(),
@@ -184,14 +173,13 @@ public final class TicketActionService
     Access.require(actor, "cancel order units", Role.SELLER, Role.CUSTOMER_SERVICE);
     requireNonNull(c, "command is null");
     CostBearer bearer = bearer(actor, c.bearer());
-    String fingerprint =
-        fingerprint(
-            "cancellation",
-            actor.role().wire(),
-            c.ticketNumber().value(),
-            Long.toString(c.orderUnitId().value()),
-            c.reason().wire(),
-            bearer.wire());
+    Fingerprint fingerprint =
+        Fingerprint.of("cancellation")
+            .add(actor.role().wire())
+            .add(c.ticketNumber().value())
+            .add(c.orderUnitId().value())
+            .add(c.reason())
+            .add(bearer);
     return moneyAction(
         actor,
         c.ticketNumber(),
@@ -285,66 +273,35 @@ public final class TicketActionService
   }
 
   /**
-   * Runs a money-moving action once per idempotency key: a repeated key with the same request
-   * answers the first result, with another request it is refused. A lost race (ticket version,
-   * unit, or the key's first use) is retried from the start unless If-Match was given.
+   * Runs a money-moving action once per idempotency key (see {@link Idempotency}); the key
+   * remembers the ledger entry, which a replay answers again.
    */
   private LedgerResult moneyAction(
       Actor actor,
       TicketNumber number,
       Long expectedVersion,
       IdempotencyKey key,
-      String fingerprint,
+      Fingerprint fingerprint,
       BiFunction<Ticket, Instant, LedgerEntry> action) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return tx.inTransaction(
-            () -> {
-              Ticket ticket = changes.load(actor, number);
-              if (key != null) {
-                Optional<IdempotencyKeys.Use> used = keys.find(ticket.sellerId(), key.value());
-                if (used.isPresent()) {
-                  return replay(ticket, used.get(), fingerprint);
-                }
-              }
-              if (expectedVersion != null && ticket.version() != expectedVersion) {
-                throw TicketChanges.stale(ticket);
-              }
-              Instant at = now();
-              LedgerEntry entry = action.apply(ticket, at);
-              if (key != null) {
-                keys.add(
-                    ticket.sellerId(),
-                    key.value(),
-                    new IdempotencyKeys.Use(fingerprint, entry.id(), at));
-              }
-              return new LedgerResult(entry, false);
-            });
-      } catch (ConcurrentUpdateException | DuplicateKeyException e) {
-        if (e instanceof ConcurrentUpdateException && expectedVersion != null) {
-          throw TicketChanges.changedMeanwhile(number);
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-          throw TicketChanges.busy(number);
-        }
-        TicketChanges.pause(attempt);
-      }
-    }
-  }
-
-  private LedgerResult replay(Ticket ticket, IdempotencyKeys.Use used, String fingerprint) {
-    if (!used.fingerprint().equals(fingerprint)) {
-      throw new DomainException(
-          ErrorCode.IDEMPOTENCY_KEY_REUSED,
-          "this Idempotency-Key was already used for another request; use a new key for a new"
-              + " request");
-    }
-    LedgerEntry entry =
-        ledger
-            .find(ticket.sellerId(), used.entryId())
-            .orElseThrow(
-                () -> new IllegalStateException("ledger entry " + used.entryId() + " is missing"));
-    return new LedgerResult(entry, true);
+    return changes.change(
+        actor,
+        number,
+        expectedVersion,
+        idempotency.request(
+            actor,
+            key,
+            fingerprint,
+            (LedgerResult done) -> Long.toString(done.entry().id()),
+            (seller, entryId) ->
+                new LedgerResult(
+                    ledger
+                        .find(seller, Long.parseLong(entryId))
+                        .orElseThrow(
+                            () ->
+                                new IllegalStateException(
+                                    "ledger entry " + entryId + " is missing")),
+                    true)),
+        ticket -> new LedgerResult(action.apply(ticket, now()), false));
   }
 
   private Order order(Ticket ticket) {
@@ -429,18 +386,5 @@ public final class TicketActionService
         + ", EAN "
         + unit.ean()
         + ")";
-  }
-
-  static String fingerprint(String... parts) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        sha.update(part.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-    }
   }
 }

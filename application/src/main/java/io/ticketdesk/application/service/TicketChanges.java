@@ -15,6 +15,7 @@ import io.ticketdesk.domain.Validation;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Loading a ticket in the actor's scope and changing it under optimistic locking, shared by the
@@ -48,25 +49,67 @@ final class TicketChanges {
 
   /** Loads the ticket in scope, checks If-Match and applies the change in one transaction. */
   <T> T change(Actor actor, TicketNumber number, Long expectedVersion, Function<Ticket, T> change) {
+    return change(actor, number, expectedVersion, Idempotency.none(), change);
+  }
+
+  /**
+   * As {@link #change(Actor, TicketNumber, Long, Function)}, at most once per idempotency key: a
+   * key used before answers its first result before If-Match is checked. A keyed request that loses
+   * a race is retried even with If-Match, so that it replays the winner's result (or finds the
+   * ticket stale).
+   */
+  <T> T change(
+      Actor actor,
+      TicketNumber number,
+      Long expectedVersion,
+      Idempotency.Request<T> request,
+      Function<Ticket, T> change) {
     Validation.required(number, "ticketNumber");
+    return retrying(
+        "ticket " + number.value(),
+        expectedVersion != null && !request.keyed() ? () -> changedMeanwhile(number) : null,
+        request.keyed(),
+        () ->
+            tx.inTransaction(
+                () -> {
+                  Ticket ticket = load(actor, number);
+                  return request.once(
+                      ticket.sellerId(),
+                      () -> {
+                        if (expectedVersion != null && ticket.version() != expectedVersion) {
+                          throw stale(ticket);
+                        }
+                        return change.apply(ticket);
+                      });
+                }));
+  }
+
+  /**
+   * Runs the {@code transaction} that creates something again when it lost a race, e.g. the first
+   * use of its idempotency key; {@code what} names what it is busy with (e.g. "order unit 7").
+   */
+  <T> T create(String what, Supplier<T> transaction) {
+    return retrying(what, null, true, transaction);
+  }
+
+  /**
+   * Runs {@code transaction} until it does not lose a race to a concurrent write, at most {@code
+   * maxAttempts} times (then {@code what} is busy); {@code refusal}, when given, refuses at the
+   * first lost race instead. The retry pauses when backing off, or always with {@code pause}.
+   */
+  private <T> T retrying(
+      String what, Supplier<DomainException> refusal, boolean pause, Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return tx.inTransaction(
-            () -> {
-              Ticket ticket = load(actor, number);
-              if (expectedVersion != null && ticket.version() != expectedVersion) {
-                throw stale(ticket);
-              }
-              return change.apply(ticket);
-            });
+        return transaction.get();
       } catch (ConcurrentUpdateException e) {
-        if (expectedVersion != null) {
-          throw changedMeanwhile(number);
+        if (refusal != null) {
+          throw refusal.get();
         }
         if (attempt >= maxAttempts) {
-          throw busy(number);
+          throw busy(what);
         }
-        if (backOff) {
+        if (backOff || pause) {
           pause(attempt);
         }
       }
@@ -90,9 +133,8 @@ final class TicketChanges {
         "ticket " + number.value() + " changed meanwhile; reload it and try again");
   }
 
-  static DomainException busy(TicketNumber number) {
-    return new DomainException(
-        ErrorCode.CONFLICT, "ticket " + number.value() + " is busy; try again");
+  private static DomainException busy(String what) {
+    return new DomainException(ErrorCode.CONFLICT, what + " is busy; try again");
   }
 
   static void pause(int attempt) {

@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.out.Carriers;
+import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.TicketQuery;
@@ -23,14 +24,17 @@ import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.ReturnOffer;
+import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.Role;
+import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
@@ -39,8 +43,10 @@ import io.ticketdesk.domain.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Tickets as a chat: open, read, search, write, close — always within the actor's scope. */
 public final class TicketService
@@ -69,6 +75,7 @@ public final class TicketService
   private final RenderTextModuleUseCase textModules;
   private final ReturnPolicyService returnPolicy;
   private final ReturnLabelService labels;
+  private final Idempotency idempotency;
 
   public TicketService(
       Tickets tickets,
@@ -106,13 +113,14 @@ public final class TicketService
       ResponseDeadline deadline,
       RenderTextModuleUseCase textModules,
       ReturnPolicyService returnPolicy) {
-    this(tickets, messages, orders, tx, clock, deadline, textModules, returnPolicy, null);
+    this(tickets, messages, orders, tx, clock, deadline, textModules, returnPolicy, null, null);
   }
 
   /**
-   * With return labels too, so that sending a text module that offers a {@code prepaid_label} makes
-   * the label with the carrier and attaches it ({@code labels} may be null: then such a module
-   * cannot be sent).
+   * With return labels and idempotency keys too: sending a text module that offers a {@code
+   * prepaid_label} makes the label with the carrier and attaches it ({@code labels} may be null:
+   * then such a module cannot be sent), and opening a ticket or posting a message can be retried
+   * under an idempotency key ({@code keys} may be null: then a request with a key is refused).
    */
   public TicketService(
       Tickets tickets,
@@ -123,7 +131,8 @@ public final class TicketService
       ResponseDeadline deadline,
       RenderTextModuleUseCase textModules,
       ReturnPolicyService returnPolicy,
-      ReturnLabelService labels) {
+      ReturnLabelService labels,
+      IdempotencyKeys keys) {
     this.labels = labels;
     this.returnPolicy = returnPolicy;
     this.textModules = requireNonNull(textModules, "textModules is null");
@@ -134,6 +143,7 @@ public final class TicketService
     this.tx = requireNonNull(tx, "tx is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.deadline = requireNonNull(deadline, "deadline is null");
+    this.idempotency = new Idempotency(keys, clock);
   }
 
   private Instant now() {
@@ -144,41 +154,75 @@ public final class TicketService
   public Opened open(Actor actor, OpenTicketUseCase.Command command) {
     Access.require(actor, "open tickets", Role.BUYER, Role.SELLER);
     OrderUnitId first = command.orderUnitIds().get(0);
-    return tx.inTransaction(
-        () -> {
-          Order order =
-              orders
-                  .findByUnit(first)
-                  .filter(o -> actor.canSee(o.sellerId(), o.buyer().id()))
-                  .orElseThrow(() -> Access.notFound("order unit " + first.value()));
-          if (command.orderNumber() != null && !command.orderNumber().equals(order.number())) {
-            throw new DomainException(
-                ErrorCode.VALIDATION,
-                "order unit "
-                    + first.value()
-                    + " is not part of order "
-                    + command.orderNumber().value(),
-                Map.of("field", "orderNumber"));
-          }
-          Ticket.Opening opening =
-              new Ticket.Opening(
-                  order,
-                  command.orderUnitIds(),
-                  command.reason(),
-                  command.topic(),
-                  command.returnIntent());
-          Instant at = now();
-          TicketNumber number = tickets.nextNumber();
-          Ticket ticket =
-              actor.is(Role.BUYER)
-                  ? Ticket.openedByBuyer(number, opening, at, deadline)
-                  : Ticket.openedBySeller(number, opening, at);
-          tickets.add(ticket);
-          Message message =
-              messages.add(
-                  ticket.sellerId(), number, actor.authorRole(), command.message(), false, at);
-          return new Opened(ticket, message);
-        });
+    Idempotency.Request<Opened> request =
+        idempotency.request(
+            actor,
+            command.idempotencyKey(),
+            fingerprint(command),
+            opened -> opened.ticket().number().value(),
+            (seller, number) -> {
+              Ticket ticket =
+                  tickets
+                      .find(seller, TicketNumber.of(number))
+                      .orElseThrow(
+                          () -> new IllegalStateException("ticket " + number + " is missing"));
+              Message message = messages.list(seller, ticket.number(), true, 0, 1).get(0);
+              return new Opened(ticket, message, true);
+            });
+    return changes.create(
+        "order unit " + first.value(),
+        () ->
+            tx.inTransaction(
+                () -> {
+                  Order order =
+                      orders
+                          .findByUnit(first)
+                          .filter(o -> actor.canSee(o.sellerId(), o.buyer().id()))
+                          .orElseThrow(() -> Access.notFound("order unit " + first.value()));
+                  if (command.orderNumber() != null
+                      && !command.orderNumber().equals(order.number())) {
+                    throw new DomainException(
+                        ErrorCode.VALIDATION,
+                        "order unit "
+                            + first.value()
+                            + " is not part of order "
+                            + command.orderNumber().value(),
+                        Map.of("field", "orderNumber"));
+                  }
+                  return request.once(order.sellerId(), () -> open(actor, command, order));
+                }));
+  }
+
+  /** Stores the new ticket and its first message (in the caller's transaction). */
+  private Opened open(Actor actor, OpenTicketUseCase.Command command, Order order) {
+    Ticket.Opening opening =
+        new Ticket.Opening(
+            order,
+            command.orderUnitIds(),
+            command.reason(),
+            command.topic(),
+            command.returnIntent());
+    Instant at = now();
+    TicketNumber number = tickets.nextNumber();
+    Ticket ticket =
+        actor.is(Role.BUYER)
+            ? Ticket.openedByBuyer(number, opening, at, deadline)
+            : Ticket.openedBySeller(number, opening, at);
+    tickets.add(ticket);
+    Message message =
+        messages.add(ticket.sellerId(), number, actor.authorRole(), command.message(), false, at);
+    return new Opened(ticket, message);
+  }
+
+  /** What a request to open a ticket asks for. */
+  private static Fingerprint fingerprint(OpenTicketUseCase.Command c) {
+    Fingerprint f = Fingerprint.of("ticket").add(c.orderUnitIds().size());
+    c.orderUnitIds().forEach(id -> f.add(id.value()));
+    return f.add(c.orderNumber() == null ? null : c.orderNumber().value())
+        .add(c.reason())
+        .add(c.topic())
+        .add(c.returnIntent())
+        .text(c.message().value());
   }
 
   @Override
@@ -319,6 +363,22 @@ public final class TicketService
     }
     ReturnOffer explicit = command.offer();
     checkOfferAllowed(actor, command, explicit);
+    Idempotency.Request<Posted> request =
+        idempotency.request(
+            actor,
+            command.idempotencyKey(),
+            fingerprint(command),
+            TicketService::remembered,
+            (seller, stored) -> replay(seller, command.ticketNumber(), stored));
+    if (request.keyed()) {
+      // A repeated request answers before a text module is rendered or a label made for nothing.
+      Optional<Posted> earlier =
+          tx.inTransaction(
+              () -> request.earlier(changes.load(actor, command.ticketNumber()).sellerId()));
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     AuthorRole author = channel != null ? AuthorRole.SELLER : actor.authorRole();
     RenderTextModuleUseCase.Rendered fromModule =
         command.text() != null || command.textModuleId() == null
@@ -330,6 +390,7 @@ public final class TicketService
         actor,
         command.ticketNumber(),
         command.expectedVersion(),
+        request,
         (ticket) -> {
           Instant at = now();
           // A label made for this message is stored in the message's transaction: if the message
@@ -369,6 +430,63 @@ public final class TicketService
                   : returnPolicy.carryOut(decision, ticket, offer, channel, at);
           return new Posted(message, next, warnings);
         });
+  }
+
+  /** What a request to post a message asks for. */
+  private static Fingerprint fingerprint(PostMessageUseCase.Command c) {
+    Fingerprint f =
+        Fingerprint.of("message")
+            .add(c.ticketNumber().value())
+            .text(c.text() == null ? null : c.text().value())
+            .add(c.textModuleId() == null ? null : c.textModuleId().value())
+            .add(c.internal())
+            .add(c.offer().options().size());
+    for (ReturnOption o : c.offer().options()) {
+      f.add(o.type())
+          .add(o.labelId())
+          .text(o.url())
+          .add(o.orderUnitId() == null ? null : o.orderUnitId().value());
+    }
+    Money discount = c.offer().discountOffer();
+    if (discount == null) {
+      f.add((String) null);
+    } else {
+      f.add(discount.amount()).add(discount.currency());
+    }
+    return f.add(c.overridePolicyGuard()).add(c.channel());
+  }
+
+  /** What a posted message's idempotency key remembers: the message id and the warnings. */
+  private static String remembered(Posted posted) {
+    List<String> parts = new ArrayList<>();
+    parts.add(Long.toString(posted.message().id()));
+    for (PostMessageUseCase.Warning w : posted.warnings()) {
+      parts.add(w.code());
+      parts.add(w.detail());
+    }
+    return Idempotency.joined(parts.toArray(String[]::new));
+  }
+
+  /** The answer to a post again, from what its key remembers; the ticket as it is now. */
+  private Posted replay(SellerId seller, TicketNumber number, String remembered) {
+    List<String> parts = Idempotency.split(remembered);
+    long id = Long.parseLong(parts.get(0));
+    // Messages are listed by id: the first one of the ticket after id - 1 is the message itself.
+    Message message =
+        messages.list(seller, number, true, id - 1, 1).stream()
+            .filter(m -> m.id() == id)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("message " + id + " is missing"));
+    List<PostMessageUseCase.Warning> warnings = new ArrayList<>();
+    for (int i = 1; i + 1 < parts.size(); i += 2) {
+      warnings.add(new PostMessageUseCase.Warning(parts.get(i), parts.get(i + 1)));
+    }
+    Ticket ticket =
+        tickets
+            .find(seller, number)
+            .orElseThrow(
+                () -> new IllegalStateException("ticket " + number.value() + " is missing"));
+    return new Posted(message, ticket, warnings, true);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.application.port.in.RefundUseCase;
+import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.CancellationReason;
@@ -103,12 +104,32 @@ class TicketActionServiceTest {
   }
 
   @Test
+  void theSellerAndCustomerServiceHaveTheirOwnKeys() {
+    var bySeller = actions.refund(sellerActor, refund(100, "k1"));
+    var byService = actions.refund(Actor.customerService(), refund(100, "k1"));
+
+    assertFalse(byService.replayed());
+    assertFalse(bySeller.entry().equals(byService.entry()));
+    assertEquals(bySeller.entry(), actions.refund(sellerActor, refund(100, "k1")).entry());
+    assertEquals(
+        byService.entry(), actions.refund(Actor.customerService(), refund(100, "k1")).entry());
+    assertEquals(
+        Money.of(200, "CZK"),
+        actions.orderDetails(sellerActor, ticket.number()).units().get(0).refunded());
+  }
+
+  @Test
   void aRefusedRefundWritesNothingAndLeavesTheKeyUnused() {
     DomainException e =
         assertThrows(DomainException.class, () -> actions.refund(sellerActor, refund(3_000, "k2")));
 
     assertEquals(ErrorCode.REFUND_EXCEEDS_REMAINING, e.code());
-    assertTrue(world.store.idempotencyKeys().find(seller.id(), "k2").isEmpty());
+    assertTrue(
+        world
+            .store
+            .idempotencyKeys()
+            .find(new IdempotencyKeys.Key(seller.id(), "seller:" + seller.id().value(), "k2"))
+            .isEmpty());
     assertEquals(1, chat().size());
     assertEquals(ticket.version(), world.tickets.find(sellerActor, ticket.number()).version());
     assertEquals(

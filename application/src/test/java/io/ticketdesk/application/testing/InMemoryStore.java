@@ -44,7 +44,9 @@ import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ public final class InMemoryStore {
   private final Map<Long, TextModule> textModules = new LinkedHashMap<>();
   private long textModuleSeq;
   private final List<LedgerEntry> ledger = new ArrayList<>();
-  private final Map<String, IdempotencyKeys.Use> keys = new LinkedHashMap<>();
+  private final Map<IdempotencyKeys.Key, IdempotencyKeys.Use> keys = new LinkedHashMap<>();
   private final Map<Long, ReturnLabel> labels = new LinkedHashMap<>();
   private final Map<String, ReturnPolicyOutcome> outcomes = new LinkedHashMap<>();
   private long labelSeq;
@@ -112,7 +114,8 @@ public final class InMemoryStore {
     private final Map<String, String> stateCopy = new LinkedHashMap<>(state);
     private final Map<Long, TextModule> textModulesCopy = new LinkedHashMap<>(textModules);
     private final List<LedgerEntry> ledgerCopy = new ArrayList<>(ledger);
-    private final Map<String, IdempotencyKeys.Use> keysCopy = new LinkedHashMap<>(keys);
+    private final Map<IdempotencyKeys.Key, IdempotencyKeys.Use> keysCopy =
+        new LinkedHashMap<>(keys);
     private final Map<Long, ReturnLabel> labelsCopy = new LinkedHashMap<>(labels);
     private final Map<String, ReturnPolicyOutcome> outcomesCopy = new LinkedHashMap<>(outcomes);
 
@@ -210,6 +213,15 @@ public final class InMemoryStore {
       @Override
       public Optional<Order> find(SellerId seller, OrderNumber number) {
         return find(number).filter(o -> o.sellerId().equals(seller));
+      }
+
+      @Override
+      public Map<OrderNumber, Order> findAll(SellerId seller, Collection<OrderNumber> numbers) {
+        Map<OrderNumber, Order> found = new HashMap<>();
+        for (OrderNumber n : numbers) {
+          find(seller, n).ifPresent(o -> found.put(n, o));
+        }
+        return found;
       }
 
       @Override
@@ -638,6 +650,16 @@ public final class InMemoryStore {
           return Optional.ofNullable(outcomes.get(seller.value() + "/" + ticket.value()));
         }
       }
+
+      @Override
+      public Map<TicketNumber, ReturnPolicyOutcome> findAll(
+          SellerId seller, Collection<TicketNumber> tickets) {
+        Map<TicketNumber, ReturnPolicyOutcome> found = new HashMap<>();
+        for (TicketNumber t : tickets) {
+          find(seller, t).ifPresent(o -> found.put(t, o));
+        }
+        return found;
+      }
     };
   }
 
@@ -718,27 +740,33 @@ public final class InMemoryStore {
   public IdempotencyKeys idempotencyKeys() {
     return new IdempotencyKeys() {
       @Override
-      public void add(SellerId seller, String key, Use use) {
+      public void add(Key key, Use use) {
         synchronized (lock) {
-          if (keys.putIfAbsent(seller.value() + "/" + key, use) != null) {
+          if (keys.putIfAbsent(key, use) != null) {
             throw new DuplicateKeyException("idempotency key exists");
           }
         }
       }
 
       @Override
-      public Optional<Use> find(SellerId seller, String key) {
+      public Optional<Use> find(Key key) {
         synchronized (lock) {
-          return Optional.ofNullable(keys.get(seller.value() + "/" + key));
+          return Optional.ofNullable(keys.get(key));
         }
       }
 
       @Override
-      public int purgeBefore(Instant cutoff) {
+      public int purgeBefore(Instant cutoff, int limit) {
         synchronized (lock) {
-          int before = keys.size();
-          keys.values().removeIf(u -> u.createdAt().isBefore(cutoff));
-          return before - keys.size();
+          List<Key> expired =
+              keys.entrySet().stream()
+                  .filter(e -> e.getValue().createdAt().isBefore(cutoff))
+                  .sorted(Map.Entry.comparingByValue(Comparator.comparing(Use::createdAt)))
+                  .limit(limit)
+                  .map(Map.Entry::getKey)
+                  .toList();
+          expired.forEach(keys::remove);
+          return expired.size();
         }
       }
     };

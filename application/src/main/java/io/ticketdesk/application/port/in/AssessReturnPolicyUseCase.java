@@ -14,6 +14,12 @@ public interface AssessReturnPolicyUseCase {
   ReturnPolicyState state(Actor actor, Ticket ticket);
 
   /**
+   * The states of a page of tickets the actor has already loaded, in the same order: at most one
+   * order lookup and one outcome lookup per seller on the page, whatever its size.
+   */
+  List<ReturnPolicyState> states(Actor actor, List<Ticket> tickets);
+
+  /**
    * Whether the policy applies, its phase (at the first response, or now while none was given),
    * whether it is satisfied (a valid option was offered, or none is owed), the valid options, and
    * for a sanctioned breach its time and the end of the four-week recovery window.

@@ -16,14 +16,19 @@ import java.util.List;
 public interface OpenTicketUseCase {
   Opened open(Actor actor, Command command);
 
-  /** The ticket to open; {@code orderNumber} is optional and, when given, must match the units. */
+  /**
+   * The ticket to open; {@code orderNumber} is optional and, when given, must match the units.
+   * {@code idempotencyKey} (may be null) makes a repeated request answer the ticket it opened
+   * first.
+   */
   record Command(
       List<OrderUnitId> orderUnitIds,
       OrderNumber orderNumber,
       TicketReason reason,
       TicketTopic topic,
       ReturnIntent returnIntent,
-      MessageText message) {
+      MessageText message,
+      IdempotencyKey idempotencyKey) {
     public Command {
       Validation.required(orderUnitIds, "orderUnitIds");
       if (orderUnitIds.isEmpty()) {
@@ -33,8 +38,26 @@ public interface OpenTicketUseCase {
       Validation.required(reason, "reason");
       Validation.required(message, "message");
     }
+
+    /** Without an idempotency key. */
+    public Command(
+        List<OrderUnitId> orderUnitIds,
+        OrderNumber orderNumber,
+        TicketReason reason,
+        TicketTopic topic,
+        ReturnIntent returnIntent,
+        MessageText message) {
+      this(orderUnitIds, orderNumber, reason, topic, returnIntent, message, null);
+    }
   }
 
-  /** The new ticket and its first message. */
-  record Opened(Ticket ticket, Message message) {}
+  /**
+   * The new ticket and its first message; {@code replayed} when a repeated key answers the ticket
+   * opened first (as it is now).
+   */
+  record Opened(Ticket ticket, Message message, boolean replayed) {
+    public Opened(Ticket ticket, Message message) {
+      this(ticket, message, false);
+    }
+  }
 }

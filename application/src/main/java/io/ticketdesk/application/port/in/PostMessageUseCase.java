@@ -23,7 +23,8 @@ public interface PostMessageUseCase {
    * overridePolicyGuard} records a first response without a valid return option even when the
    * policy is enforced (which the marketplace then sanctions); {@code channel} names the other
    * channel a seller's message arrived through (the marketplace records it, authored by the
-   * seller).
+   * seller); {@code idempotencyKey} (may be null) makes a repeated request answer the message it
+   * stored first.
    */
   record Command(
       TicketNumber ticketNumber,
@@ -33,7 +34,8 @@ public interface PostMessageUseCase {
       Long expectedVersion,
       ReturnOffer offer,
       boolean overridePolicyGuard,
-      String channel) {
+      String channel,
+      IdempotencyKey idempotencyKey) {
     public static final int MAX_CHANNEL_LENGTH = 32;
 
     public Command {
@@ -54,7 +56,7 @@ public interface PostMessageUseCase {
         TextModuleId textModuleId,
         boolean internal,
         Long expectedVersion) {
-      this(ticketNumber, text, textModuleId, internal, expectedVersion, null, false, null);
+      this(ticketNumber, text, textModuleId, internal, expectedVersion, null, false, null, null);
     }
 
     public Command(
@@ -71,10 +73,17 @@ public interface PostMessageUseCase {
     }
   }
 
-  /** The stored message, the ticket after it, and any warnings. */
-  record Posted(Message message, Ticket ticket, List<Warning> warnings) {
+  /**
+   * The stored message, the ticket after it, and any warnings; {@code replayed} when a repeated key
+   * answers the message stored first (with its warnings, and the ticket as it is now).
+   */
+  record Posted(Message message, Ticket ticket, List<Warning> warnings, boolean replayed) {
     public Posted {
       warnings = List.copyOf(warnings);
+    }
+
+    public Posted(Message message, Ticket ticket, List<Warning> warnings) {
+      this(message, ticket, warnings, false);
     }
 
     public Posted(Message message, Ticket ticket) {

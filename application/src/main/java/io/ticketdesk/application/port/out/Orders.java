@@ -5,6 +5,8 @@ import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.SellerId;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** The orders fed by the marketplace, with their units. */
@@ -21,6 +23,12 @@ public interface Orders {
 
   /** A seller's order (runs on the seller's shard). */
   Optional<Order> find(SellerId seller, OrderNumber number);
+
+  /**
+   * A seller's orders by number, for a page of tickets: one round trip whatever the page size.
+   * Numbers the seller has no order for are absent from the map.
+   */
+  Map<OrderNumber, Order> findAll(SellerId seller, Collection<OrderNumber> numbers);
 
   /** The order that holds the given unit. */
   Optional<Order> findByUnit(OrderUnitId unit);

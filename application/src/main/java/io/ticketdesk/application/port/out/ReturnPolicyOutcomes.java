@@ -3,6 +3,8 @@ package io.ticketdesk.application.port.out;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** How tickets' first responses fared under the return-option policy, one outcome per ticket. */
@@ -15,4 +17,7 @@ public interface ReturnPolicyOutcomes {
   void record(ReturnPolicyOutcome outcome);
 
   Optional<ReturnPolicyOutcome> find(SellerId seller, TicketNumber ticket);
+
+  /** The outcomes of a seller's tickets, for a page of tickets; tickets without one are absent. */
+  Map<TicketNumber, ReturnPolicyOutcome> findAll(SellerId seller, Collection<TicketNumber> tickets);
 }

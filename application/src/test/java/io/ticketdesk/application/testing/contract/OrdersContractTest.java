@@ -17,6 +17,7 @@ import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.UnitState;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,34 @@ public abstract class OrdersContractTest {
     for (OrderUnit unit : order.units()) {
       assertEquals(Optional.of(order), store.orders().findByUnit(unit.id()));
     }
+  }
+
+  @Test
+  void aPageOfOrdersComesBackInOneCallWithTheirUnitsAndOnlyTheSellers() {
+    Order one = Fixtures.order(seller, 1, 3);
+    Order two = Fixtures.order(seller, 2, 1);
+    Order foreign = Fixtures.order(otherSeller, 3, 2);
+    store.orders().add(one);
+    store.orders().add(two);
+    store.orders().add(foreign);
+
+    Map<OrderNumber, Order> found =
+        store
+            .orders()
+            .findAll(
+                seller,
+                List.of(
+                    two.number(),
+                    one.number(),
+                    foreign.number(),
+                    OrderNumber.of("NOSUCHORDER"),
+                    one.number()));
+
+    assertEquals(Map.of(one.number(), one, two.number(), two), found);
+    assertEquals(Map.of(), store.orders().findAll(seller, List.of()));
+    assertEquals(
+        Map.of(foreign.number(), foreign),
+        store.orders().findAll(otherSeller, List.of(foreign.number(), one.number())));
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
 import io.ticketdesk.domain.Ticket;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,24 @@ public abstract class ReturnPolicyOutcomesContractTest {
     assertEquals(at(1).plus(ReturnOptionPolicy.RECOVERY_WINDOW), found.recoveryDeadline());
     assertTrue(
         store.returnPolicyOutcomes().find(otherTicket.sellerId(), otherTicket.number()).isEmpty());
+  }
+
+  @Test
+  void thePageOfOutcomesHoldsOnlyTicketsWithOneOfThisSeller() {
+    ReturnPolicyOutcome breach = ReturnPolicyOutcome.breach(ticket, at(1));
+    store.returnPolicyOutcomes().record(breach);
+
+    assertEquals(
+        Map.of(ticket.number(), breach),
+        store
+            .returnPolicyOutcomes()
+            .findAll(ticket.sellerId(), List.of(otherTicket.number(), ticket.number())));
+    assertEquals(
+        Map.of(),
+        store
+            .returnPolicyOutcomes()
+            .findAll(io.ticketdesk.domain.SellerId.of(999_999), List.of(ticket.number())));
+    assertEquals(Map.of(), store.returnPolicyOutcomes().findAll(ticket.sellerId(), List.of()));
   }
 
   @Test
