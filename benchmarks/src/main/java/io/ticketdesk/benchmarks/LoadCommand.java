@@ -1,6 +1,7 @@
 package io.ticketdesk.benchmarks;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,6 +51,14 @@ final class LoadCommand implements Callable<Integer> {
       description = "all, lookup, search, inbox, filter, reply, refund")
   List<String> scenarios;
 
+  @Option(
+      names = "--client",
+      defaultValue = "raw",
+      description =
+          "raw (default: one blocking HTTP/1.1 connection per worker, little CPU taken from a"
+              + " co-located server) or jdk (java.net.http.HttpClient).")
+  String clientKind;
+
   @Option(names = "--seed", defaultValue = "7")
   long seed;
 
@@ -84,6 +93,9 @@ final class LoadCommand implements Callable<Integer> {
         list.add(Scenario.valueOf(s.toUpperCase(java.util.Locale.ROOT)));
       }
     }
+    if (!clientKind.equals("raw") && !clientKind.equals("jdk")) {
+      throw new IllegalArgumentException("--client must be raw or jdk, got " + clientKind);
+    }
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -102,8 +114,8 @@ final class LoadCommand implements Callable<Integer> {
     }
     System.out.println();
     System.out.printf(
-        "API, %d concurrent clients, %s measured after %s warm-up, base %s%n",
-        concurrency, duration, warmup, baseUrl);
+        "API, %d concurrent clients (%s HTTP client), %s measured after %s warm-up, base %s%n",
+        concurrency, clientKind, duration, warmup, baseUrl);
     System.out.printf(
         "%-8s %10s %9s %9s %9s %9s %9s %8s%n",
         "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
@@ -174,17 +186,26 @@ final class LoadCommand implements Callable<Integer> {
       Thread t =
           new Thread(
               () -> {
+                RawHttpClient raw =
+                    clientKind.equals("jdk") ? null : new RawHttpClient(URI.create(baseUrl));
                 while (true) {
                   Manifest.Ticket target = targets.get(random.nextInt(targets.size()));
                   HttpRequest request = scenario.request(baseUrl, m, target, random);
                   long t0 = System.nanoTime();
                   if (t0 >= measureTo) {
+                    if (raw != null) {
+                      raw.close();
+                    }
                     return;
                   }
                   int status;
                   try {
                     status =
-                        client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        raw != null
+                            ? raw.send(request)
+                            : client
+                                .send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                   } catch (Exception e) {
                     status = -1;
                   }
