@@ -153,14 +153,7 @@ final class FloorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Manifest m = Manifest.read(manifest);
-    List<Scenario> list = new ArrayList<>();
-    for (String s : scenarios) {
-      if (s.equalsIgnoreCase("all")) {
-        list.addAll(Scenario.ALL);
-      } else {
-        list.add(Scenario.valueOf(s.toUpperCase(Locale.ROOT)));
-      }
-    }
+    List<Scenario> list = Scenario.parse(scenarios);
     Map<String, String[]> api = readApi();
     Path dir = scriptDir != null ? scriptDir : Files.createTempDirectory("ticketdesk-floor");
     Files.createDirectories(dir);

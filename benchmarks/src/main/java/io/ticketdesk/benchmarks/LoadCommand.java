@@ -57,7 +57,13 @@ final class LoadCommand implements Callable<Integer> {
       description =
           "raw (default: one blocking HTTP/1.1 connection per worker, little CPU taken from a"
               + " co-located server) or jdk (java.net.http.HttpClient).")
-  String clientKind;
+  Client clientKind;
+
+  /** The HTTP client of the workers. */
+  enum Client {
+    RAW,
+    JDK
+  }
 
   @Option(names = "--seed", defaultValue = "7")
   long seed;
@@ -85,17 +91,7 @@ final class LoadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Manifest m = Manifest.read(manifest);
-    List<Scenario> list = new ArrayList<>();
-    for (String s : scenarios) {
-      if (s.equalsIgnoreCase("all")) {
-        list.addAll(Scenario.ALL);
-      } else {
-        list.add(Scenario.valueOf(s.toUpperCase(java.util.Locale.ROOT)));
-      }
-    }
-    if (!clientKind.equals("raw") && !clientKind.equals("jdk")) {
-      throw new IllegalArgumentException("--client must be raw or jdk, got " + clientKind);
-    }
+    List<Scenario> list = Scenario.parse(scenarios);
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -115,7 +111,11 @@ final class LoadCommand implements Callable<Integer> {
     System.out.println();
     System.out.printf(
         "API, %d concurrent clients (%s HTTP client), %s measured after %s warm-up, base %s%n",
-        concurrency, clientKind, duration, warmup, baseUrl);
+        concurrency,
+        clientKind.name().toLowerCase(java.util.Locale.ROOT),
+        duration,
+        warmup,
+        baseUrl);
     System.out.printf(
         "%-8s %10s %9s %9s %9s %9s %9s %8s%n",
         "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
@@ -187,7 +187,7 @@ final class LoadCommand implements Callable<Integer> {
           new Thread(
               () -> {
                 RawHttpClient raw =
-                    clientKind.equals("jdk") ? null : new RawHttpClient(URI.create(baseUrl));
+                    clientKind == Client.JDK ? null : new RawHttpClient(URI.create(baseUrl));
                 while (true) {
                   Manifest.Ticket target = targets.get(random.nextInt(targets.size()));
                   HttpRequest request = scenario.request(baseUrl, m, target, random);

@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
     subcommands = {GenerateCommand.class, LoadCommand.class, FloorCommand.class})
 public final class Main {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line of the tools; enum options take their values in any case. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

@@ -35,6 +35,19 @@ enum Scenario {
   /** The scenarios {@code --scenario all} runs. */
   static final List<Scenario> ALL = List.of(LOOKUP, SEARCH, INBOX, FILTER, REPLY, REFUND);
 
+  /** The scenarios a {@code --scenario} option names: {@code all} or scenario names. */
+  static List<Scenario> parse(List<String> names) {
+    List<Scenario> list = new java.util.ArrayList<>();
+    for (String s : names) {
+      if (s.equalsIgnoreCase("all")) {
+        list.addAll(ALL);
+      } else {
+        list.add(valueOf(s.toUpperCase(java.util.Locale.ROOT)));
+      }
+    }
+    return list;
+  }
+
   /** What the seller's replies to return requests offer: valid on every ticket, once or again. */
   static final String RETURN_OPTIONS = "[{\"type\":\"label_in_package\"}]";
 

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Small-size runs of the generator (2,000 tickets into a throwaway H2 file with the app's schema)
@@ -53,7 +52,7 @@ class BenchmarkToolsSmokeTest {
       applyMigrations(c);
     }
     int rc =
-        new CommandLine(new Main())
+        Main.commandLine()
             .execute(
                 "generate",
                 "--data-dir",
@@ -256,7 +255,7 @@ class BenchmarkToolsSmokeTest {
     try {
       Path out = dir.resolve("api.tsv");
       int rc =
-          new CommandLine(new Main())
+          Main.commandLine()
               .execute(
                   "load",
                   "--base-url",

@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Runs statements on the handle bound to the current thread by {@link #inTransaction}, or on a
@@ -85,8 +87,7 @@ final class Db implements Transactions {
     return sql.toString();
   }
 
-  static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindList(
-      S statement, String name, java.util.List<?> values) {
+  static <S extends SqlStatement<S>> S bindList(S statement, String name, List<?> values) {
     for (int i = 0; i < values.size(); i++) {
       statement.bind(name + i, values.get(i));
     }

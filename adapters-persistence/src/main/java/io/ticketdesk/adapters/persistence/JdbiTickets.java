@@ -28,11 +28,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -355,30 +353,22 @@ final class JdbiTickets implements Tickets {
     if (rows.isEmpty()) {
       return List.of();
     }
-    Set<Long> sellers = new LinkedHashSet<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE seller_id IN (");
-    List<String> sellerParams = new ArrayList<>();
-    List<String> numberParams = new ArrayList<>();
-    for (TicketRow row : rows) {
-      if (sellers.add(row.sellerId.value())) {
-        sellerParams.add(":s" + sellerParams.size());
-      }
-      numberParams.add(":n" + numberParams.size());
-    }
-    sql.append(String.join(", ", sellerParams))
-        .append(") AND ticket_number IN (")
-        .append(String.join(", ", numberParams))
-        .append(") ORDER BY seller_id, ticket_number, pos");
-    Query query = h.createQuery(sql.toString());
-    int i = 0;
-    for (Long seller : sellers) {
-      query.bind("s" + i++, seller);
-    }
-    for (int n = 0; n < rows.size(); n++) {
-      query.bind("n" + n, rows.get(n).number.value());
-    }
+    List<Long> sellers = rows.stream().map(r -> r.sellerId.value()).distinct().toList();
+    List<String> numbers = rows.stream().map(r -> r.number.value()).toList();
+    Query query =
+        Db.bindList(
+            Db.bindList(
+                h.createQuery(
+                    "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE"
+                        + " seller_id IN ("
+                        + Db.inList("s", sellers.size())
+                        + ") AND ticket_number IN ("
+                        + Db.inList("n", numbers.size())
+                        + ") ORDER BY seller_id, ticket_number, pos"),
+                "s",
+                sellers),
+            "n",
+            numbers);
     Map<String, List<OrderUnitId>> units = new HashMap<>();
     for (UnitRow u :
         query
