@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  * (dropped afterwards): one row per target with the seller, its token hash, the ticket, its order,
  * whether it is a return request (reply: the seller's answer offers a return option), the unit a
  * refund takes from with its currency, and the ticket numbers the scenario's ticket query returns
- * (the server's second query, the order units of the page, names them in an IN list). The script
+ * (the server's second query, the order units of the page, names them in one array). The script
  * picks a row with {@code \set i random(…)} and {@code \gset} — one extra primary-key lookup per
  * transaction that the server does not make.
  */
@@ -98,9 +98,13 @@ final class FloorCommand implements Callable<Integer> {
   @Option(names = "--keep-scripts", description = "Keep the pgbench scripts in this directory.")
   Path scriptDir;
 
+  /**
+   * A page's order unit ids ({@code JdbiTickets.PAGE_UNITS}): the server binds the ticket numbers
+   * as one array, the floor builds it from the padded columns (a duplicate changes nothing).
+   */
   static final String UNITS_SQL =
-      "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE seller_id IN (:s)"
-          + " AND ticket_number IN (%s) ORDER BY seller_id, ticket_number, pos;";
+      "SELECT ticket_number, order_unit_id FROM ticket_units WHERE seller_id = :s"
+          + " AND ticket_number = ANY(ARRAY[%s]::varchar[]) ORDER BY ticket_number, pos;";
 
   /** What the floor needs to know of a page's tickets: numbers and return-policy inputs. */
   private static final String PAGE_COLUMNS =
@@ -131,17 +135,18 @@ final class FloorCommand implements Callable<Integer> {
 
   /**
    * The return-policy state of a page ({@code ReturnPolicyService.states}): the orders of its
-   * return requests and the outcomes of the answered ones, one IN list each (padded like the units;
-   * skipped, as by the server, when the page has none).
+   * return requests and the outcomes of the answered ones, one array of keys each (padded like the
+   * units; skipped, as by the server, when the page has none).
    */
   static final String POLICY_ORDER_UNITS_SQL =
-      "SELECT * FROM order_units WHERE seller_id = :s AND order_number IN (%s) ORDER BY"
-          + " order_number, pos;";
+      "SELECT * FROM order_units WHERE seller_id = :s AND order_number ="
+          + " ANY(ARRAY[%s]::varchar[]) ORDER BY order_number, pos;";
 
   static final String POLICY_ORDERS_SQL =
-      "SELECT * FROM orders WHERE seller_id = :s AND order_number IN (%s);";
+      "SELECT * FROM orders WHERE seller_id = :s AND order_number = ANY(ARRAY[%s]::varchar[]);";
   static final String POLICY_OUTCOMES_SQL =
-      "SELECT * FROM return_policy_outcomes WHERE seller_id = :s AND ticket_number IN (%s);";
+      "SELECT * FROM return_policy_outcomes WHERE seller_id = :s AND ticket_number ="
+          + " ANY(ARRAY[%s]::varchar[]);";
 
   /** A pgbench result. */
   record Floor(String scenario, double tps, Histogram histogram, long failed) {
@@ -417,7 +422,8 @@ final class FloorCommand implements Callable<Integer> {
 
   /**
    * Stores up to {@code --targets} of the scenario's targets, with the ticket numbers its ticket
-   * query returns now (padded by repeating the last; a duplicate in an IN list changes nothing).
+   * query returns now (padded by repeating the last; a duplicate in a list of keys changes
+   * nothing).
    */
   private int prepareTargets(Connection c, Manifest m, Scenario s) throws SQLException {
     List<Manifest.Ticket> pool = new ArrayList<>(s.targets(m));

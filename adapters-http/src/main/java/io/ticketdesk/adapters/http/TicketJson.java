@@ -3,6 +3,7 @@ package io.ticketdesk.adapters.http;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.WireEnum;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A ticket as JSON: summary, status and response deadline. */
@@ -34,7 +35,7 @@ record TicketJson(
         wire(t.waitingOn()),
         t.storefront().wire(),
         t.orderNumber().value(),
-        t.orderUnitIds().stream().map(id -> id.value()).toList(),
+        unitIds(t),
         t.reason().wire(),
         wire(t.topic()),
         wire(t.returnIntent()),
@@ -48,6 +49,15 @@ record TicketJson(
         t.closedFinally(),
         t.version(),
         returnPolicy);
+  }
+
+  /** A loop, not a stream: it runs for each ticket of each page. */
+  private static List<Long> unitIds(Ticket t) {
+    List<Long> ids = new ArrayList<>(t.orderUnitIds().size());
+    for (var id : t.orderUnitIds()) {
+      ids.add(id.value());
+    }
+    return ids;
   }
 
   private static String wire(WireEnum e) {

@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     Jdbi jdbi = Jdbi.create(dataSource);
     jdbi.setTemplateEngine(TemplateEngine.NOP);
-    this.db = new Db(jdbi);
+    this.db = new Db(jdbi, config.vendor());
     this.sellers = new JdbiSellers(db);
     this.accessTokens = new JdbiAccessTokens(db);
     this.orders = new JdbiOrders(db);

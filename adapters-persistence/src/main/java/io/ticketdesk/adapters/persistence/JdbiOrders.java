@@ -114,6 +114,21 @@ final class JdbiOrders implements Orders {
     return db.read(h -> find(h, seller, number));
   }
 
+  /** A seller's ({@code :s}) orders of the numbers {@code :n}, and their units. */
+  static final Db.KeyedRead ORDERS =
+      new Db.KeyedRead(
+          "SELECT * FROM orders WHERE seller_id = :s AND order_number = ANY(:n)",
+          "SELECT o.* FROM unnest(:n) AS k(order_number)"
+              + " JOIN orders o ON o.seller_id = :s AND o.order_number = k.order_number");
+
+  static final Db.KeyedRead UNITS_OF_ORDERS =
+      new Db.KeyedRead(
+          "SELECT * FROM order_units WHERE seller_id = :s AND order_number = ANY(:n)"
+              + " ORDER BY order_number, pos",
+          "SELECT u.* FROM unnest(:n) AS k(order_number)"
+              + " JOIN order_units u ON u.seller_id = :s AND u.order_number = k.order_number"
+              + " ORDER BY u.order_number, u.pos");
+
   @Override
   public Map<OrderNumber, Order> findAll(SellerId seller, Collection<OrderNumber> numbers) {
     requireNonNull(seller, "seller is null");
@@ -125,26 +140,16 @@ final class JdbiOrders implements Orders {
     return db.read(
         h -> {
           Map<String, List<OrderUnit>> units = new HashMap<>();
-          Db.bindList(
-                  h.createQuery(
-                      "SELECT * FROM order_units WHERE seller_id = :s AND order_number IN ("
-                          + Db.inList("n", distinct.size())
-                          + ") ORDER BY order_number, pos"),
-                  "n",
-                  distinct)
-              .bind("s", seller.value())
+          h.createQuery(db.sql(UNITS_OF_ORDERS))
+              .bind("n", Db.texts(distinct))
+              .bind("s", Db.arg(seller.value()))
               .map((rs, ctx) -> Map.entry(rs.getString("order_number"), mapUnit(rs)))
               .forEach(
                   e -> units.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
           Map<OrderNumber, Order> found = new HashMap<>();
-          Db.bindList(
-                  h.createQuery(
-                      "SELECT * FROM orders WHERE seller_id = :s AND order_number IN ("
-                          + Db.inList("n", distinct.size())
-                          + ")"),
-                  "n",
-                  distinct)
-              .bind("s", seller.value())
+          h.createQuery(db.sql(ORDERS))
+              .bind("n", Db.texts(distinct))
+              .bind("s", Db.arg(seller.value()))
               .map((rs, ctx) -> OrderRow.map(rs))
               .forEach(
                   row ->

@@ -59,6 +59,14 @@ final class JdbiReturnPolicyOutcomes implements ReturnPolicyOutcomes {
                 .findOne());
   }
 
+  /** A seller's ({@code :seller}) outcomes of the tickets {@code :t}. */
+  static final Db.KeyedRead OF_TICKETS =
+      new Db.KeyedRead(
+          "SELECT * FROM return_policy_outcomes WHERE seller_id = :seller"
+              + " AND ticket_number = ANY(:t)",
+          "SELECT o.* FROM unnest(:t) AS k(ticket_number) JOIN return_policy_outcomes o"
+              + " ON o.seller_id = :seller AND o.ticket_number = k.ticket_number");
+
   @Override
   public Map<TicketNumber, ReturnPolicyOutcome> findAll(
       SellerId seller, Collection<TicketNumber> tickets) {
@@ -71,15 +79,9 @@ final class JdbiReturnPolicyOutcomes implements ReturnPolicyOutcomes {
     return db.read(
         h -> {
           Map<TicketNumber, ReturnPolicyOutcome> found = new HashMap<>();
-          Db.bindList(
-                  h.createQuery(
-                      "SELECT * FROM return_policy_outcomes WHERE seller_id = :seller AND"
-                          + " ticket_number IN ("
-                          + Db.inList("t", distinct.size())
-                          + ")"),
-                  "t",
-                  distinct)
-              .bind("seller", seller.value())
+          h.createQuery(db.sql(OF_TICKETS))
+              .bind("t", Db.texts(distinct))
+              .bind("seller", Db.arg(seller.value()))
               .map((rs, ctx) -> map(rs))
               .forEach(o -> found.put(o.ticketNumber(), o));
           return found;

@@ -175,7 +175,7 @@ final class JdbiTickets implements Tickets {
           Query query = h.createQuery(search.sql());
           search.bind(query);
           List<TicketRow> rows =
-              query.bind("limit", q.limit()).map((rs, ctx) -> TicketRow.map(rs)).list();
+              query.bind("limit", Db.arg(q.limit())).map((rs, ctx) -> TicketRow.map(rs)).list();
           return withUnits(h, rows);
         });
   }
@@ -183,14 +183,7 @@ final class JdbiTickets implements Tickets {
   /** The statement of a search and its parameters (but {@code limit}). */
   record SearchSql(String sql, Map<String, Object> params) {
     void bind(Query query) {
-      params.forEach(
-          (name, value) -> {
-            if (value instanceof OffsetDateTime) {
-              query.bindByType(name, value, OffsetDateTime.class);
-            } else {
-              query.bind(name, value);
-            }
-          });
+      params.forEach((name, value) -> query.bind(name, Db.arg(value)));
     }
   }
 
@@ -348,47 +341,45 @@ final class JdbiTickets implements Tickets {
     }
   }
 
-  /** Loads the order unit ids of all rows with one query and builds the tickets. */
-  private static List<Ticket> withUnits(Handle h, List<TicketRow> rows) {
+  /** The order unit ids of a seller's ({@code :s}) tickets {@code :n}. */
+  static final Db.KeyedRead PAGE_UNITS =
+      new Db.KeyedRead(
+          "SELECT ticket_number, order_unit_id FROM ticket_units"
+              + " WHERE seller_id = :s AND ticket_number = ANY(:n) ORDER BY ticket_number, pos",
+          "SELECT u.ticket_number, u.order_unit_id FROM unnest(:n) AS k(ticket_number)"
+              + " JOIN ticket_units u ON u.seller_id = :s AND u.ticket_number = k.ticket_number"
+              + " ORDER BY u.ticket_number, u.pos");
+
+  /** Loads the order unit ids of the rows (a query per seller on the page), builds the tickets. */
+  private List<Ticket> withUnits(Handle h, List<TicketRow> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }
-    List<Long> sellers = rows.stream().map(r -> r.sellerId.value()).distinct().toList();
-    List<String> numbers = rows.stream().map(r -> r.number.value()).toList();
-    Query query =
-        Db.bindList(
-            Db.bindList(
-                h.createQuery(
-                    "SELECT seller_id, ticket_number, order_unit_id FROM ticket_units WHERE"
-                        + " seller_id IN ("
-                        + Db.inList("s", sellers.size())
-                        + ") AND ticket_number IN ("
-                        + Db.inList("n", numbers.size())
-                        + ") ORDER BY seller_id, ticket_number, pos"),
-                "s",
-                sellers),
-            "n",
-            numbers);
-    Map<String, List<OrderUnitId>> units = new HashMap<>();
-    for (UnitRow u :
-        query
-            .map(
-                (rs, ctx) ->
-                    new UnitRow(
-                        rs.getLong("seller_id") + "/" + rs.getString("ticket_number"),
-                        OrderUnitId.of(rs.getLong("order_unit_id"))))
-            .list()) {
-      units.computeIfAbsent(u.ticketKey(), k -> new ArrayList<>()).add(u.unit());
+    Map<SellerId, List<String>> numbersBySeller = new LinkedHashMap<>();
+    for (TicketRow r : rows) {
+      numbersBySeller.computeIfAbsent(r.sellerId, s -> new ArrayList<>()).add(r.number.value());
     }
-    return rows.stream()
-        .map(
-            r ->
-                r.toTicket(
-                    units.getOrDefault(r.sellerId.value() + "/" + r.number.value(), List.of())))
-        .toList();
+    Map<SellerId, Map<String, List<OrderUnitId>>> units = new HashMap<>();
+    numbersBySeller.forEach(
+        (seller, numbers) -> {
+          Map<String, List<OrderUnitId>> ofSeller = new HashMap<>();
+          h.createQuery(db.sql(PAGE_UNITS))
+              .bind("n", Db.texts(numbers))
+              .bind("s", Db.arg(seller.value()))
+              .map((rs, ctx) -> Map.entry(rs.getString(1), OrderUnitId.of(rs.getLong(2))))
+              .forEach(
+                  e ->
+                      ofSeller
+                          .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                          .add(e.getValue()));
+          units.put(seller, ofSeller);
+        });
+    List<Ticket> tickets = new ArrayList<>(rows.size());
+    for (TicketRow r : rows) {
+      tickets.add(r.toTicket(units.get(r.sellerId).getOrDefault(r.number.value(), List.of())));
+    }
+    return tickets;
   }
-
-  private record UnitRow(String ticketKey, OrderUnitId unit) {}
 
   private record TicketRow(
       TicketNumber number,
