@@ -13,8 +13,10 @@
 # BENCH_PORT (7080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (ticketdesk), PGPASSWORD
 # (ticketdesk), BENCH_DB (ticketdesk_bench), PGBENCH (pgbench, else
 # /usr/lib/postgresql/15/bin/pgbench), MVN_FLAGS (e.g. -o), SERVER_JAVA_OPTS (JVM options of
-# the server, e.g. "-Xms1g -Xmx1g"), BENCH_POOL (the server's connection pool; default =
-# CONCURRENCY, so no request queues for a connection).
+# the server; default "-XX:+UseParallelGC", see docs/operations.md), BENCH_POOL (the server's
+# connection pool; default = CONCURRENCY, so no request queues for a connection),
+# BENCH_HTTP_THREADS (the server's TICKETDESK_HTTP_THREADS; default 4 per core, at least 8;
+# 0 = Jetty's 250).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +38,8 @@ WARMUP=${WARMUP:-15s}
 SCENARIOS=${SCENARIOS:-all}
 PORT=${BENCH_PORT:-7080}
 POOL=${BENCH_POOL:-$CONCURRENCY}
+HTTP_THREADS=${BENCH_HTTP_THREADS:-$(( $(nproc) * 4 > 8 ? $(nproc) * 4 : 8 ))}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS--XX:+UseParallelGC}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-ticketdesk}
 export PGPASSWORD=${PGPASSWORD:-ticketdesk}
 DB=${BENCH_DB:-ticketdesk_bench}
@@ -66,7 +70,7 @@ BENCH=(java -jar "$RUN/ticketdesk-benchmarks.jar")
   echo "mode:        $MODE, $TICKETS tickets, $SELLERS sellers, concurrency $CONCURRENCY, $DURATION after $WARMUP warm-up"
   echo "cpu:         $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
   echo "memory:      $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
-  echo "java:        $(java -version 2>&1 | head -1); server JVM options: ${SERVER_JAVA_OPTS:-none}; server pool: $POOL connections"
+  echo "java:        $(java -version 2>&1 | head -1); server JVM options: ${SERVER_JAVA_OPTS:-none}; server pool: $POOL connections; HTTP threads: $HTTP_THREADS"
   [[ $MODE == pg ]] && echo "postgresql:  $(psql -d postgres -Atc 'SHOW server_version') (shared_buffers $(psql -d postgres -Atc 'SHOW shared_buffers'))"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; other work on the machine shares the CPU)"
 } | tee "$RUN/machine.txt"
@@ -99,7 +103,7 @@ if [[ $MODE == pg ]]; then
 fi
 
 echo "== serve on :$PORT (per-token rate limit off: the driver is one client per token)"
-export TICKETDESK_RATE_LIMIT=0 TICKETDESK_DB_POOL_SIZE=$POOL
+export TICKETDESK_RATE_LIMIT=0 TICKETDESK_DB_POOL_SIZE=$POOL TICKETDESK_HTTP_THREADS=$HTTP_THREADS
 if [[ $MODE == pg ]]; then
   TICKETDESK_DB_URL="$DB_URL" TICKETDESK_DB_USER="$PGUSER" TICKETDESK_DB_PASSWORD="$PGPASSWORD" \
     java ${SERVER_JAVA_OPTS:-} -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &

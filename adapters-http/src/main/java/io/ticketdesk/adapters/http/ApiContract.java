@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The hand-written OpenAPI contract and the HTML reference page rendered from it. */
 final class ApiContract {
@@ -49,6 +54,50 @@ final class ApiContract {
 
   String html() {
     return html;
+  }
+
+  /**
+   * The query parameters each operation declares, as {@code "GET /api/v1/tickets"} → names (path
+   * and operation parameters, {@code $ref}s to {@code components/parameters} resolved).
+   */
+  Map<String, Set<String>> queryParameters() {
+    Map<String, Set<String>> byOperation = new HashMap<>();
+    spec.path("paths")
+        .fields()
+        .forEachRemaining(
+            path -> {
+              for (String method : METHODS) {
+                JsonNode operation = path.getValue().get(method);
+                if (operation == null) {
+                  continue;
+                }
+                Set<String> names = new TreeSet<>();
+                for (JsonNode list :
+                    List.of(path.getValue().path("parameters"), operation.path("parameters"))) {
+                  for (JsonNode parameter : list) {
+                    JsonNode p = resolve(parameter);
+                    if ("query".equals(p.path("in").asText())) {
+                      names.add(p.path("name").asText());
+                    }
+                  }
+                }
+                byOperation.put(
+                    method.toUpperCase(Locale.ROOT) + " " + path.getKey(), Set.copyOf(names));
+              }
+            });
+    return Map.copyOf(byOperation);
+  }
+
+  private JsonNode resolve(JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    if (!ref.startsWith("#/")) {
+      return node;
+    }
+    JsonNode target = spec.at(ref.substring(1));
+    if (target.isMissingNode()) {
+      throw new IllegalStateException("openapi.yaml: unresolved " + ref);
+    }
+    return target;
   }
 
   private static String render(JsonNode spec) {

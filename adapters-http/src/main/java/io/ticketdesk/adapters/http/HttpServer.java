@@ -9,6 +9,7 @@ import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.domain.DomainException;
 import java.util.List;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The REST adapter: Javalin routes under {@value #API}, problem+json errors, OpenAPI, metrics. */
 public final class HttpServer {
@@ -29,6 +30,7 @@ public final class HttpServer {
         new RateLimiter(limits.requestsPerSecond(), limits.burst(), System::nanoTime);
     Metrics metrics = new Metrics();
     ApiContract contract = ApiContract.load();
+    ContractQueryParams queryParams = new ContractQueryParams(contract);
     Authentication auth = new Authentication(deps.authenticate());
     OperationRoutes operations = new OperationRoutes(deps.ready(), contract);
     SellerRoutes sellers = new SellerRoutes(deps.registerSeller());
@@ -51,6 +53,12 @@ public final class HttpServer {
               // response (default: Jetty's 32 KB output buffer). Our bodies are a few KB;
               // Jetty still aggregates up to its own buffer before sending.
               config.http.responseBufferSize = 8192;
+              if (limits.threads() > 0) {
+                QueuedThreadPool pool =
+                    new QueuedThreadPool(limits.threads(), HttpLimits.MIN_THREADS);
+                pool.setName("JettyServerThreadPool");
+                config.jetty.threadPool = pool;
+              }
               config.requestLogger.http(metrics::record);
               // Jetty's own refusals (malformed requests, 431, 414, 505, …) as problem+json too:
               // the server's handler answers before routing, the context's inside the servlet.
@@ -66,6 +74,7 @@ public final class HttpServer {
 
               config.routes.beforeMatched(API + "/*", auth::require);
               config.routes.beforeMatched(API + "/*", limiter::check);
+              config.routes.beforeMatched(API + "/*", queryParams::check);
               config.routes.post(API + "/sellers", sellers::register);
               config.routes.post(API + "/tokens", tokens::issue);
               config.routes.post(API + "/orders", orders::feed);

@@ -85,6 +85,13 @@ final class LabelRoutes {
                   "trackingNumber",
                   () -> new CreateReturnLabelUseCase.Upload(number, tracking, pdf)));
     } else {
+      // A carrier makes the label and its tracking number: one given here would be dropped.
+      if (!ctx.queryParamMap().isEmpty()) {
+        throw Requests.invalid(
+            "trackingNumber",
+            "trackingNumber is for uploads (Content-Type: application/pdf); a carrier's label"
+                + " gets its tracking number from the carrier");
+      }
       LabelRequest body = Requests.body(ctx, LabelRequest.class);
       String carrier = Requests.required(body.carrier(), "carrier");
       List<OrderUnitId> units = new ArrayList<>();

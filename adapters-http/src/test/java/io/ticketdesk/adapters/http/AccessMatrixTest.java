@@ -458,4 +458,43 @@ class AccessMatrixTest {
     assertEquals(List.of(), wrong, "access matrix mismatches");
     assertEquals(MATRIX.size() * Caller.values().length, cells);
   }
+
+  /**
+   * Every API operation refuses a query parameter openapi.yaml does not declare for it — those that
+   * take none too — with a 400 problem naming it, for a caller it would otherwise serve, and the
+   * request changes nothing.
+   */
+  @Test
+  void everyApiOperationRefusesAQueryParameterItDoesNotDeclare() {
+    List<String> wrong = new ArrayList<>();
+    for (var entry : MATRIX.entrySet()) {
+      if (!entry.getKey().contains(" /api/")) {
+        continue;
+      }
+      Caller caller =
+          java.util.Arrays.stream(Caller.values())
+              .filter(c -> !c.foreign && entry.getValue().allowed().contains(c.role))
+              .filter(c -> !HIDDEN.getOrDefault(entry.getKey(), Set.of()).contains(c.role))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(entry.getKey() + ": no caller"));
+      Req req = entry.getValue().request().apply(new Fx());
+      String before = StoreFingerprint.of(app.store);
+      var r =
+          app.api.send(
+              req.method(),
+              req.path() + (req.path().contains("?") ? "&" : "?") + "undeclared=1",
+              tokens.get(caller),
+              ApiClient.toJson(req.body()),
+              req.headers());
+      if (r.status() != 400
+          || !r.contentType().startsWith("application/problem+json")
+          || !r.body().contains("unknown query parameter 'undeclared'")) {
+        wrong.add(entry.getKey() + " as " + caller + ": " + r.status() + " " + r.body());
+      }
+      if (!before.equals(StoreFingerprint.of(app.store))) {
+        wrong.add(entry.getKey() + ": the refused request changed the store");
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The protective limits: per-token rate limit and the idle timeout of silent clients. */
@@ -43,5 +45,44 @@ class LimitsOverHttpTest {
         assertTrue(waited < 8_000, "closed after " + waited + " ms");
       }
     }
+  }
+
+  @Test
+  void aBoundedThreadPoolServesMoreConcurrentClientsThanItHasThreads() throws Exception {
+    try (TestApp app =
+        new TestApp(d -> d, new HttpLimits(0, 0, Duration.ofSeconds(30), HttpLimits.MIN_THREADS))) {
+      long seller = app.registerSeller("Rack GmbH", "de");
+      String token = app.token("seller", seller, null);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+      try {
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          answers.add(pool.submit(() -> app.api.get("/api/v1/tickets", token).status()));
+        }
+        for (var answer : answers) {
+          assertEquals(200, answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertTrue(
+          Thread.getAllStackTraces().keySet().stream()
+                  .filter(t -> t.getName().startsWith("JettyServerThreadPool"))
+                  .count()
+              <= HttpLimits.MIN_THREADS,
+          "the server's threads stay within the bound");
+    }
+  }
+
+  @Test
+  void aThreadBoundBelowWhatJettyNeedsIsRefused() {
+    for (int threads : new int[] {-1, 1, HttpLimits.MIN_THREADS - 1}) {
+      var e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () -> new HttpLimits(0, 0, Duration.ofSeconds(30), threads));
+      assertTrue(e.getMessage().contains("at least " + HttpLimits.MIN_THREADS), e.getMessage());
+    }
+    assertEquals(0, new HttpLimits(0, 0, Duration.ofSeconds(30)).threads(), "Jetty's default");
   }
 }

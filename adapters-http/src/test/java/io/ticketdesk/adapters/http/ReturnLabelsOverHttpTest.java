@@ -104,6 +104,21 @@ class ReturnLabelsOverHttpTest {
   }
 
   @Test
+  void aTrackingNumberWithACarrierRequestIsRefusedNotDropped() {
+    String before = StoreFingerprint.of(app.store);
+    var r =
+        assertProblem(
+            api.post(
+                path + "/return-labels?trackingNumber=DHL123",
+                seller,
+                Map.of("carrier", "test-pdf")),
+            400,
+            "validation");
+    assertEquals("trackingNumber", r.json().get("field").asText());
+    assertEquals(before, StoreFingerprint.of(app.store), "no label was made");
+  }
+
+  @Test
   void aFailingCarrierIs502AndTheServerStaysHealthy() {
     var r = api.post(path + "/return-labels", seller, Map.of("carrier", "broken"));
 
