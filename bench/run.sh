@@ -9,7 +9,8 @@
 #                           regenerate after a handful of runs)
 #
 # Environment (defaults): TICKETS (1000000; 100000 with --h2), SELLERS (1000), CONCURRENCY (16),
-# DURATION (60s), WARMUP (15s), SCENARIOS (all = lookup,search,inbox,filter,reply,refund),
+# DURATION (60s), WARMUP (60s per scenario: on 2 cores the server's JIT needs 30-60 s under load,
+# see docs/benchmarks.md), FLOOR_WARMUP (15s, pgbench has no JIT), SCENARIOS (all = lookup,search,inbox,filter,reply,refund),
 # BENCH_PORT (7080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (ticketdesk), PGPASSWORD
 # (ticketdesk), BENCH_DB (ticketdesk_bench), PGBENCH (pgbench, else
 # /usr/lib/postgresql/15/bin/pgbench), MVN_FLAGS (e.g. -o), SERVER_JAVA_OPTS (JVM options of
@@ -34,7 +35,8 @@ if [[ $MODE == h2 ]]; then TICKETS=${TICKETS:-100000}; else TICKETS=${TICKETS:-1
 SELLERS=${SELLERS:-1000}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-60s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-60s}
+FLOOR_WARMUP=${FLOOR_WARMUP:-15s}
 SCENARIOS=${SCENARIOS:-all}
 PORT=${BENCH_PORT:-7080}
 POOL=${BENCH_POOL:-$CONCURRENCY}
@@ -67,7 +69,7 @@ BENCH=(java -jar "$RUN/ticketdesk-benchmarks.jar")
 
 {
   echo "date:        $(date -u +%FT%TZ)"
-  echo "mode:        $MODE, $TICKETS tickets, $SELLERS sellers, concurrency $CONCURRENCY, $DURATION after $WARMUP warm-up"
+  echo "mode:        $MODE, $TICKETS tickets, $SELLERS sellers, concurrency $CONCURRENCY, $DURATION after $WARMUP warm-up (floor: $FLOOR_WARMUP)"
   echo "cpu:         $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
   echo "memory:      $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
   echo "java:        $(java -version 2>&1 | head -1); server JVM options: ${SERVER_JAVA_OPTS:-none}; server pool: $POOL connections; HTTP threads: $HTTP_THREADS"
@@ -138,7 +140,7 @@ if [[ $MODE == pg ]]; then
   reset_ledger
   "${BENCH[@]}" floor --db-url "$DB_URL" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
     --manifest "$MANIFEST" --pgbench "$PGBENCH" --concurrency "$CONCURRENCY" \
-    --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \
+    --duration "$DURATION" --warmup "$FLOOR_WARMUP" --scenario "$SCENARIOS" \
     --api-results "$RUN/api.tsv" --keep-scripts "$RUN/pgbench" --out "$RUN/table.md"
 fi
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RUN/machine.txt"
