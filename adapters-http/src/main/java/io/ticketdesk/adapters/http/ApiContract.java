@@ -62,29 +62,21 @@ final class ApiContract {
    */
   Map<String, Set<String>> queryParameters() {
     Map<String, Set<String>> byOperation = new HashMap<>();
-    spec.path("paths")
-        .fields()
-        .forEachRemaining(
-            path -> {
-              for (String method : METHODS) {
-                JsonNode operation = path.getValue().get(method);
-                if (operation == null) {
-                  continue;
-                }
-                Set<String> names = new TreeSet<>();
-                for (JsonNode list :
-                    List.of(path.getValue().path("parameters"), operation.path("parameters"))) {
-                  for (JsonNode parameter : list) {
-                    JsonNode p = resolve(parameter);
-                    if ("query".equals(p.path("in").asText())) {
-                      names.add(p.path("name").asText());
-                    }
-                  }
-                }
-                byOperation.put(
-                    method.toUpperCase(Locale.ROOT) + " " + path.getKey(), Set.copyOf(names));
+    forEachOperation(
+        spec,
+        (path, method, operation) -> {
+          Set<String> names = new TreeSet<>();
+          JsonNode pathParameters = spec.path("paths").path(path).path("parameters");
+          for (JsonNode list : List.of(pathParameters, operation.path("parameters"))) {
+            for (JsonNode parameter : list) {
+              JsonNode p = resolve(parameter);
+              if ("query".equals(p.path("in").asText())) {
+                names.add(p.path("name").asText());
               }
-            });
+            }
+          }
+          byOperation.put(method.toUpperCase(Locale.ROOT) + " " + path, Set.copyOf(names));
+        });
     return Map.copyOf(byOperation);
   }
 

@@ -32,20 +32,11 @@ final class ContractQueryParams {
       return;
     }
     for (var entry : given.entrySet()) {
-      String name = entry.getKey();
-      if (known.contains(name) && entry.getValue().size() > 1) {
-        throw Requests.invalid(
-            name, "query parameter " + Requests.abbreviate(name) + " may be given only once");
+      if (!known.contains(entry.getKey())) {
+        throw QueryParams.unknown(entry.getKey(), known);
       }
-      if (!known.contains(name)) {
-        throw Requests.invalid(
-            name,
-            "unknown query parameter '"
-                + Requests.abbreviate(name)
-                + "'; "
-                + (known.isEmpty()
-                    ? "this operation takes none"
-                    : "known: " + String.join(", ", known.stream().sorted().toList())));
+      if (entry.getValue().size() > 1) {
+        throw QueryParams.repeated(entry.getKey());
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.ticketdesk.adapters.http;
 
 import io.javalin.http.Context;
+import io.ticketdesk.domain.DomainException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +21,30 @@ final class QueryParams {
     for (var entry : params.entrySet()) {
       String name = entry.getKey();
       if (!known.contains(name)) {
-        throw Requests.invalid(
-            name,
-            "unknown query parameter '"
-                + Requests.abbreviate(name)
-                + "'; known: "
-                + String.join(", ", known.stream().sorted().toList()));
+        throw unknown(name, known);
       }
       if (entry.getValue().size() > 1) {
-        throw Requests.invalid(name, "query parameter " + name + " may be given only once");
+        throw repeated(name);
       }
     }
     return new QueryParams(params);
+  }
+
+  /** A query parameter the operation does not take. */
+  static DomainException unknown(String name, Set<String> known) {
+    return Requests.invalid(
+        name,
+        "unknown query parameter '"
+            + Requests.abbreviate(name)
+            + "'; "
+            + (known.isEmpty()
+                ? "this operation takes none"
+                : "known: " + String.join(", ", known.stream().sorted().toList())));
+  }
+
+  static DomainException repeated(String name) {
+    return Requests.invalid(
+        name, "query parameter " + Requests.abbreviate(name) + " may be given only once");
   }
 
   String text(String name) {
