@@ -118,16 +118,14 @@ final class JdbiOrders implements Orders {
   static final Db.KeyedRead ORDERS =
       new Db.KeyedRead(
           "SELECT * FROM orders WHERE seller_id = :s AND order_number = ANY(:n)",
-          "SELECT o.* FROM unnest(:n) AS k(order_number)"
-              + " JOIN orders o ON o.seller_id = :s AND o.order_number = k.order_number");
+          "SELECT * FROM orders WHERE seller_id = :s AND order_number IN (<keys>)");
 
   static final Db.KeyedRead UNITS_OF_ORDERS =
       new Db.KeyedRead(
           "SELECT * FROM order_units WHERE seller_id = :s AND order_number = ANY(:n)"
               + " ORDER BY order_number, pos",
-          "SELECT u.* FROM unnest(:n) AS k(order_number)"
-              + " JOIN order_units u ON u.seller_id = :s AND u.order_number = k.order_number"
-              + " ORDER BY u.order_number, u.pos");
+          "SELECT * FROM order_units WHERE seller_id = :s AND order_number IN (<keys>)"
+              + " ORDER BY order_number, pos");
 
   @Override
   public Map<OrderNumber, Order> findAll(SellerId seller, Collection<OrderNumber> numbers) {
@@ -140,15 +138,13 @@ final class JdbiOrders implements Orders {
     return db.read(
         h -> {
           Map<String, List<OrderUnit>> units = new HashMap<>();
-          h.createQuery(db.sql(UNITS_OF_ORDERS))
-              .bind("n", Db.texts(distinct))
+          db.keyed(h, UNITS_OF_ORDERS, "n", distinct)
               .bind("s", Db.arg(seller.value()))
               .map((rs, ctx) -> Map.entry(rs.getString("order_number"), mapUnit(rs)))
               .forEach(
                   e -> units.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
           Map<OrderNumber, Order> found = new HashMap<>();
-          h.createQuery(db.sql(ORDERS))
-              .bind("n", Db.texts(distinct))
+          db.keyed(h, ORDERS, "n", distinct)
               .bind("s", Db.arg(seller.value()))
               .map((rs, ctx) -> OrderRow.map(rs))
               .forEach(

@@ -64,8 +64,8 @@ final class JdbiReturnPolicyOutcomes implements ReturnPolicyOutcomes {
       new Db.KeyedRead(
           "SELECT * FROM return_policy_outcomes WHERE seller_id = :seller"
               + " AND ticket_number = ANY(:t)",
-          "SELECT o.* FROM unnest(:t) AS k(ticket_number) JOIN return_policy_outcomes o"
-              + " ON o.seller_id = :seller AND o.ticket_number = k.ticket_number");
+          "SELECT * FROM return_policy_outcomes WHERE seller_id = :seller"
+              + " AND ticket_number IN (<keys>)");
 
   @Override
   public Map<TicketNumber, ReturnPolicyOutcome> findAll(
@@ -79,8 +79,7 @@ final class JdbiReturnPolicyOutcomes implements ReturnPolicyOutcomes {
     return db.read(
         h -> {
           Map<TicketNumber, ReturnPolicyOutcome> found = new HashMap<>();
-          h.createQuery(db.sql(OF_TICKETS))
-              .bind("t", Db.texts(distinct))
+          db.keyed(h, OF_TICKETS, "t", distinct)
               .bind("seller", Db.arg(seller.value()))
               .map((rs, ctx) -> map(rs))
               .forEach(o -> found.put(o.ticketNumber(), o));

@@ -346,9 +346,8 @@ final class JdbiTickets implements Tickets {
       new Db.KeyedRead(
           "SELECT ticket_number, order_unit_id FROM ticket_units"
               + " WHERE seller_id = :s AND ticket_number = ANY(:n) ORDER BY ticket_number, pos",
-          "SELECT u.ticket_number, u.order_unit_id FROM unnest(:n) AS k(ticket_number)"
-              + " JOIN ticket_units u ON u.seller_id = :s AND u.ticket_number = k.ticket_number"
-              + " ORDER BY u.ticket_number, u.pos");
+          "SELECT ticket_number, order_unit_id FROM ticket_units"
+              + " WHERE seller_id = :s AND ticket_number IN (<keys>) ORDER BY ticket_number, pos");
 
   /** Loads the order unit ids of the rows (a query per seller on the page), builds the tickets. */
   private List<Ticket> withUnits(Handle h, List<TicketRow> rows) {
@@ -363,8 +362,7 @@ final class JdbiTickets implements Tickets {
     numbersBySeller.forEach(
         (seller, numbers) -> {
           Map<String, List<OrderUnitId>> ofSeller = new HashMap<>();
-          h.createQuery(db.sql(PAGE_UNITS))
-              .bind("n", Db.texts(numbers))
+          db.keyed(h, PAGE_UNITS, "n", numbers)
               .bind("s", Db.arg(seller.value()))
               .map((rs, ctx) -> Map.entry(rs.getString(1), OrderUnitId.of(rs.getLong(2))))
               .forEach(

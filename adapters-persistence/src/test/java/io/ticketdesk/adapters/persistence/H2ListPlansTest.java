@@ -16,8 +16,6 @@ import io.ticketdesk.domain.TicketTopic;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -179,58 +177,5 @@ class H2ListPlansTest {
     String plan = plan(q);
     assertTrue(plan.contains("tickets_buyer_idx"), plan);
     assertFalse(plan.contains("tickets_seller"), plan);
-  }
-
-  /**
-   * A page's batch reads ({@code column = ANY(:array)}, one statement text for any page) probe the
-   * key for each value: the rows scanned are the rows found, not the seller's tables.
-   */
-  @Test
-  void aPagesBatchReadsProbeTheKey() {
-    var page =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT ticket_number, order_number FROM tickets WHERE seller_id = :s"
-                            + " ORDER BY ticket_number LIMIT 50")
-                    .bind("s", seller.value())
-                    .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2)))
-                    .list());
-    List<String> tickets = page.stream().map(r -> r.get(0)).toList();
-    List<String> orders = page.stream().map(r -> r.get(1)).distinct().toList();
-    assertBatchProbesTheKey(
-        JdbiTickets.PAGE_UNITS.h2(),
-        q -> q.bind("n", Db.texts(tickets)).bind("s", seller.value()),
-        tickets.size());
-    assertTrue(tickets.size() == 50 && orders.size() > 40, page::toString);
-    assertBatchProbesTheKey(
-        JdbiOrders.ORDERS.h2(),
-        q -> q.bind("n", Db.texts(orders)).bind("s", seller.value()),
-        orders.size());
-    assertBatchProbesTheKey(
-        JdbiOrders.UNITS_OF_ORDERS.h2(),
-        q -> q.bind("n", Db.texts(orders)).bind("s", seller.value()),
-        orders.size());
-    assertBatchProbesTheKey(
-        JdbiReturnPolicyOutcomes.OF_TICKETS.h2(),
-        q -> q.bind("t", Db.texts(tickets)).bind("seller", seller.value()),
-        tickets.size());
-  }
-
-  private static void assertBatchProbesTheKey(String sql, UnaryOperator<Query> binding, int keys) {
-    String plan =
-        jdbi.withHandle(
-            h -> binding.apply(h.createQuery("EXPLAIN ANALYZE " + sql)).mapTo(String.class).one());
-    Matcher m = SCAN_COUNT.matcher(plan);
-    int steps = 0;
-    while (m.find()) {
-      steps++;
-      int scanned = Integer.parseInt(m.group(1));
-      // A probe per key and a step past each: never the seller's other rows.
-      assertTrue(
-          scanned <= 2 * keys + 1, "scanned " + scanned + " for " + keys + " keys:\n" + plan);
-    }
-    assertTrue(steps > 0, plan);
-    assertFalse(plan.contains("tableScan"), plan);
   }
 }
