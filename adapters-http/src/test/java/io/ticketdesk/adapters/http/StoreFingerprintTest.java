@@ -43,37 +43,25 @@ class StoreFingerprintTest {
       String seller = app.token("seller", sellerId, null);
       String buyer = app.token("buyer", null, 501L);
       String delivered = TestApp.START.minus(java.time.Duration.ofDays(2)).toString();
-      var order =
-          app.api.post(
-              "/api/v1/orders",
-              TestApp.ADMIN,
+      app.feedOrderUnits(
+          "FP1",
+          sellerId,
+          501,
+          "de",
+          List.of(
               Map.of(
-                  "orderNumber",
-                  "FP1",
-                  "storefront",
-                  "de",
-                  "sellerId",
-                  sellerId,
-                  "orderedAt",
-                  "2026-02-20T10:00:00Z",
-                  "buyer",
-                  Map.of("buyerId", 501, "name", "Erika", "email", "e@example.org"),
-                  "units",
-                  List.of(
-                      Map.of(
-                          "orderUnitId",
-                          7001,
-                          "title",
-                          "Rack",
-                          "ean",
-                          "4006381333931",
-                          "price",
-                          Map.of("amount", 5999, "currency", "EUR"),
-                          "state",
-                          "received",
-                          "deliveredAt",
-                          delivered))));
-      assertEquals(201, order.status(), order.body());
+                  "orderUnitId",
+                  7001,
+                  "title",
+                  "Rack",
+                  "ean",
+                  "4006381333931",
+                  "price",
+                  Map.of("amount", 5999, "currency", "EUR"),
+                  "state",
+                  "received",
+                  "deliveredAt",
+                  delivered)));
       var ticket =
           app.api.post(
               "/api/v1/tickets",

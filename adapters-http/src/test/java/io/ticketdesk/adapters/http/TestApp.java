@@ -199,6 +199,16 @@ final class TestApp implements AutoCloseable {
               "state",
               "sent"));
     }
+    return feedOrderUnits(orderNumber, sellerId, buyerId, storefront, unitList);
+  }
+
+  /** Feeds an order with these unit bodies (ordered 2026-02-20 by buyer Erika Muster). */
+  JsonNode feedOrderUnits(
+      String orderNumber,
+      long sellerId,
+      long buyerId,
+      String storefront,
+      List<Map<String, Object>> unitList) {
     var r =
         api.post(
             "/api/v1/orders",
