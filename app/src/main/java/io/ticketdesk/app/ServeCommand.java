@@ -71,8 +71,10 @@ final class ServeCommand implements Callable<Integer> {
     String url = "http://localhost:" + bound;
     System.out.println();
     System.out.println("Ticketdesk is running at " + url);
+    System.out.println(
+        "  Workspace:     " + url + "/   (sign in with the seller or customer service token)");
     System.out.println("  API base:      " + url + "/api/v1");
-    System.out.println("  API reference: " + url + "/docs   (contract: " + url + "/openapi.yaml)");
+    System.out.println("  API explorer:  " + url + "/docs   (contract: " + url + "/openapi.yaml)");
     System.out.println("  Database:      " + settings.describeDatabase());
     if (tokens != null) {
       tokens.print(System.out, url);

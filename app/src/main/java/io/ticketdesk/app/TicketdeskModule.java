@@ -8,6 +8,7 @@ import io.ticketdesk.adapters.http.HttpDependencies;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
 import io.ticketdesk.adapters.plugins.PluginAdapters;
+import io.ticketdesk.adapters.web.WebPages;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.DeadlineService;
 import io.ticketdesk.application.service.DefaultTextModuleService;
@@ -17,6 +18,7 @@ import io.ticketdesk.application.service.ReturnLabelService;
 import io.ticketdesk.application.service.ReturnPolicyService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
+import io.ticketdesk.application.service.SessionService;
 import io.ticketdesk.application.service.TextModuleService;
 import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
@@ -25,6 +27,7 @@ import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.plugin.host.PluginHost;
 import java.time.Clock;
+import java.util.List;
 
 /** The composition root: wires ports to adapters and use cases to services. */
 final class TicketdeskModule extends AbstractModule {
@@ -71,6 +74,13 @@ final class TicketdeskModule extends AbstractModule {
   AccessService accessService(Database db, Clock clock) {
     return new AccessService(
         db.accessTokens(), db.sellers(), db.transactions(), clock, settings.adminToken());
+  }
+
+  @Provides
+  @Singleton
+  SessionService sessionService(Database db, Clock clock) {
+    return new SessionService(
+        db.sessions(), db.accessTokens(), db.transactions(), clock, SessionService.LIFETIME);
   }
 
   @Provides
@@ -227,7 +237,8 @@ final class TicketdeskModule extends AbstractModule {
       Clock clock,
       TicketActionService actions,
       ReturnPolicyService returnPolicy,
-      ReturnLabelService labels) {
+      ReturnLabelService labels,
+      SessionService sessions) {
     return new HttpServer(
         new HttpDependencies(
             sellers,
@@ -255,6 +266,8 @@ final class TicketdeskModule extends AbstractModule {
             labels,
             labels,
             labels),
-        settings.httpLimits());
+        settings.httpLimits(),
+        sessions,
+        List.of(new WebPages()));
   }
 }

@@ -22,6 +22,7 @@ class ArchitectureTest {
           .domainModels("io.ticketdesk.domain..")
           .applicationServices("io.ticketdesk.application..")
           .adapter("http", "io.ticketdesk.adapters.http..")
+          .adapter("web", "io.ticketdesk.adapters.web..")
           .adapter("persistence", "io.ticketdesk.adapters.persistence..")
           .adapter("calendar", "io.ticketdesk.adapters.calendar..")
           .adapter("plugins", "io.ticketdesk.adapters.plugins..")
@@ -91,6 +92,7 @@ class ArchitectureTest {
               "io.ticketdesk.domain..",
               "io.ticketdesk.application..",
               "io.ticketdesk.adapters.http..",
+              "io.ticketdesk.adapters.web..",
               "io.ticketdesk.adapters.persistence..",
               "io.ticketdesk.adapters.calendar..",
               "io.ticketdesk.adapters.plugins..",

@@ -3,11 +3,16 @@ package io.ticketdesk.adapters.http;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
+import io.ticketdesk.application.port.in.BrowserSessionUseCase;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -22,16 +27,32 @@ public final class HttpServer {
     this(deps, HttpLimits.defaults());
   }
 
+  /** Without browser sessions (sign-in is refused) and without pages. */
   public HttpServer(HttpDependencies deps, HttpLimits limits) {
+    this(deps, limits, NO_SESSIONS, List.of());
+  }
+
+  /**
+   * @param sessions the browser sessions that the cookie stands for
+   * @param pages further routes on the same server (the web pages), given the Javalin configuration
+   */
+  public HttpServer(
+      HttpDependencies deps,
+      HttpLimits limits,
+      BrowserSessionUseCase sessions,
+      List<Consumer<JavalinConfig>> pages) {
     requireNonNull(deps, "deps is null");
     requireNonNull(limits, "limits is null");
+    requireNonNull(sessions, "sessions is null");
+    requireNonNull(pages, "pages is null");
     this.idleTimeout = limits.idleTimeout();
     RateLimiter limiter =
         new RateLimiter(limits.requestsPerSecond(), limits.burst(), System::nanoTime);
     Metrics metrics = new Metrics();
     ApiContract contract = ApiContract.load();
     ContractQueryParams queryParams = new ContractQueryParams(contract);
-    Authentication auth = new Authentication(deps.authenticate());
+    Authentication auth = new Authentication(deps.authenticate(), sessions);
+    SessionRoutes sessionRoutes = new SessionRoutes(sessions, deps.clock());
     OperationRoutes operations = new OperationRoutes(deps.ready(), contract);
     SellerRoutes sellers = new SellerRoutes(deps.registerSeller());
     TokenRoutes tokens = new TokenRoutes(deps.issueToken());
@@ -70,11 +91,13 @@ public final class HttpServer {
               config.routes.get("/ready", operations::ready);
               config.routes.get("/metrics", metrics::scrape);
               config.routes.get("/openapi.yaml", operations::openApi);
-              config.routes.get("/docs", operations::docs);
 
               config.routes.beforeMatched(API + "/*", auth::require);
               config.routes.beforeMatched(API + "/*", limiter::check);
               config.routes.beforeMatched(API + "/*", queryParams::check);
+              config.routes.post(API + "/sessions", sessionRoutes::start);
+              config.routes.get(API + "/sessions/current", sessionRoutes::current);
+              config.routes.delete(API + "/sessions/current", sessionRoutes::end);
               config.routes.post(API + "/sellers", sellers::register);
               config.routes.post(API + "/tokens", tokens::issue);
               config.routes.post(API + "/orders", orders::feed);
@@ -82,6 +105,7 @@ public final class HttpServer {
                   API + "/orders/{orderNumber}/units/{orderUnitId}", orders::updateUnit);
               config.routes.post(API + "/tickets", tickets::open);
               config.routes.get(API + "/tickets", tickets::list);
+              config.routes.get(API + "/ticket-counts", tickets::counts);
               config.routes.get(API + "/tickets/{ticketNumber}", tickets::get);
               config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
               config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
@@ -104,6 +128,8 @@ public final class HttpServer {
               config.routes.post(API + "/tickets/{ticketNumber}/return-labels", labels::create);
               config.routes.get(API + "/return-labels/{labelId}", labels::download);
 
+              pages.forEach(page -> page.accept(config));
+
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);
               config.routes.exception(HttpResponseException.class, Problems::javalin);
@@ -111,6 +137,24 @@ public final class HttpServer {
               config.routes.exception(Exception.class, Problems::unexpected);
             });
   }
+
+  /** Browser sessions where there are none: sign-in is refused, no cookie is valid. */
+  private static final BrowserSessionUseCase NO_SESSIONS =
+      new BrowserSessionUseCase() {
+        @Override
+        public StartedSession start(String bearerToken) {
+          throw new DomainException(
+              ErrorCode.VALIDATION, "browser sessions are not available on this server");
+        }
+
+        @Override
+        public Optional<ActiveSession> resume(String sessionId) {
+          return Optional.empty();
+        }
+
+        @Override
+        public void end(String sessionId) {}
+      };
 
   /** Starts listening; port 0 picks a free port. Returns the bound port. */
   public int start(String host, int port) {

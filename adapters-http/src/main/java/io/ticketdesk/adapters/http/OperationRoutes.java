@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Health, readiness, the contract and its reference page; no token needed. */
+/** Health, readiness and the contract; no token needed. */
 final class OperationRoutes {
   private final BooleanSupplier ready;
   private final ApiContract contract;
@@ -38,9 +38,5 @@ final class OperationRoutes {
 
   void openApi(Context ctx) {
     ctx.status(200).contentType("application/yaml; charset=utf-8").result(contract.yaml());
-  }
-
-  void docs(Context ctx) {
-    ctx.status(200).contentType("text/html; charset=utf-8").result(contract.html());
   }
 }

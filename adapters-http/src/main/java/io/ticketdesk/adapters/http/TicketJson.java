@@ -64,6 +64,9 @@ record TicketJson(
     return e == null ? null : e.wire();
   }
 
+  /** The answer of {@code GET /ticket-counts}: tickets per status. */
+  record Counts(long open, long waiting, long closed) {}
+
   /** The body of {@code POST /tickets}. */
   record Opening(
       List<Long> orderUnitIds,

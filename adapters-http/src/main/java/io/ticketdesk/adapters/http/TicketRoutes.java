@@ -50,6 +50,9 @@ final class TicketRoutes {
           "sort",
           "limit",
           "cursor");
+  private static final Set<String> COUNT_PARAMS =
+      Set.of(
+          "waitingOn", "reason", "topic", "storefront", "createdFrom", "createdTo", "overdue", "q");
   private static final Set<String> MESSAGE_PARAMS = Set.of("limit", "cursor");
 
   private final OpenTicketUseCase openTicket;
@@ -128,6 +131,34 @@ final class TicketRoutes {
       items.add(TicketJson.of(page.items().get(i), now, ReturnPolicyJson.of(states.get(i))));
     }
     Responses.json(ctx, 200, new PageJson<>(items, page.nextCursor()));
+  }
+
+  /** The inbox tabs: how many tickets match the list's filters, per status. */
+  void counts(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    QueryParams p = QueryParams.of(ctx, COUNT_PARAMS);
+    var query =
+        new SearchTicketsUseCase.Query(
+            null,
+            p.parse("waitingOn", WaitingOn::of),
+            p.parse("reason", TicketReason::of),
+            p.parse("topic", TicketTopic::of),
+            p.parse("storefront", Storefront::of),
+            p.instant("createdFrom"),
+            p.instant("createdTo"),
+            p.bool("overdue"),
+            p.text("q"),
+            null,
+            null,
+            null);
+    var counts = searchTickets.countByStatus(actor, query);
+    Responses.json(
+        ctx,
+        200,
+        new TicketJson.Counts(
+            counts.get(TicketStatus.OPEN),
+            counts.get(TicketStatus.WAITING),
+            counts.get(TicketStatus.CLOSED)));
   }
 
   void get(Context ctx) {

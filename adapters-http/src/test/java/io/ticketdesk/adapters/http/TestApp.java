@@ -9,6 +9,7 @@ import io.ticketdesk.application.service.ReturnLabelService;
 import io.ticketdesk.application.service.ReturnPolicyService;
 import io.ticketdesk.application.service.SellerService;
 import io.ticketdesk.application.service.ServiceLevelService;
+import io.ticketdesk.application.service.SessionService;
 import io.ticketdesk.application.service.TextModuleService;
 import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
@@ -38,6 +39,7 @@ final class TestApp implements AutoCloseable {
   final HttpServer server;
   final ApiClient api;
   final FakeCarriers carriers = new FakeCarriers();
+  final SessionService sessions;
 
   TestApp() {
     this(deps -> deps);
@@ -107,6 +109,9 @@ final class TestApp implements AutoCloseable {
             tx,
             clock,
             new ResponseDeadline(PublicHolidays.none()));
+    sessions =
+        new SessionService(
+            store.sessions(), store.accessTokens(), tx, clock, SessionService.LIFETIME);
     server =
         new HttpServer(
             adjust.apply(
@@ -136,7 +141,9 @@ final class TestApp implements AutoCloseable {
                     labels,
                     labels,
                     labels)),
-            limits);
+            limits,
+            sessions,
+            List.of());
     api = new ApiClient(server.start("127.0.0.1", 0));
   }
 

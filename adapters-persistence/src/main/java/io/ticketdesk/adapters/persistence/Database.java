@@ -13,6 +13,7 @@ import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Sessions;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
@@ -49,6 +50,7 @@ public final class Database implements AutoCloseable {
   private final IdempotencyKeys idempotencyKeys;
   private final ReturnLabels returnLabels;
   private final ReturnPolicyOutcomes returnPolicyOutcomes;
+  private final Sessions sessions;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -68,6 +70,7 @@ public final class Database implements AutoCloseable {
     this.idempotencyKeys = new JdbiIdempotencyKeys(db);
     this.returnLabels = new JdbiReturnLabels(db);
     this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
+    this.sessions = new JdbiSessions(db);
   }
 
   /**
@@ -169,6 +172,10 @@ public final class Database implements AutoCloseable {
 
   public ReturnPolicyOutcomes returnPolicyOutcomes() {
     return returnPolicyOutcomes;
+  }
+
+  public Sessions sessions() {
+    return sessions;
   }
 
   /** Binds a transaction to the calling thread; nested calls join it. */

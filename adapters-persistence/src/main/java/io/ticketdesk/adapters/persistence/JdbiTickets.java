@@ -190,8 +190,7 @@ final class JdbiTickets implements Tickets {
   static SearchSql searchSql(TicketQuery q) {
     StringBuilder sql = new StringBuilder("SELECT * FROM tickets t WHERE 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
-    filter(sql, params, "t.seller_id = :seller", "seller", q.seller(), SellerId::value);
-    filter(sql, params, "t.buyer_id = :buyer", "buyer", q.buyer(), BuyerId::value);
+    filters(q, sql, params);
     // Open tickets are named by a literal: PostgreSQL's partial inbox indexes need to see it in
     // the generic plan of a prepared statement, and H2 then picks its composite index too.
     boolean openOnly = q.status() == TicketStatus.OPEN || q.sort() == TicketSort.DUE;
@@ -200,21 +199,6 @@ final class JdbiTickets implements Tickets {
     }
     if (openOnly) {
       sql.append(" AND t.status = '" + OPEN + "'");
-    }
-    filter(sql, params, "t.waiting_on = :waitingOn", "waitingOn", q.waitingOn(), WireEnum::wire);
-    filter(sql, params, "t.reason = :reason", "reason", q.reason(), WireEnum::wire);
-    filter(sql, params, "t.topic = :topic", "topic", q.topic(), WireEnum::wire);
-    filter(sql, params, "t.storefront = :sf", "sf", q.storefront(), Storefront::code);
-    filter(sql, params, "t.created_at >= :createdFrom", "createdFrom", q.createdFrom(), Db::utc);
-    filter(sql, params, "t.created_at < :createdTo", "createdTo", q.createdTo(), Db::utc);
-    filter(sql, params, "t.ticket_number = :tn", "tn", q.ticketNumber(), TicketNumber::value);
-    filter(sql, params, "t.order_number = :on", "on", q.orderNumber(), OrderNumber::value);
-    if (q.overdue() != null) {
-      sql.append(
-          q.overdue()
-              ? " AND t.status = '" + OPEN + "' AND t.response_due_at < :now"
-              : " AND (t.status <> '" + OPEN + "' OR t.response_due_at >= :now)");
-      params.put("now", Db.utc(q.now()));
     }
     String key =
         switch (q.sort()) {
@@ -252,6 +236,47 @@ final class JdbiTickets implements Tickets {
         .append(direction)
         .append(" LIMIT :limit");
     return new SearchSql(sql.toString(), params);
+  }
+
+  /** The scope and the filters of a query but its status, keyset and order. */
+  private static void filters(TicketQuery q, StringBuilder sql, Map<String, Object> params) {
+    filter(sql, params, "t.seller_id = :seller", "seller", q.seller(), SellerId::value);
+    filter(sql, params, "t.buyer_id = :buyer", "buyer", q.buyer(), BuyerId::value);
+    filter(sql, params, "t.waiting_on = :waitingOn", "waitingOn", q.waitingOn(), WireEnum::wire);
+    filter(sql, params, "t.reason = :reason", "reason", q.reason(), WireEnum::wire);
+    filter(sql, params, "t.topic = :topic", "topic", q.topic(), WireEnum::wire);
+    filter(sql, params, "t.storefront = :sf", "sf", q.storefront(), Storefront::code);
+    filter(sql, params, "t.created_at >= :createdFrom", "createdFrom", q.createdFrom(), Db::utc);
+    filter(sql, params, "t.created_at < :createdTo", "createdTo", q.createdTo(), Db::utc);
+    filter(sql, params, "t.ticket_number = :tn", "tn", q.ticketNumber(), TicketNumber::value);
+    filter(sql, params, "t.order_number = :on", "on", q.orderNumber(), OrderNumber::value);
+    if (q.overdue() != null) {
+      sql.append(
+          q.overdue()
+              ? " AND t.status = '" + OPEN + "' AND t.response_due_at < :now"
+              : " AND (t.status <> '" + OPEN + "' OR t.response_due_at >= :now)");
+      params.put("now", Db.utc(q.now()));
+    }
+  }
+
+  @Override
+  public Map<TicketStatus, Long> countByStatus(TicketQuery q) {
+    requireNonNull(q, "q is null");
+    StringBuilder sql =
+        new StringBuilder("SELECT t.status, COUNT(*) AS n FROM tickets t WHERE 1 = 1");
+    Map<String, Object> params = new LinkedHashMap<>();
+    filters(q, sql, params);
+    sql.append(" GROUP BY t.status");
+    return db.read(
+        h -> {
+          Query query = h.createQuery(sql.toString());
+          params.forEach((name, value) -> query.bind(name, Db.arg(value)));
+          Map<TicketStatus, Long> counts = new java.util.EnumMap<>(TicketStatus.class);
+          query
+              .map((rs, ctx) -> Map.entry(TicketStatus.of(rs.getString("status")), rs.getLong("n")))
+              .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          return counts;
+        });
   }
 
   /** See {@link #search}: the index prefix per sort (the indexes are in db/migration). */

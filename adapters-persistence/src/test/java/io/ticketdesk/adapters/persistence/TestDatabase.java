@@ -11,6 +11,7 @@ import java.sql.Statement;
 /** A migrated database of its own for one test class; closing it throws it away. */
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
+    "browser_sessions",
     "message_return_options",
     "return_policy_outcomes",
     "return_labels",
@@ -72,7 +73,8 @@ public final class TestDatabase implements AutoCloseable {
         database.ledger(),
         database.idempotencyKeys(),
         database.returnLabels(),
-        database.returnPolicyOutcomes());
+        database.returnPolicyOutcomes(),
+        database.sessions());
   }
 
   Connection connect() throws SQLException {

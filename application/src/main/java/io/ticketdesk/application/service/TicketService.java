@@ -244,14 +244,7 @@ public final class TicketService
           "limit must be between 1 and " + SearchTicketsUseCase.MAX_LIMIT,
           Map.of("field", "limit"));
     }
-    if (q.createdFrom() != null
-        && q.createdTo() != null
-        && !q.createdFrom().isBefore(q.createdTo())) {
-      throw new DomainException(
-          ErrorCode.VALIDATION,
-          "createdFrom must be before createdTo",
-          Map.of("field", "createdFrom"));
-    }
+    validRange(q);
     TicketStatus status = q.status();
     if (sort == TicketSort.DUE) {
       if (status != null && status != TicketStatus.OPEN) {
@@ -262,6 +255,43 @@ public final class TicketService
       }
       status = TicketStatus.OPEN;
     }
+    TicketQuery.Keyset after =
+        q.cursor() == null ? null : PageCursor.parseTickets(q.cursor(), sort);
+    TicketQuery query = ticketQuery(actor, q, status, sort, after, limit + 1);
+    List<Ticket> rows = tickets.search(query);
+    if (rows.size() <= limit) {
+      return new TicketPage(rows, null);
+    }
+    List<Ticket> page = rows.subList(0, limit);
+    Ticket last = page.get(limit - 1);
+    return new TicketPage(List.copyOf(page), PageCursor.tickets(sort, keyset(sort, last)));
+  }
+
+  @Override
+  public Map<TicketStatus, Long> countByStatus(Actor actor, Query q) {
+    if (actor == null) {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, "authentication required");
+    }
+    validRange(q);
+    Map<TicketStatus, Long> found =
+        tickets.countByStatus(ticketQuery(actor, q, null, TicketSort.CREATED_DESC, null, 1));
+    Map<TicketStatus, Long> counts = new java.util.EnumMap<>(TicketStatus.class);
+    for (TicketStatus s : TicketStatus.values()) {
+      counts.put(s, found.getOrDefault(s, 0L));
+    }
+    return counts;
+  }
+
+  /**
+   * The store's query for a search in the actor's scope; {@code q.q()} is a ticket or order number.
+   */
+  private TicketQuery ticketQuery(
+      Actor actor,
+      Query q,
+      TicketStatus status,
+      TicketSort sort,
+      TicketQuery.Keyset after,
+      int limit) {
     TicketNumber ticketNumber = null;
     OrderNumber orderNumber = null;
     if (q.q() != null && !q.q().isBlank()) {
@@ -277,33 +307,34 @@ public final class TicketService
             Map.of("field", "q"));
       }
     }
-    TicketQuery.Keyset after =
-        q.cursor() == null ? null : PageCursor.parseTickets(q.cursor(), sort);
-    TicketQuery query =
-        new TicketQuery(
-            actor.is(Role.SELLER) ? actor.sellerId().orElseThrow() : null,
-            actor.is(Role.BUYER) ? actor.buyerId().orElseThrow() : null,
-            status,
-            q.waitingOn(),
-            q.reason(),
-            q.topic(),
-            q.storefront(),
-            q.createdFrom(),
-            q.createdTo(),
-            ticketNumber,
-            orderNumber,
-            q.overdue(),
-            now(),
-            sort,
-            after,
-            limit + 1);
-    List<Ticket> rows = tickets.search(query);
-    if (rows.size() <= limit) {
-      return new TicketPage(rows, null);
+    return new TicketQuery(
+        actor.is(Role.SELLER) ? actor.sellerId().orElseThrow() : null,
+        actor.is(Role.BUYER) ? actor.buyerId().orElseThrow() : null,
+        status,
+        q.waitingOn(),
+        q.reason(),
+        q.topic(),
+        q.storefront(),
+        q.createdFrom(),
+        q.createdTo(),
+        ticketNumber,
+        orderNumber,
+        q.overdue(),
+        now(),
+        sort,
+        after,
+        limit);
+  }
+
+  private static void validRange(Query q) {
+    if (q.createdFrom() != null
+        && q.createdTo() != null
+        && !q.createdFrom().isBefore(q.createdTo())) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "createdFrom must be before createdTo",
+          Map.of("field", "createdFrom"));
     }
-    List<Ticket> page = rows.subList(0, limit);
-    Ticket last = page.get(limit - 1);
-    return new TicketPage(List.copyOf(page), PageCursor.tickets(sort, keyset(sort, last)));
   }
 
   static TicketQuery.Keyset keyset(TicketSort sort, Ticket t) {

@@ -466,6 +466,11 @@ class TicketServiceTest {
     }
 
     @Override
+    public java.util.Map<io.ticketdesk.domain.TicketStatus, Long> countByStatus(TicketQuery query) {
+      return delegate.countByStatus(query);
+    }
+
+    @Override
     public List<Ticket> openTickets(TicketNumber after, int limit) {
       return delegate.openTickets(after, limit);
     }

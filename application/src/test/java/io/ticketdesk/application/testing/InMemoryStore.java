@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Sessions;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.TicketQuery;
@@ -41,6 +42,7 @@ import io.ticketdesk.domain.TextModuleId;
 import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.UnitState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +74,7 @@ public final class InMemoryStore {
   private final Map<IdempotencyKeys.Key, IdempotencyKeys.Use> keys = new LinkedHashMap<>();
   private final Map<Long, ReturnLabel> labels = new LinkedHashMap<>();
   private final Map<String, ReturnPolicyOutcome> outcomes = new LinkedHashMap<>();
+  private final Map<String, Sessions.Session> sessions = new LinkedHashMap<>();
   private long labelSeq;
   private long sellerSeq;
   private long ticketSeq;
@@ -118,6 +121,7 @@ public final class InMemoryStore {
         new LinkedHashMap<>(keys);
     private final Map<Long, ReturnLabel> labelsCopy = new LinkedHashMap<>(labels);
     private final Map<String, ReturnPolicyOutcome> outcomesCopy = new LinkedHashMap<>(outcomes);
+    private final Map<String, Sessions.Session> sessionsCopy = new LinkedHashMap<>(sessions);
 
     void restore() {
       sellers.clear();
@@ -142,6 +146,8 @@ public final class InMemoryStore {
       labels.putAll(labelsCopy);
       outcomes.clear();
       outcomes.putAll(outcomesCopy);
+      sessions.clear();
+      sessions.putAll(sessionsCopy);
     }
   }
 
@@ -181,6 +187,42 @@ public final class InMemoryStore {
       public Optional<Actor> findByHash(String tokenHash) {
         synchronized (lock) {
           return Optional.ofNullable(tokens.get(tokenHash));
+        }
+      }
+    };
+  }
+
+  public Sessions sessions() {
+    return new Sessions() {
+      @Override
+      public void add(Session session) {
+        synchronized (lock) {
+          if (sessions.putIfAbsent(session.sessionHash(), session) != null) {
+            throw new DuplicateKeyException("session exists");
+          }
+        }
+      }
+
+      @Override
+      public Optional<Session> find(String sessionHash) {
+        synchronized (lock) {
+          return Optional.ofNullable(sessions.get(sessionHash));
+        }
+      }
+
+      @Override
+      public void remove(String sessionHash) {
+        synchronized (lock) {
+          sessions.remove(sessionHash);
+        }
+      }
+
+      @Override
+      public int removeExpired(Instant now) {
+        synchronized (lock) {
+          int before = sessions.size();
+          sessions.values().removeIf(s -> !now.isBefore(s.expiresAt()));
+          return before - sessions.size();
         }
       }
     };
@@ -298,25 +340,42 @@ public final class InMemoryStore {
       public List<Ticket> search(TicketQuery q) {
         synchronized (lock) {
           Comparator<Ticket> order = comparator(q.sort());
-          return tickets.values().stream()
-              .filter(t -> q.seller() == null || t.sellerId().equals(q.seller()))
-              .filter(t -> q.buyer() == null || t.buyerId().equals(q.buyer()))
+          return matching(q)
               .filter(t -> q.status() == null || t.status() == q.status())
-              .filter(t -> q.waitingOn() == null || t.waitingOn() == q.waitingOn())
-              .filter(t -> q.reason() == null || t.reason() == q.reason())
-              .filter(t -> q.topic() == null || t.topic() == q.topic())
-              .filter(t -> q.storefront() == null || t.storefront() == q.storefront())
-              .filter(t -> q.createdFrom() == null || !t.createdAt().isBefore(q.createdFrom()))
-              .filter(t -> q.createdTo() == null || t.createdAt().isBefore(q.createdTo()))
-              .filter(t -> q.ticketNumber() == null || t.number().equals(q.ticketNumber()))
-              .filter(t -> q.orderNumber() == null || t.orderNumber().equals(q.orderNumber()))
-              .filter(t -> q.overdue() == null || t.overdueAt(q.now()) == q.overdue())
               .filter(t -> q.sort() != TicketSort.DUE || t.isOpen())
               .filter(t -> q.after() == null || isAfter(t, q))
               .sorted(order)
               .limit(q.limit())
               .toList();
         }
+      }
+
+      @Override
+      public Map<TicketStatus, Long> countByStatus(TicketQuery q) {
+        synchronized (lock) {
+          return matching(q)
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      Ticket::status,
+                      () -> new java.util.EnumMap<>(TicketStatus.class),
+                      java.util.stream.Collectors.counting()));
+        }
+      }
+
+      /** The tickets in the query's scope that pass its filters (but status and keyset). */
+      private java.util.stream.Stream<Ticket> matching(TicketQuery q) {
+        return tickets.values().stream()
+            .filter(t -> q.seller() == null || t.sellerId().equals(q.seller()))
+            .filter(t -> q.buyer() == null || t.buyerId().equals(q.buyer()))
+            .filter(t -> q.waitingOn() == null || t.waitingOn() == q.waitingOn())
+            .filter(t -> q.reason() == null || t.reason() == q.reason())
+            .filter(t -> q.topic() == null || t.topic() == q.topic())
+            .filter(t -> q.storefront() == null || t.storefront() == q.storefront())
+            .filter(t -> q.createdFrom() == null || !t.createdAt().isBefore(q.createdFrom()))
+            .filter(t -> q.createdTo() == null || t.createdAt().isBefore(q.createdTo()))
+            .filter(t -> q.ticketNumber() == null || t.number().equals(q.ticketNumber()))
+            .filter(t -> q.orderNumber() == null || t.orderNumber().equals(q.orderNumber()))
+            .filter(t -> q.overdue() == null || t.overdueAt(q.now()) == q.overdue());
       }
 
       private boolean isAfter(Ticket t, TicketQuery q) {

@@ -10,6 +10,7 @@ import io.ticketdesk.domain.TicketTopic;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Use case: list and search the tickets in the actor's scope, a keyset page at a time. */
 public interface SearchTicketsUseCase {
@@ -17,6 +18,12 @@ public interface SearchTicketsUseCase {
   int DEFAULT_LIMIT = 25;
 
   TicketPage search(Actor actor, Query query);
+
+  /**
+   * How many tickets in the actor's scope match the query's filters, per status (every status is
+   * present; the query's status, sort, limit and cursor are ignored): the counts of the inbox tabs.
+   */
+  Map<TicketStatus, Long> countByStatus(Actor actor, Query query);
 
   /**
    * Filters (null = none), the free-text {@code q} (a ticket number or an order number), the sort,

@@ -3,7 +3,9 @@ package io.ticketdesk.application.port.out;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.TicketStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tickets, with optimistic locking on {@code version}. */
@@ -32,4 +34,10 @@ public interface Tickets {
 
   /** One page of tickets matching the query, in its sort order, after its cursor. */
   List<Ticket> search(TicketQuery query);
+
+  /**
+   * How many tickets match the query's scope and filters, per status (absent = none); the query's
+   * status, sort, keyset and limit are ignored.
+   */
+  Map<TicketStatus, Long> countByStatus(TicketQuery query);
 }

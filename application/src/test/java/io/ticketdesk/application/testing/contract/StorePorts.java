@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Sessions;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
@@ -30,7 +31,8 @@ public record StorePorts(
     Ledger ledger,
     IdempotencyKeys idempotencyKeys,
     ReturnLabels returnLabels,
-    ReturnPolicyOutcomes returnPolicyOutcomes) {
+    ReturnPolicyOutcomes returnPolicyOutcomes,
+    Sessions sessions) {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
@@ -45,5 +47,6 @@ public record StorePorts(
     requireNonNull(idempotencyKeys, "idempotencyKeys is null");
     requireNonNull(returnLabels, "returnLabels is null");
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
+    requireNonNull(sessions, "sessions is null");
   }
 }

@@ -253,6 +253,39 @@ public abstract class TicketsContractTest {
   }
 
   @Test
+  void countByStatusCountsWhatTheScopeAndFiltersMatch() {
+    List<Ticket> all = addSearchData();
+
+    checkCounts(all, q -> q, t -> true);
+    checkCounts(all, q -> q.seller(sellerA), t -> t.sellerId().equals(sellerA));
+    checkCounts(all, q -> q.buyer(BuyerId.of(1)), t -> t.buyerId().value() == 1);
+    checkCounts(
+        all,
+        q -> q.seller(sellerA).reason(REASONS[0]).topic(TicketTopic.ORDER_CANCEL),
+        t ->
+            t.sellerId().equals(sellerA)
+                && t.reason() == REASONS[0]
+                && t.topic() == TicketTopic.ORDER_CANCEL);
+    checkCounts(all, q -> q.storefront(Storefront.AT), t -> t.storefront() == Storefront.AT);
+    checkCounts(
+        all,
+        q -> q.createdFrom(at(30)).createdTo(at(70)),
+        t -> !t.createdAt().isBefore(at(30)) && t.createdAt().isBefore(at(70)));
+    checkCounts(
+        all, q -> q.orderNumber(orderA2.number()), t -> t.orderNumber().equals(orderA2.number()));
+    checkCounts(all, q -> q.overdue(true), t -> t.overdueAt(NOW));
+    checkCounts(all, q -> q.status(TicketStatus.CLOSED), t -> true);
+    checkCounts(all, q -> q.storefront(Storefront.PL), t -> false);
+  }
+
+  private void checkCounts(List<Ticket> all, UnaryOperator<Q> query, Predicate<Ticket> matches) {
+    java.util.Map<TicketStatus, Long> want = new java.util.HashMap<>();
+    all.stream().filter(matches).forEach(t -> want.merge(t.status(), 1L, Long::sum));
+    TicketQuery q = query.apply(new Q()).limit(1).build();
+    assertEquals(want, new java.util.HashMap<>(store.tickets().countByStatus(q)), q.toString());
+  }
+
+  @Test
   void searchLoadsTheUnitsOfEveryTicket() {
     List<Ticket> all = addSearchData();
 

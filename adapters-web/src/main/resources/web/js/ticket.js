@@ -1,0 +1,162 @@
+// One ticket: header with deadline and status, the return policy, the chat, the composer.
+import {api, get, post, idempotencyKey} from './api.js';
+import {h, fill, announce} from './dom.js';
+import {t, label, dateTime, RETURN_OPTIONS} from './i18n.js';
+import {dueText} from './inbox.js';
+import {actionMenu} from './actions.js';
+
+function policyBox(rp, ticket) {
+  if (!rp || !rp.applies) {
+    return h('section', {class: 'policy', 'aria-label': t('policy.title')}, h('strong', {}, t('policy.title'), ': '), t('policy.notApplies'));
+  }
+  const valid = rp.validOptions.map((o) => t('option.' + o));
+  return h('section', {class: rp.breach ? 'policy breach' : 'policy', 'aria-label': t('policy.title'), id: 'policy'},
+    h('p', {}, h('strong', {}, t('policy.title'), ': '), t('policy.applies'), ', ', t('policy.phase.' + rp.phase)),
+    h('p', {}, t('policy.valid'), ': ', valid.join(' · ') || '—'),
+    rp.validOptions.includes('seller_address') ? null : h('p', {class: 'hint'}, t('policy.sellerAddressNo')),
+    h('p', {}, rp.satisfied ? t('policy.satisfied') : t('policy.owed')),
+    rp.breach
+      ? h('p', {class: 'problem'}, t('policy.breach', {at: dateTime(rp.breachedAt), until: dateTime(rp.recoveryDeadline)}))
+      : (!ticket.firstResponseAt && rp.phase !== 'none' ? h('p', {class: 'hint'}, t('policy.consequence')) : null));
+}
+
+function message(m) {
+  const kind = m.internal ? 'note' : m.authorRole;
+  const who = m.internal ? t('chat.note') : t('chat.' + m.authorRole);
+  const options = (m.returnOptions || []).map((o) => t('option.' + o.type));
+  return h('li', {class: 'msg msg-' + kind.replaceAll('_', '-'), 'data-role': kind},
+    h('div', {class: 'msg-head'}, h('span', {class: 'msg-who'}, who), ' ', h('time', {datetime: m.createdAt}, dateTime(m.createdAt))),
+    h('p', {class: 'msg-text'}, m.text),
+    options.length ? h('p', {class: 'msg-options'}, t('chat.options', {list: options.join(', ')})) : null);
+}
+
+/** The return options the first response must offer, if any: shown and required by the composer. */
+function optionPicker(ticket, carriers) {
+  const rp = ticket.returnPolicy;
+  if (!rp || !rp.applies || rp.satisfied || ticket.firstResponseAt || rp.validOptions.length === 0) return null;
+  const carrier = h('select', {id: 'carrier', 'aria-label': t('composer.carrier')}, carriers.map((c) => h('option', {value: c.carrier}, c.carrier)));
+  const url = h('input', {id: 'label-url', type: 'url', placeholder: 'https://', 'aria-label': t('composer.url')});
+  const fieldset = h('fieldset', {class: 'options', id: 'return-options'},
+    h('legend', {}, t('composer.option')),
+    RETURN_OPTIONS.filter((o) => rp.validOptions.includes(o)).map((o) => h('label', {class: 'option'},
+      h('input', {type: 'radio', name: 'return-option', value: o}), ' ', t('option.' + o),
+      o === 'prepaid_label' ? [' ', carrier] : null,
+      o === 'label_url' ? [' ', url] : null)));
+  fieldset.selected = () => {
+    const checked = fieldset.querySelector('input[name="return-option"]:checked');
+    return checked ? checked.value : null;
+  };
+  fieldset.choose = (type) => {
+    const input = fieldset.querySelector(`input[value="${type}"]`);
+    if (input) input.checked = true;
+  };
+  fieldset.build = async () => {
+    const type = fieldset.selected();
+    if (!type) return null;
+    if (type === 'prepaid_label') {
+      const label = await post(`/tickets/${ticket.ticketNumber}/return-labels`, {carrier: carrier.value, orderUnitIds: ticket.orderUnitIds});
+      return {type, labelId: label.labelId};
+    }
+    if (type === 'label_url') return {type, url: url.value.trim()};
+    return {type};
+  };
+  return fieldset;
+}
+
+export async function renderTicket(main, number, session) {
+  const [ticket, messages, modules, carriers] = await Promise.all([
+    get('/tickets/' + number),
+    get(`/tickets/${number}/messages?limit=100`),
+    session.role === 'seller' ? get('/text-modules?limit=100').catch(() => ({items: []})) : Promise.resolve({items: []}),
+    get('/carriers').catch(() => ({items: []})),
+  ]);
+  const due = dueText(ticket, Date.now());
+  const chat = h('ol', {class: 'chat', id: 'chat', 'aria-label': t('chat.title')},
+    messages.items.length ? messages.items.map(message) : h('li', {class: 'hint'}, t('chat.empty')));
+
+  const box = h('textarea', {id: 'composer', rows: 5, 'aria-label': t('composer.label')});
+  const internal = h('input', {type: 'checkbox', id: 'internal'});
+  const error = h('p', {class: 'problem', role: 'alert', id: 'composer-error'});
+  const picker = optionPicker(ticket, carriers.items || []);
+  const storefrontModules = (modules.items || []).filter((m) => m.storefront === ticket.storefront);
+  const moduleBar = h('div', {class: 'modules', role: 'group', 'aria-label': t('composer.modules')},
+    h('span', {class: 'modules-title'}, t('composer.modules'), ': '),
+    storefrontModules.length === 0 ? h('span', {class: 'hint'}, t('composer.noModules')) :
+      storefrontModules.map((m) => h('button', {type: 'button', class: 'chip', 'data-module': m.id, onclick: async () => {
+        error.textContent = '';
+        try {
+          const r = await get(`/text-modules/${m.id}/rendered?ticket=${ticket.ticketNumber}`);
+          box.value = box.value ? box.value.replace(/\s*$/, '\n\n') + r.text : r.text;
+          if (r.returnOption && picker) picker.choose(r.returnOption.type);
+          box.focus();
+        } catch (e) {
+          error.textContent = e.message;
+        }
+      }}, m.name)));
+
+  const send = h('button', {type: 'submit', class: 'primary', id: 'send'}, t('composer.send'));
+  const composer = h('form', {class: 'composer', id: 'composer-form', onsubmit: async (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    const text = box.value;
+    const body = {text, internal: internal.checked || undefined};
+    if (picker && !internal.checked) {
+      if (!picker.selected()) {
+        error.textContent = t('composer.optionMissing');
+        return;
+      }
+    }
+    send.disabled = true;
+    try {
+      if (picker && !internal.checked) body.returnOptions = [await picker.build()];
+      await post(`/tickets/${ticket.ticketNumber}/messages`, body, {'Idempotency-Key': idempotencyKey()});
+      box.value = '';
+      announce(t('composer.sent'));
+      await renderTicket(main, number, session);
+      document.getElementById('composer')?.focus();
+    } catch (err) {
+      // The text stays in the box: nothing typed is lost on a refusal.
+      error.textContent = err.message;
+    } finally {
+      send.disabled = false;
+    }
+  }},
+  h('label', {for: 'composer', class: 'composer-label'}, t('composer.label')), box, moduleBar, picker,
+  h('label', {class: 'inline'}, internal, ' ', t('composer.internal')),
+  h('div', {class: 'composer-actions'}, send, error));
+
+  const panel = h('div', {id: 'action-panel', class: 'action-panel'});
+  const head = h('header', {class: 'ticket-head'},
+    h('a', {href: '#/', class: 'back'}, '← ', t('ticket.back')),
+    h('h1', {}, ticket.ticketNumber, ' · ', h('span', {class: 'status status-' + ticket.status}, t('status.' + ticket.status)),
+      ticket.waitingOn ? h('span', {class: 'waiting'}, ' (', t('ticket.waitingOn', {who: t('waiting.' + ticket.waitingOn)}), ')') : null),
+    h('dl', {class: 'facts'},
+      h('dt', {}, t('ticket.deadline')), h('dd', {class: due.overdue ? 'overdue-text' : ''}, due.text, ticket.status === 'open' ? ` (${dateTime(ticket.responseDueAt)})` : ''),
+      h('dt', {}, t('ticket.order')), h('dd', {}, ticket.orderNumber, ' · ', ticket.storefront.toUpperCase()),
+      h('dt', {}, t('filter.reason')), h('dd', {}, label('reason', ticket.reason), ticket.topic ? ' · ' + label('topic', ticket.topic) : '', ticket.returnIntent ? ' · ' + ticket.returnIntent : ''),
+      h('dt', {}, t('ticket.opened')), h('dd', {}, dateTime(ticket.createdAt))),
+    actionMenu(ticket, session, panel, () => renderTicket(main, number, session)));
+
+  fill(main, h('article', {class: 'ticket-view', 'aria-label': ticket.ticketNumber},
+    head, policyBox(ticket.returnPolicy, ticket), panel,
+    h('h2', {class: 'visually-hidden'}, t('chat.title')), chat, composer));
+  if ((location.hash.split('?')[1] || '').includes('panel=order')) {
+    document.getElementById('action-order')?.click();
+  }
+}
+
+// Keyboard in the ticket view: r reply, a action menu.
+document.addEventListener('keydown', (e) => {
+  const target = e.target;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === 'r' && document.getElementById('composer')) {
+    e.preventDefault();
+    document.getElementById('composer').focus();
+  } else if (e.key === 'a' && document.getElementById('action-menu-button')) {
+    e.preventDefault();
+    document.getElementById('action-menu-button').click();
+  }
+});
+
+export {api};
