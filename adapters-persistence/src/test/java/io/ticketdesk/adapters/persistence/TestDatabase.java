@@ -11,7 +11,6 @@ import java.sql.Statement;
 /** A migrated database of its own for one test class; closing it throws it away. */
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
-    "browser_sessions",
     "message_return_options",
     "return_policy_outcomes",
     "return_labels",
@@ -51,6 +50,11 @@ public final class TestDatabase implements AutoCloseable {
         Statement st = c.createStatement()) {
       for (String table : TABLES) {
         st.executeUpdate("DELETE FROM " + table);
+      }
+      try {
+        st.executeUpdate("DELETE FROM browser_sessions");
+      } catch (SQLException notYetMigrated) {
+        // a test that migrates only up to an earlier version has no sessions table
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot clean test database " + config.url(), e);
