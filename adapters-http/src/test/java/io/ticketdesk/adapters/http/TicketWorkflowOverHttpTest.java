@@ -251,7 +251,7 @@ class TicketWorkflowOverHttpTest {
   @Test
   void customerServiceClosesFinallyAndBuyerCannotReopen() {
     JsonNode t = app.openTicket(buyerToken, 1001, "product_defect", null, "broken");
-    var closed = api.post(path(t) + "/close", csToken, null);
+    var closed = api.post(path(t) + "/close", csToken, Map.of("reason", "the buyer withdrew"));
     assertEquals(200, closed.status(), closed.body());
     assertTrue(closed.json().get("closedFinally").asBoolean());
     assertProblem(

@@ -117,7 +117,8 @@ class TicketSearchTest {
     openWith(rackActor, 2, TicketReason.CONTACT_OTHER, null);
     w.clock.advance(Duration.ofMinutes(1));
     Ticket t5 = openWith(Actor.buyer(ERIKA), 2, TicketReason.PRODUCT_NOT_DELIVERED, null);
-    w.tickets.close(rackActor, t5.number(), null);
+    w.post(rackActor, t5.number(), "Delivered today.", false);
+    w.tickets.close(rackActor, t5.number(), null, null);
   }
 
   static String n(int seq) {

@@ -522,14 +522,14 @@ public final class InMemoryStore {
   public ResponseTimes responseTimes() {
     return new ResponseTimes() {
       @Override
-      public List<FirstResponse> firstResponses(
+      public List<FirstResponse> firstResponsesDue(
           SellerId seller, Storefront storefront, Instant from, Instant to) {
         synchronized (lock) {
           return tickets.values().stream()
               .filter(t -> seller == null || t.sellerId().equals(seller))
               .filter(t -> t.storefront() == storefront)
               .flatMap(t -> t.firstResponse().stream())
-              .filter(r -> !r.at().isBefore(from) && r.at().isBefore(to))
+              .filter(r -> !r.dueAt().isBefore(from) && r.dueAt().isBefore(to))
               .toList();
         }
       }
