@@ -29,6 +29,7 @@ import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ final class TicketRoutes {
             p.parse("status", TicketStatus::of),
             p.parse("waitingOn", WaitingOn::of),
             p.parse("reason", TicketReason::of),
-            p.parse("topic", TicketTopic::of),
+            p.parse("topic", TopicFilter::of),
             p.parse("storefront", Storefront::of),
             p.instant("createdFrom"),
             p.instant("createdTo"),

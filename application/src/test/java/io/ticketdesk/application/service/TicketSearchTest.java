@@ -24,6 +24,7 @@ import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class TicketSearchTest {
     TicketStatus status;
     WaitingOn waitingOn;
     TicketReason reason;
-    TicketTopic topic;
+    TopicFilter topic;
     Storefront storefront;
     Instant createdFrom;
     Instant createdTo;
@@ -182,8 +183,10 @@ class TicketSearchTest {
       q.reason = TicketReason.PRODUCT_DEFECT;
       assertEquals(List.of(n(3), n(1)), numbers(Actor.customerService(), q));
       q.reason = null;
-      q.topic = TicketTopic.RETURN_REQUEST_LABEL;
+      q.topic = TopicFilter.is(TicketTopic.RETURN_REQUEST_LABEL);
       assertEquals(List.of(n(2)), numbers(Actor.customerService(), q));
+      q.topic = TopicFilter.NONE;
+      assertEquals(List.of(n(5), n(4), n(3)), numbers(Actor.customerService(), q));
       q.topic = null;
       q.storefront = Storefront.CZ;
       assertEquals(List.of(n(2)), numbers(Actor.customerService(), q));

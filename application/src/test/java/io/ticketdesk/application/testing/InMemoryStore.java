@@ -304,7 +304,7 @@ public final class InMemoryStore {
               .filter(t -> q.status() == null || t.status() == q.status())
               .filter(t -> q.waitingOn() == null || t.waitingOn() == q.waitingOn())
               .filter(t -> q.reason() == null || t.reason() == q.reason())
-              .filter(t -> q.topic() == null || t.topic() == q.topic())
+              .filter(t -> q.topic() == null || q.topic().matches(t.topic()))
               .filter(t -> q.storefront() == null || t.storefront() == q.storefront())
               .filter(t -> q.createdFrom() == null || !t.createdAt().isBefore(q.createdFrom()))
               .filter(t -> q.createdTo() == null || t.createdAt().isBefore(q.createdTo()))
