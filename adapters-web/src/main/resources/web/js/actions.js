@@ -103,8 +103,11 @@ export function actionMenu(ticket, session, panel, reload) {
     }} : null,
     {id: 'close', text: t('actions.close'), run: async () => {
       const cancel = h('button', {type: 'button', onclick: () => fill(panel)}, t('form.cancel'));
-      fill(panel, actionForm('close-form', t('actions.close'), [h('p', {}, t('close.confirm', {n}))], t('close.yes'), async () => {
-        await api('POST', `/tickets/${n}/close`);
+      const reason = h('input', {type: 'text', maxlength: 500, autocomplete: 'off'});
+      fill(panel, actionForm('close-form', t('actions.close'), [h('p', {}, t('close.confirm', {n})),
+        cs ? field('close-reason', t('close.reason'), reason) : null], t('close.yes'), async () => {
+        const text = reason.value.trim();
+        await api('POST', `/tickets/${n}/close`, text ? {reason: text} : undefined);
         await done(t('close.done'));
       }));
       panel.querySelector('.form-actions').appendChild(cancel);
