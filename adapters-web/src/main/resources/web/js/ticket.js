@@ -78,6 +78,9 @@ export async function renderTicket(main, number, session) {
   const internal = h('input', {type: 'checkbox', id: 'internal'});
   const error = h('p', {class: 'problem', role: 'alert', id: 'composer-error'});
   const picker = optionPicker(ticket, carriers.items || []);
+  // The module last inserted: sent unedited, the API renders it itself (and makes the label a
+  // prepaid_label module carries); once edited, the text is sent as typed.
+  let inserted = null;
   const storefrontModules = (modules.items || []).filter((m) => m.storefront === ticket.storefront);
   const moduleBar = h('div', {class: 'modules', role: 'group', 'aria-label': t('composer.modules')},
     h('span', {class: 'modules-title'}, t('composer.modules'), ': '),
@@ -86,7 +89,9 @@ export async function renderTicket(main, number, session) {
         error.textContent = '';
         try {
           const r = await get(`/text-modules/${m.id}/rendered?ticket=${ticket.ticketNumber}`);
-          box.value = box.value ? box.value.replace(/\s*$/, '\n\n') + r.text : r.text;
+          const wasEmpty = box.value.trim() === '';
+          box.value = wasEmpty ? r.text : box.value.replace(/\s*$/, '\n\n') + r.text;
+          inserted = wasEmpty ? {id: m.id, text: box.value, option: r.returnOption} : null;
           if (r.returnOption && picker) picker.choose(r.returnOption.type);
           box.focus();
         } catch (e) {
@@ -99,8 +104,10 @@ export async function renderTicket(main, number, session) {
     e.preventDefault();
     error.textContent = '';
     const text = box.value;
-    const body = {text, internal: internal.checked || undefined};
-    if (picker && !internal.checked) {
+    const asModule = inserted && text === inserted.text && !internal.checked;
+    const body = asModule ? {textModuleId: inserted.id} : {text, internal: internal.checked || undefined};
+    const moduleOffers = asModule && inserted.option;
+    if (picker && !internal.checked && !moduleOffers) {
       if (!picker.selected()) {
         error.textContent = t('composer.optionMissing');
         return;
@@ -108,9 +115,10 @@ export async function renderTicket(main, number, session) {
     }
     send.disabled = true;
     try {
-      if (picker && !internal.checked) body.returnOptions = [await picker.build()];
+      if (picker && !internal.checked && !moduleOffers) body.returnOptions = [await picker.build()];
       await post(`/tickets/${ticket.ticketNumber}/messages`, body, {'Idempotency-Key': idempotencyKey()});
       box.value = '';
+      inserted = null;
       announce(t('composer.sent'));
       await renderTicket(main, number, session);
       document.getElementById('composer')?.focus();
