@@ -160,6 +160,16 @@ class OpenApiExamplesAndNumbersTest {
   }
 
   @Test
+  void theTopicFilterIsEveryTopicPlusNone() {
+    List<String> filter = new ArrayList<>();
+    SPEC.at("/components/schemas/TicketTopicFilter/enum").forEach(v -> filter.add(v.asText()));
+    List<String> expected = new ArrayList<>();
+    SPEC.at("/components/schemas/TicketTopic/enum").forEach(v -> expected.add(v.asText()));
+    expected.add("none");
+    assertEquals(expected, filter);
+  }
+
+  @Test
   void theValidatorRefusesAnExampleThatBreaksItsSchema() {
     JsonNode schema = JSON.createObjectNode().put("$ref", "#/components/schemas/Money");
     ContractValidator validator = new ContractValidator();
