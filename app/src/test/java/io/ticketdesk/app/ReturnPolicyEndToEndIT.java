@@ -56,7 +56,7 @@ class ReturnPolicyEndToEndIT {
             "TICKETDESK_CLOCK",
             "2026-02-10T09:00:00Z",
             "TICKETDESK_PLUGIN_TIMEOUT",
-            "1s",
+            "3s",
             "TICKETDESK_PLUGIN_TICKETDESK_HTTP_CARRIER_BASE_URL",
             "http://127.0.0.1:" + stub.getAddress().getPort());
     try (RunningJar jar = new RunningJar(env)) {
