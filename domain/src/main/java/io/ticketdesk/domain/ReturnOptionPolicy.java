@@ -135,12 +135,21 @@ public final class ReturnOptionPolicy {
    * @param applies the buyer revoked within the period for a refund: a return option is owed
    * @param phase the phase at that instant (in the storefront's time zone)
    * @param validOptions the option types that count for this ticket
+   * @param refundedInFull every unit the policy concerns is already refunded in full (from the
+   *     action menu): that is a refund without return, and satisfies the policy
    */
   public record Assessment(
-      boolean applies, PolicyPhase phase, List<ReturnOptionType> validOptions) {
+      boolean applies,
+      PolicyPhase phase,
+      List<ReturnOptionType> validOptions,
+      boolean refundedInFull) {
     public Assessment {
       Validation.required(phase, "phase");
       validOptions = List.copyOf(validOptions);
+    }
+
+    public Assessment(boolean applies, PolicyPhase phase, List<ReturnOptionType> validOptions) {
+      this(applies, phase, validOptions, false);
     }
 
     /** Whether the first response must offer a valid option (transitional or enforced). */
@@ -148,9 +157,13 @@ public final class ReturnOptionPolicy {
       return applies && phase != PolicyPhase.NONE;
     }
 
-    /** Whether the offer contains at least one option valid for this ticket. */
+    /**
+     * Whether the offer contains at least one option valid for this ticket, or the units are
+     * refunded in full already (a refund without return made before the answer).
+     */
     public boolean satisfiedBy(ReturnOffer offer) {
-      return offer.options().stream().anyMatch(o -> validOptions.contains(o.type()));
+      return refundedInFull
+          || offer.options().stream().anyMatch(o -> validOptions.contains(o.type()));
     }
 
     /** How a first response with this offer fares. */
@@ -222,8 +235,17 @@ public final class ReturnOptionPolicy {
    * at {@code at} (the instant of the first response).
    */
   public Assessment assess(Ticket ticket, Order order, Instant at) {
+    return assess(ticket, order, List.of(), at);
+  }
+
+  /**
+   * Assesses a ticket of {@code order} with the order's refund ledger: when every unit the policy
+   * concerns is already refunded in full, that counts as a refund without return.
+   */
+  public Assessment assess(Ticket ticket, Order order, List<LedgerEntry> ledger, Instant at) {
     Validation.required(ticket, "ticket");
     Validation.required(order, "order");
+    Validation.required(ledger, "ledger");
     List<OrderUnit> units = new ArrayList<>();
     for (OrderUnitId id : ticket.orderUnitIds()) {
       order.unit(id).ifPresent(units::add);
@@ -235,7 +257,41 @@ public final class ReturnOptionPolicy {
     if (valued.isEmpty() || !valued.stream().allMatch(u -> cheapEnoughForAddress(u.price()))) {
       valid.remove(ReturnOptionType.SELLER_ADDRESS);
     }
-    return new Assessment(applies, phase(ticket.storefront(), at), List.copyOf(valid));
+    return new Assessment(
+        applies,
+        phase(ticket.storefront(), at),
+        List.copyOf(valid),
+        applies && refundedInFull(revoked, ledger));
+  }
+
+  /**
+   * Whether every one of the units is refunded in full through refunds (not cancelled): the buyer
+   * has the whole price back and is not asked to return anything.
+   */
+  public static boolean refundedInFull(List<OrderUnit> units, List<LedgerEntry> ledger) {
+    if (units.isEmpty()) {
+      return false;
+    }
+    for (OrderUnit unit : units) {
+      List<LedgerEntry> own =
+          ledger.stream().filter(e -> e.orderUnitId().equals(unit.id())).toList();
+      boolean cancelled =
+          unit.state() == UnitState.CANCELLED
+              || own.stream().anyMatch(e -> e.kind() == LedgerEntry.Kind.CANCELLATION);
+      if (cancelled || own.isEmpty() || new UnitLedger(unit, own).remaining().amount() != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The units of the ticket that the policy concerns (those revoked within the period). */
+  public List<OrderUnit> concernedUnits(Ticket ticket, Order order) {
+    List<OrderUnit> units = new ArrayList<>();
+    for (OrderUnitId id : ticket.orderUnitIds()) {
+      order.unit(id).filter(u -> withinPeriod(ticket, u)).ifPresent(units::add);
+    }
+    return units;
   }
 
   /**

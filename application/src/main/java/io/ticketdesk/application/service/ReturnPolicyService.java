@@ -128,6 +128,10 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
         throw Access.notFound("order " + ticket.orderNumber().value());
       }
       ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+      if (a.requiresOption() && ticket.firstResponseAt() == null) {
+        // Only unanswered return requests: a full refund already made satisfies them.
+        a = policy.assess(ticket, order, ledger.entries(ticket.sellerId(), order.number()), at);
+      }
       ReturnPolicyOutcome o = outcomesBySeller.get(ticket.sellerId()).get(ticket.number());
       if (o != null) {
         states.add(
@@ -139,7 +143,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
                 o.breachedAt(),
                 o.recoveryDeadline()));
       } else {
-        boolean satisfied = !a.requiresOption() || ticket.firstResponseAt() != null;
+        boolean satisfied =
+            !a.requiresOption() || ticket.firstResponseAt() != null || a.refundedInFull();
         states.add(
             new ReturnPolicyState(a.applies(), a.phase(), satisfied, a.validOptions(), null, null));
       }
@@ -174,7 +179,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       return new Decision(null, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
     }
     Order order = order(ticket);
-    ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+    ReturnOptionPolicy.Assessment a =
+        policy.assess(ticket, order, ledger.entries(ticket.sellerId(), order.number()), at);
     a.checkOffered(offer);
     for (ReturnOption o : offer.options()) {
       if (o.type() == ReturnOptionType.PREPAID_LABEL) {
@@ -229,7 +235,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     List<Warning> warnings = new ArrayList<>();
     for (ReturnOption o : offer.options()) {
       if (o.type() == ReturnOptionType.REFUND_WITHOUT_RETURN) {
-        refundWithoutReturn(ticket, o.orderUnitId(), at);
+        refundWithoutReturn(ticket, o.orderUnitId(), decision.assessment(), at);
       }
     }
     if (!decision.firstResponse() || !decision.assessment().requiresOption()) {
@@ -297,7 +303,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   }
 
   /** Refunds what remains of the unit (or every unit of the ticket) in full, once. */
-  private void refundWithoutReturn(Ticket ticket, OrderUnitId only, Instant at) {
+  private void refundWithoutReturn(
+      Ticket ticket, OrderUnitId only, ReturnOptionPolicy.Assessment a, Instant at) {
     Order order = order(ticket);
     List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
     List<OrderUnitId> ids = only != null ? List.of(only) : ticket.orderUnitIds();
@@ -334,6 +341,15 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
               + unit.title()
               + ") in full; the buyer keeps the item. Cost borne by: seller.",
           at);
+    }
+    if (refunded == 0 && a != null && a.refundedInFull() && !byRefundWithoutReturn(entries)) {
+      // Refunded in full from the action menu before: the option states what already happened.
+      system(
+          ticket,
+          "Refund without return: the ticket's units are already refunded in full; the buyer keeps"
+              + " the items and need not return anything.",
+          at);
+      return;
     }
     if (refunded == 0) {
       throw new DomainException(
@@ -376,6 +392,10 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       total = total.plus(rest);
     }
     return total;
+  }
+
+  private static boolean byRefundWithoutReturn(List<LedgerEntry> entries) {
+    return entries.stream().anyMatch(e -> REFUND_WITHOUT_RETURN.equals(e.reason()));
   }
 
   private static UnitLedger unitLedger(OrderUnit unit, List<LedgerEntry> entries) {

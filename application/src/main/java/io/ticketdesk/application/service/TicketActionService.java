@@ -27,6 +27,7 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
@@ -162,7 +163,8 @@ public final class TicketActionService
                   + unit.refunded().plus(c.amount()).display()
                   + " of "
                   + unit.unit().price().display()
-                  + ".",
+                  + "."
+                  + noReturnNeeded(ticket),
               at);
           return entry;
         });
@@ -311,6 +313,22 @@ public final class TicketActionService
   }
 
   /** The unit with its ledger; a unit the ticket is not about is not found. */
+  /**
+   * The buyer's notice when a refund leaves every unit of the ticket refunded in full: a refund
+   * without return, which also satisfies the return-option policy before the first response.
+   */
+  private String noReturnNeeded(Ticket ticket) {
+    Order order = order(ticket);
+    List<OrderUnit> units =
+        ticket.orderUnitIds().stream().flatMap(id -> order.unit(id).stream()).toList();
+    if (!ReturnOptionPolicy.refundedInFull(
+        units, ledger.entries(ticket.sellerId(), order.number()))) {
+      return "";
+    }
+    return " Every unit of this ticket is now refunded in full: the buyer keeps the items and need"
+        + " not return anything (refund without return).";
+  }
+
   private UnitLedger unitLedger(Ticket ticket, OrderUnitId unitId) {
     DomainException notFound =
         new DomainException(
