@@ -303,14 +303,27 @@ public final class ReturnOptionPolicy {
         && (ticket.returnIntent() == null || ticket.returnIntent() == ReturnIntent.REFUND);
   }
 
-  /** Whether the ticket was opened within the unit's cancellation period after delivery. */
+  /**
+   * Whether the ticket was opened within the unit's cancellation period: before delivery (a
+   * withdrawal before delivery is covered), or by the end of the period's last day after delivery
+   * in the storefront's time zone (delivered on day D with 14 days: until D+14, 24:00).
+   */
   boolean withinPeriod(Ticket ticket, OrderUnit unit) {
-    if (unit.deliveredAt() == null || unit.state() == UnitState.CANCELLED) {
+    if (unit.state() == UnitState.CANCELLED) {
       return false;
     }
-    int days = rules.cancellationDays().get(ticket.storefront());
-    Instant end = unit.deliveredAt().atZone(ticket.storefront().zone()).plusDays(days).toInstant();
-    return ticket.createdAt().isBefore(end);
+    if (unit.deliveredAt() == null) {
+      return true;
+    }
+    return ticket.createdAt().isBefore(periodEnd(ticket.storefront(), unit.deliveredAt()));
+  }
+
+  /** The end of the cancellation period of a unit delivered at {@code deliveredAt}. */
+  public Instant periodEnd(Storefront storefront, Instant deliveredAt) {
+    ZoneId zone = storefront.zone();
+    int days = rules.cancellationDays().get(storefront);
+    LocalDate lastDay = deliveredAt.atZone(zone).toLocalDate().plusDays(days);
+    return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
   }
 
   /** Whether an item of this price is worth at most 40 EUR, converted exactly. */

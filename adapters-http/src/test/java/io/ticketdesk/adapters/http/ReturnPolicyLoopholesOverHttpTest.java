@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,25 +38,21 @@ class ReturnPolicyLoopholesOverHttpTest {
 
   /** A unit worth {@code price} cents delivered 3 days ago, and a return request for a refund. */
   String returnTicket(long unit, long price) {
-    app.feedOrderUnits(
-        "LH" + (++orders),
-        sellerId,
-        501,
-        "de",
-        List.of(
-            Map.of(
-                "orderUnitId",
-                unit,
-                "title",
-                "Bike rack",
-                "ean",
-                "4006381333931",
-                "price",
-                Map.of("amount", price, "currency", "EUR"),
-                "state",
-                "received",
-                "deliveredAt",
-                app.clock.instant().minus(Duration.ofDays(3)).toString())));
+    return returnTicket(unit, price, app.clock.instant().minus(Duration.ofDays(3)));
+  }
+
+  /** The same, delivered at {@code deliveredAt} (null: sent, not delivered yet). */
+  String returnTicket(long unit, long price, Instant deliveredAt) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("orderUnitId", unit);
+    body.put("title", "Bike rack");
+    body.put("ean", "4006381333931");
+    body.put("price", Map.of("amount", price, "currency", "EUR"));
+    body.put("state", deliveredAt == null ? "sent" : "received");
+    if (deliveredAt != null) {
+      body.put("deliveredAt", deliveredAt.toString());
+    }
+    app.feedOrderUnits("LH" + (++orders), sellerId, 501, "de", List.of(body));
     var r =
         api.post(
             "/api/v1/tickets",
@@ -131,5 +129,24 @@ class ReturnPolicyLoopholesOverHttpTest {
     refundInFull(path, 81003, 5000);
     var answer = api.post(path + "/messages", seller, Map.of("text", "Partly refunded."));
     assertEquals(422, answer.status(), answer.body());
+  }
+
+  @Test
+  void aWithdrawalBeforeDeliveryIsCovered() {
+    String path = returnTicket(81004, 5999, null);
+    assertTrue(api.get(path, seller).json().get("returnPolicy").get("applies").asBoolean());
+    var plain = api.post(path + "/messages", seller, Map.of("text", "Wait for the parcel."));
+    assertEquals(422, plain.status(), plain.body());
+  }
+
+  @Test
+  void thePeriodRunsToTheEndOfItsLastDayInTheStorefrontsZone() {
+    // Now: Monday 2026-03-02 10:00 Berlin. Delivered 14 days and one hour ago, on 16 February:
+    // the period's last day is today, so the request is still within it.
+    String path =
+        returnTicket(81005, 5999, app.clock.instant().minus(Duration.ofDays(14).plusHours(1)));
+    assertTrue(api.get(path, seller).json().get("returnPolicy").get("applies").asBoolean());
+    var plain = api.post(path + "/messages", seller, Map.of("text", "Too late, sorry."));
+    assertEquals(422, plain.status(), plain.body());
   }
 }
