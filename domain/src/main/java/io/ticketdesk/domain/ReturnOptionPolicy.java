@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,14 @@ public final class ReturnOptionPolicy {
         }
       }
       return new ExchangeRate(currency, Long.parseLong(s.replace(".", "")), denominator);
+    }
+
+    /** The rate as a plain decimal, e.g. {@code 25.285}. */
+    public String perEuro() {
+      return new java.math.BigDecimal(BigInteger.valueOf(numerator))
+          .divide(java.math.BigDecimal.valueOf(denominator), java.math.MathContext.DECIMAL128)
+          .stripTrailingZeros()
+          .toPlainString();
     }
   }
 
@@ -137,19 +146,24 @@ public final class ReturnOptionPolicy {
    * @param validOptions the option types that count for this ticket
    * @param refundedInFull every unit the policy concerns is already refunded in full (from the
    *     action menu): that is a refund without return, and satisfies the policy
+   * @param sellerAddressLimit the 40 EUR limit of the seller's address in the storefront's currency
+   *     (rounded down to its minor unit); null when there is no rate for it
+   * @param rateUsed the exchange rate the limit was converted with; null for the euro
    */
   public record Assessment(
       boolean applies,
       PolicyPhase phase,
       List<ReturnOptionType> validOptions,
-      boolean refundedInFull) {
+      boolean refundedInFull,
+      Money sellerAddressLimit,
+      RateUsed rateUsed) {
     public Assessment {
       Validation.required(phase, "phase");
       validOptions = List.copyOf(validOptions);
     }
 
     public Assessment(boolean applies, PolicyPhase phase, List<ReturnOptionType> validOptions) {
-      this(applies, phase, validOptions, false);
+      this(applies, phase, validOptions, false, SELLER_ADDRESS_LIMIT, null);
     }
 
     /** Whether the first response must offer a valid option (transitional or enforced). */
@@ -243,9 +257,32 @@ public final class ReturnOptionPolicy {
    * concerns is already refunded in full, that counts as a refund without return.
    */
   public Assessment assess(Ticket ticket, Order order, List<LedgerEntry> ledger, Instant at) {
+    return assess(ticket, order, ledger, configuredRate(ticket.storefront(), at), at);
+  }
+
+  /** The configured default rate of the storefront's currency, as used on the day of {@code at}. */
+  public Optional<RateUsed> configuredRate(Storefront storefront, Instant at) {
+    return RateUsed.choose(
+        rateDay(storefront, at),
+        Optional.empty(),
+        Optional.ofNullable(rules.rates().get(storefront.currency())));
+  }
+
+  /** The day whose exchange rate applies at {@code at}: the date in the storefront's zone. */
+  public static LocalDate rateDay(Storefront storefront, Instant at) {
+    return at.atZone(storefront.zone()).toLocalDate();
+  }
+
+  /**
+   * Assesses a ticket with the order's refund ledger and the exchange rate of the day ({@code
+   * rate}, of the storefront's currency; empty: none known, the address is never valid in it).
+   */
+  public Assessment assess(
+      Ticket ticket, Order order, List<LedgerEntry> ledger, Optional<RateUsed> rate, Instant at) {
     Validation.required(ticket, "ticket");
     Validation.required(order, "order");
     Validation.required(ledger, "ledger");
+    Validation.required(rate, "rate");
     List<OrderUnit> units = new ArrayList<>();
     for (OrderUnitId id : ticket.orderUnitIds()) {
       order.unit(id).ifPresent(units::add);
@@ -254,14 +291,42 @@ public final class ReturnOptionPolicy {
     boolean applies = mayApply(ticket) && !revoked.isEmpty();
     Set<ReturnOptionType> valid = EnumSet.allOf(ReturnOptionType.class);
     List<OrderUnit> valued = applies ? revoked : units;
-    if (valued.isEmpty() || !valued.stream().allMatch(u -> cheapEnoughForAddress(u.price()))) {
+    if (valued.isEmpty()
+        || !valued.stream().allMatch(u -> cheapEnoughForAddress(u.price(), rate))) {
       valid.remove(ReturnOptionType.SELLER_ADDRESS);
     }
+    String currency = ticket.storefront().currency();
+    boolean euro = currency.equals(SELLER_ADDRESS_LIMIT.currency());
+    Money limit =
+        euro ? SELLER_ADDRESS_LIMIT : rate.map(r -> limitIn(currency, r.rate())).orElse(null);
     return new Assessment(
         applies,
         phase(ticket.storefront(), at),
         List.copyOf(valid),
-        applies && refundedInFull(revoked, ledger));
+        applies && refundedInFull(revoked, ledger),
+        limit,
+        euro ? null : rate.orElse(null));
+  }
+
+  private boolean cheapEnoughForAddress(Money price, Optional<RateUsed> rate) {
+    if (price.currency().equals(SELLER_ADDRESS_LIMIT.currency())) {
+      return !price.exceeds(SELLER_ADDRESS_LIMIT);
+    }
+    return rate.filter(r -> r.currency().equals(price.currency()))
+        .map(r -> cheapEnoughForAddress(price, r.rate()))
+        .orElse(false);
+  }
+
+  /** The 40 EUR limit in {@code currency} at {@code rate}, rounded down to its minor unit. */
+  public static Money limitIn(String currency, ExchangeRate rate) {
+    int f = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    int e = Currency.getInstance(SELLER_ADDRESS_LIMIT.currency()).getDefaultFractionDigits();
+    BigInteger minor =
+        BigInteger.valueOf(SELLER_ADDRESS_LIMIT.amount())
+            .multiply(BigInteger.valueOf(rate.numerator()))
+            .multiply(BigInteger.TEN.pow(f))
+            .divide(BigInteger.valueOf(rate.denominator()).multiply(BigInteger.TEN.pow(e)));
+    return Money.of(minor.longValueExact(), currency);
   }
 
   /**
@@ -326,15 +391,22 @@ public final class ReturnOptionPolicy {
     return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
   }
 
-  /** Whether an item of this price is worth at most 40 EUR, converted exactly. */
+  /** Whether an item of this price is worth at most 40 EUR at the configured rate, exactly. */
   public boolean cheapEnoughForAddress(Money price) {
     Validation.required(price, "price");
     if (price.currency().equals(SELLER_ADDRESS_LIMIT.currency())) {
       return !price.exceeds(SELLER_ADDRESS_LIMIT);
     }
     ExchangeRate rate = rules.rates().get(price.currency());
-    if (rate == null) {
-      return false;
+    return rate != null && cheapEnoughForAddress(price, rate);
+  }
+
+  /** Whether an item of this price is worth at most 40 EUR at {@code rate}, converted exactly. */
+  public static boolean cheapEnoughForAddress(Money price, ExchangeRate rate) {
+    Validation.required(price, "price");
+    Validation.required(rate, "rate");
+    if (!rate.currency().equals(price.currency())) {
+      throw new IllegalArgumentException("a rate of " + rate.currency() + " for " + price);
     }
     // price / 10^f / (num / den) <= limit / 100  <=>  price * den * 100 <= limit * num * 10^f
     int f = Math.max(0, Currency.getInstance(price.currency()).getDefaultFractionDigits());
