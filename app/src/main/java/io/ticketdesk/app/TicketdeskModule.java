@@ -11,6 +11,7 @@ import io.ticketdesk.adapters.plugins.PluginAdapters;
 import io.ticketdesk.application.service.AccessService;
 import io.ticketdesk.application.service.DeadlineService;
 import io.ticketdesk.application.service.DefaultTextModuleService;
+import io.ticketdesk.application.service.ExchangeRateService;
 import io.ticketdesk.application.service.IdempotencyKeyPurgeService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.ReturnLabelService;
@@ -126,7 +127,15 @@ final class TicketdeskModule extends AbstractModule {
         db.returnPolicyOutcomes(),
         db.messages(),
         clock,
-        policy);
+        policy,
+        db.sellers(),
+        db.exchangeRates());
+  }
+
+  @Provides
+  @Singleton
+  ExchangeRateService exchangeRateService(Database db, ReturnOptionPolicy policy) {
+    return new ExchangeRateService(db.exchangeRates(), db.transactions(), policy);
   }
 
   @Provides
@@ -227,7 +236,8 @@ final class TicketdeskModule extends AbstractModule {
       Clock clock,
       TicketActionService actions,
       ReturnPolicyService returnPolicy,
-      ReturnLabelService labels) {
+      ReturnLabelService labels,
+      ExchangeRateService rates) {
     return new HttpServer(
         new HttpDependencies(
             sellers,
@@ -254,7 +264,8 @@ final class TicketdeskModule extends AbstractModule {
             returnPolicy,
             labels,
             labels,
-            labels),
+            labels,
+            rates),
         settings.httpLimits());
   }
 }

@@ -9,6 +9,7 @@ import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
 import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
+import io.ticketdesk.application.port.in.ExchangeRatesUseCase;
 import io.ticketdesk.application.port.in.FeedOrderUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
@@ -26,9 +27,11 @@ import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
 import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.DailyRate;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.PolicyPhase;
+import io.ticketdesk.domain.RateUsed;
 import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.Ticket;
 import java.time.Clock;
@@ -61,7 +64,8 @@ public record HttpDependencies(
     AssessReturnPolicyUseCase assessReturnPolicy,
     ListCarriersUseCase listCarriers,
     CreateReturnLabelUseCase createReturnLabel,
-    DownloadReturnLabelUseCase downloadReturnLabel) {
+    DownloadReturnLabelUseCase downloadReturnLabel,
+    ExchangeRatesUseCase exchangeRates) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -88,6 +92,7 @@ public record HttpDependencies(
     requireNonNull(listCarriers, "listCarriers is null");
     requireNonNull(createReturnLabel, "createReturnLabel is null");
     requireNonNull(downloadReturnLabel, "downloadReturnLabel is null");
+    requireNonNull(exchangeRates, "exchangeRates is null");
   }
 
   /**
@@ -141,7 +146,8 @@ public record HttpDependencies(
         new AssessReturnPolicyUseCase() {
           @Override
           public ReturnPolicyState state(Actor actor, Ticket ticket) {
-            return new ReturnPolicyState(false, PolicyPhase.NONE, true, List.of(), null, null);
+            return new ReturnPolicyState(
+                false, PolicyPhase.NONE, true, List.of(), null, null, null, null);
           }
 
           @Override
@@ -163,6 +169,22 @@ public record HttpDependencies(
         },
         (actor, labelId) -> {
           throw new DomainException(ErrorCode.NOT_FOUND, "return label " + labelId + " not found");
+        },
+        new ExchangeRatesUseCase() {
+          @Override
+          public DailyRate set(Actor actor, DailyRate rate) {
+            throw new DomainException(ErrorCode.VALIDATION, "exchange rates are not kept here");
+          }
+
+          @Override
+          public int importRates(Actor actor, List<DailyRate> rates) {
+            throw new DomainException(ErrorCode.VALIDATION, "exchange rates are not kept here");
+          }
+
+          @Override
+          public RateUsed rateFor(Actor actor, String currency, java.time.LocalDate day) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no exchange rate is kept here");
+          }
         });
   }
 

@@ -42,6 +42,7 @@ public final class HttpServer {
         new TextModuleRoutes(deps.manageTextModules(), deps.renderTextModule());
     ActionRoutes actions = new ActionRoutes(deps);
     LabelRoutes labels = new LabelRoutes(deps);
+    ExchangeRateRoutes rates = new ExchangeRateRoutes(deps.exchangeRates());
     JettyErrorProblems jettyErrors = new JettyErrorProblems();
     this.app =
         Javalin.create(
@@ -103,6 +104,8 @@ public final class HttpServer {
               config.routes.get(API + "/carriers", labels::carriers);
               config.routes.post(API + "/tickets/{ticketNumber}/return-labels", labels::create);
               config.routes.get(API + "/return-labels/{labelId}", labels::download);
+              config.routes.put(API + "/exchange-rates/{currency}/{date}", rates::put);
+              config.routes.get(API + "/exchange-rates/{currency}/{date}", rates::get);
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);

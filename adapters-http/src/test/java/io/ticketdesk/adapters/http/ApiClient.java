@@ -136,6 +136,10 @@ final class ApiClient {
     return send("POST", path, token, toJson(body), headers);
   }
 
+  Response put(String path, String token, Object body) {
+    return send("PUT", path, token, toJson(body), Map.of());
+  }
+
   Response patch(String path, String token, Object body) {
     return send("PATCH", path, token, toJson(body), Map.of());
   }

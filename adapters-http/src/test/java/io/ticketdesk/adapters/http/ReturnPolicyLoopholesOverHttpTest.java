@@ -149,4 +149,90 @@ class ReturnPolicyLoopholesOverHttpTest {
     var plain = api.post(path + "/messages", seller, Map.of("text", "Too late, sorry."));
     assertEquals(422, plain.status(), plain.body());
   }
+
+  @Test
+  void anAcceptedSellerAddressPutsTheFullAddressInFrontOfTheBuyer() {
+    String path = returnTicket(81006, 3999);
+    var answer =
+        api.post(
+            path + "/messages",
+            seller,
+            Map.of(
+                "text",
+                "Please send it back to our address.",
+                "returnOptions",
+                List.of(Map.of("type", "seller_address"))));
+    assertEquals(201, answer.status(), answer.body());
+
+    JsonNode chat = api.get(path + "/messages", buyer).json().get("items");
+    String last = chat.get(chat.size() - 1).get("text").asText();
+    assertTrue(last.contains("Fahrrad Franz GmbH\nHauptstr. 1\n10115 Berlin\nDE"), chat.toString());
+  }
+
+  /** A cz unit worth {@code price} hellers (CZK minor units), delivered 2 days ago. */
+  String czTicket(long unit, long price) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("orderUnitId", unit);
+    body.put("title", "Lampa");
+    body.put("ean", "4006381333931");
+    body.put("price", Map.of("amount", price, "currency", "CZK"));
+    body.put("state", "received");
+    body.put("deliveredAt", app.clock.instant().minus(Duration.ofDays(2)).toString());
+    app.feedOrderUnits("LC" + (++orders), sellerId, 501, "cz", List.of(body));
+    var r =
+        api.post(
+            "/api/v1/tickets",
+            buyer,
+            Map.of(
+                "orderUnitIds", List.of(unit),
+                "reason", "product_return",
+                "message", "Vracím zboží."));
+    assertEquals(201, r.status(), r.body());
+    return "/api/v1/tickets/" + r.json().get("ticketNumber").asText();
+  }
+
+  @Test
+  void theLimitInCzkUsesTheRateOfTheDayAndTheTicketShowsIt() {
+    JsonNode configured = api.get("/api/v1/exchange-rates/CZK/2026-03-02", buyer).json();
+    assertEquals("configured_default", configured.get("source").asText());
+    assertEquals("25", configured.get("perEuro").asText());
+
+    var put =
+        api.put("/api/v1/exchange-rates/CZK/2026-02-27", TestApp.ADMIN, Map.of("perEuro", "26"));
+    assertEquals(200, put.status(), put.body());
+    JsonNode earlier = api.get("/api/v1/exchange-rates/CZK/2026-03-02", seller).json();
+    assertEquals("earlier_day", earlier.get("source").asText());
+    assertEquals("2026-02-27", earlier.get("rateDate").asText());
+
+    // 1,020.00 CZK: over 40 EUR at the configured 25, within it at 26 (limit 1,040.00 CZK).
+    String path = czTicket(81007, 102000);
+    JsonNode policy = api.get(path, seller).json().get("returnPolicy");
+    assertEquals(
+        104000, policy.get("sellerAddressLimit").get("amount").asLong(), policy.toString());
+    assertEquals("CZK", policy.get("sellerAddressLimit").get("currency").asText());
+    assertEquals("26", policy.get("exchangeRate").get("perEuro").asText());
+    var answer =
+        api.post(
+            path + "/messages",
+            seller,
+            Map.of(
+                "text",
+                "Pošlete to prosím zpět.",
+                "returnOptions",
+                List.of(Map.of("type", "seller_address"))));
+    assertEquals(201, answer.status(), answer.body());
+
+    assertEquals(
+        403,
+        api.put("/api/v1/exchange-rates/CZK/2026-03-02", seller, Map.of("perEuro", "24")).status());
+    assertEquals(
+        400,
+        api.put("/api/v1/exchange-rates/CZK/2026-03-02", TestApp.ADMIN, Map.of("perEuro", "-1"))
+            .status());
+    assertEquals(
+        400,
+        api.put("/api/v1/exchange-rates/EUR/2026-03-02", TestApp.ADMIN, Map.of("perEuro", "1"))
+            .status());
+    assertEquals(404, api.get("/api/v1/exchange-rates/HUF/2026-03-02", seller).status());
+  }
 }

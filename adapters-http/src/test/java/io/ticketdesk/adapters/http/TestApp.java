@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.application.service.AccessService;
+import io.ticketdesk.application.service.ExchangeRateService;
 import io.ticketdesk.application.service.OrderFeedService;
 import io.ticketdesk.application.service.ReturnLabelService;
 import io.ticketdesk.application.service.ReturnPolicyService;
@@ -74,7 +75,9 @@ final class TestApp implements AutoCloseable {
             store.returnPolicyOutcomes(),
             store.messages(),
             clock,
-            ReturnOptionPolicy.withDefaults());
+            ReturnOptionPolicy.withDefaults(),
+            store.sellers(),
+            store.exchangeRates());
     var labels =
         new ReturnLabelService(
             carriers,
@@ -135,7 +138,9 @@ final class TestApp implements AutoCloseable {
                     returnPolicy,
                     labels,
                     labels,
-                    labels)),
+                    labels,
+                    new ExchangeRateService(
+                        store.exchangeRates(), tx, ReturnOptionPolicy.withDefaults()))),
             limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
   private final Messages messages;
   private final SystemState systemState;
   private final ResponseTimes responseTimes;
+  private final ExchangeRates exchangeRates;
   private final TextModules textModules;
   private final Ledger ledger;
   private final IdempotencyKeys idempotencyKeys;
@@ -63,6 +65,7 @@ public final class Database implements AutoCloseable {
     this.messages = new JdbiMessages(db);
     this.systemState = new JdbiSystemState(db);
     this.responseTimes = new JdbiResponseTimes(db);
+    this.exchangeRates = new JdbiExchangeRates(db);
     this.textModules = new JdbiTextModules(db);
     this.ledger = new JdbiLedger(db);
     this.idempotencyKeys = new JdbiIdempotencyKeys(db);
@@ -149,6 +152,10 @@ public final class Database implements AutoCloseable {
 
   public ResponseTimes responseTimes() {
     return responseTimes;
+  }
+
+  public ExchangeRates exchangeRates() {
+    return exchangeRates;
   }
 
   public TextModules textModules() {

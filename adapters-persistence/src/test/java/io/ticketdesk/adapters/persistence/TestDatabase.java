@@ -23,7 +23,8 @@ public final class TestDatabase implements AutoCloseable {
     "orders",
     "access_tokens",
     "sellers",
-    "system_state"
+    "system_state",
+    "exchange_rates"
   };
 
   private final Database database;
@@ -72,7 +73,8 @@ public final class TestDatabase implements AutoCloseable {
         database.ledger(),
         database.idempotencyKeys(),
         database.returnLabels(),
-        database.returnPolicyOutcomes());
+        database.returnPolicyOutcomes(),
+        database.exchangeRates());
   }
 
   Connection connect() throws SQLException {

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase.Warning;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
+import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.CostBearer;
@@ -22,12 +24,16 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.RateUsed;
+import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
+import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitLedger;
@@ -40,6 +46,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The return-option policy at work: the policy state shown with a ticket, and — called by {@link
@@ -60,6 +67,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   private final Messages messages;
   private final Clock clock;
   private final ReturnOptionPolicy policy;
+  private final Sellers sellers;
+  private final ExchangeRates rates;
 
   public ReturnPolicyService(
       Orders orders,
@@ -68,7 +77,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       ReturnPolicyOutcomes outcomes,
       Messages messages,
       Clock clock,
-      ReturnOptionPolicy policy) {
+      ReturnOptionPolicy policy,
+      Sellers sellers,
+      ExchangeRates rates) {
     this.orders = requireNonNull(orders, "orders is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
     this.labels = requireNonNull(labels, "labels is null");
@@ -76,6 +87,24 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     this.messages = requireNonNull(messages, "messages is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.policy = requireNonNull(policy, "policy is null");
+    this.sellers = requireNonNull(sellers, "sellers is null");
+    this.rates = requireNonNull(rates, "rates is null");
+  }
+
+  /**
+   * The exchange rate of the storefront's currency on the day of {@code at} (its date in the
+   * storefront's zone): that day's, else the latest earlier one, else the configured default.
+   */
+  Optional<RateUsed> rateAt(Storefront storefront, Instant at) {
+    String currency = storefront.currency();
+    if (currency.equals(ReturnOptionPolicy.SELLER_ADDRESS_LIMIT.currency())) {
+      return Optional.empty();
+    }
+    LocalDate day = ReturnOptionPolicy.rateDay(storefront, at);
+    return RateUsed.choose(
+        day,
+        rates.latestOnOrBefore(currency, day),
+        Optional.ofNullable(policy.rules().rates().get(currency)));
   }
 
   @Override
@@ -120,17 +149,27 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       if (!ReturnOptionPolicy.mayApply(ticket)) {
         states.add(
             new ReturnPolicyState(
-                false, policy.phase(ticket.storefront(), at), true, List.of(), null, null));
+                false,
+                policy.phase(ticket.storefront(), at),
+                true,
+                List.of(),
+                null,
+                null,
+                null,
+                null));
         continue;
       }
       Order order = ordersBySeller.get(ticket.sellerId()).get(ticket.orderNumber());
       if (order == null) {
         throw Access.notFound("order " + ticket.orderNumber().value());
       }
-      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+      Optional<RateUsed> rate = rateAt(ticket.storefront(), at);
+      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, List.of(), rate, at);
       if (a.requiresOption() && ticket.firstResponseAt() == null) {
         // Only unanswered return requests: a full refund already made satisfies them.
-        a = policy.assess(ticket, order, ledger.entries(ticket.sellerId(), order.number()), at);
+        a =
+            policy.assess(
+                ticket, order, ledger.entries(ticket.sellerId(), order.number()), rate, at);
       }
       ReturnPolicyOutcome o = outcomesBySeller.get(ticket.sellerId()).get(ticket.number());
       if (o != null) {
@@ -141,12 +180,22 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
                 o.satisfied(),
                 a.validOptions(),
                 o.breachedAt(),
-                o.recoveryDeadline()));
+                o.recoveryDeadline(),
+                a.sellerAddressLimit(),
+                a.rateUsed()));
       } else {
         boolean satisfied =
             !a.requiresOption() || ticket.firstResponseAt() != null || a.refundedInFull();
         states.add(
-            new ReturnPolicyState(a.applies(), a.phase(), satisfied, a.validOptions(), null, null));
+            new ReturnPolicyState(
+                a.applies(),
+                a.phase(),
+                satisfied,
+                a.validOptions(),
+                null,
+                null,
+                a.sellerAddressLimit(),
+                a.rateUsed()));
       }
     }
     return states;
@@ -180,7 +229,12 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     }
     Order order = order(ticket);
     ReturnOptionPolicy.Assessment a =
-        policy.assess(ticket, order, ledger.entries(ticket.sellerId(), order.number()), at);
+        policy.assess(
+            ticket,
+            order,
+            ledger.entries(ticket.sellerId(), order.number()),
+            rateAt(ticket.storefront(), at),
+            at);
     a.checkOffered(offer);
     for (ReturnOption o : offer.options()) {
       if (o.type() == ReturnOptionType.PREPAID_LABEL) {
@@ -236,6 +290,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     for (ReturnOption o : offer.options()) {
       if (o.type() == ReturnOptionType.REFUND_WITHOUT_RETURN) {
         refundWithoutReturn(ticket, o.orderUnitId(), decision.assessment(), at);
+      }
+      if (o.type() == ReturnOptionType.SELLER_ADDRESS) {
+        returnAddress(ticket, at);
       }
     }
     if (!decision.firstResponse() || !decision.assessment().requiresOption()) {
@@ -300,6 +357,25 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       case NOT_REQUIRED -> {}
     }
     return warnings;
+  }
+
+  /**
+   * Puts the seller's full return address in front of the buyer: an accepted seller_address option
+   * is worth nothing without it.
+   */
+  private void returnAddress(Ticket ticket, Instant at) {
+    ReturnAddress address =
+        sellers
+            .find(ticket.sellerId())
+            .map(Seller::returnAddress)
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ErrorCode.RETURN_OPTION_INVALID,
+                        "the seller has no return address on file; seller_address is not"
+                            + " possible — offer a label instead",
+                        Map.of("field", "returnOptions")));
+    system(ticket, "Return address (send the item here):\n" + address.display(), at);
   }
 
   /** Refunds what remains of the unit (or every unit of the ticket) in full, once. */

@@ -3,6 +3,7 @@ package io.ticketdesk.application.testing;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
@@ -19,6 +20,7 @@ import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.DailyRate;
 import io.ticketdesk.domain.FirstResponse;
 import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.Message;
@@ -72,6 +74,8 @@ public final class InMemoryStore {
   private final Map<IdempotencyKeys.Key, IdempotencyKeys.Use> keys = new LinkedHashMap<>();
   private final Map<Long, ReturnLabel> labels = new LinkedHashMap<>();
   private final Map<String, ReturnPolicyOutcome> outcomes = new LinkedHashMap<>();
+  private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> rates =
+      new LinkedHashMap<>();
   private long labelSeq;
   private long sellerSeq;
   private long ticketSeq;
@@ -118,6 +122,8 @@ public final class InMemoryStore {
         new LinkedHashMap<>(keys);
     private final Map<Long, ReturnLabel> labelsCopy = new LinkedHashMap<>(labels);
     private final Map<String, ReturnPolicyOutcome> outcomesCopy = new LinkedHashMap<>(outcomes);
+    private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> ratesCopy =
+        copyRates();
 
     void restore() {
       sellers.clear();
@@ -142,7 +148,38 @@ public final class InMemoryStore {
       labels.putAll(labelsCopy);
       outcomes.clear();
       outcomes.putAll(outcomesCopy);
+      rates.clear();
+      rates.putAll(ratesCopy);
     }
+  }
+
+  private Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> copyRates() {
+    Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> copy = new LinkedHashMap<>();
+    rates.forEach((c, m) -> copy.put(c, new java.util.TreeMap<>(m)));
+    return copy;
+  }
+
+  public ExchangeRates exchangeRates() {
+    return new ExchangeRates() {
+      @Override
+      public void put(DailyRate rate) {
+        synchronized (lock) {
+          rates
+              .computeIfAbsent(rate.currency(), c -> new java.util.TreeMap<>())
+              .put(rate.day(), rate);
+        }
+      }
+
+      @Override
+      public Optional<DailyRate> latestOnOrBefore(String currency, java.time.LocalDate day) {
+        synchronized (lock) {
+          var byDay = rates.get(currency);
+          return byDay == null
+              ? Optional.empty()
+              : Optional.ofNullable(byDay.floorEntry(day)).map(Map.Entry::getValue);
+        }
+      }
+    };
   }
 
   public Sellers sellers() {

@@ -20,6 +20,7 @@ final class InMemoryStores {
         s.ledger(),
         s.idempotencyKeys(),
         s.returnLabels(),
-        s.returnPolicyOutcomes());
+        s.returnPolicyOutcomes(),
+        s.exchangeRates());
   }
 }

@@ -3,6 +3,7 @@ package io.ticketdesk.application.testing.contract;
 import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
@@ -30,7 +31,8 @@ public record StorePorts(
     Ledger ledger,
     IdempotencyKeys idempotencyKeys,
     ReturnLabels returnLabels,
-    ReturnPolicyOutcomes returnPolicyOutcomes) {
+    ReturnPolicyOutcomes returnPolicyOutcomes,
+    ExchangeRates exchangeRates) {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
@@ -45,5 +47,6 @@ public record StorePorts(
     requireNonNull(idempotencyKeys, "idempotencyKeys is null");
     requireNonNull(returnLabels, "returnLabels is null");
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
+    requireNonNull(exchangeRates, "exchangeRates is null");
   }
 }
