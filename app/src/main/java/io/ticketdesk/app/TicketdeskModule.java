@@ -265,7 +265,8 @@ final class TicketdeskModule extends AbstractModule {
             labels,
             labels,
             labels,
-            rates),
+            rates,
+            actions),
         settings.httpLimits());
   }
 }

@@ -70,6 +70,7 @@ class TicketTransitionsTest {
         null,
         null,
         null,
+        null,
         2);
   }
 
@@ -460,6 +461,7 @@ class TicketTransitionsTest {
                   null,
                   null,
                   null,
+                  null,
                   1));
     }
 
@@ -485,6 +487,7 @@ class TicketTransitionsTest {
                   t.createdAt(),
                   t.updatedAt(),
                   MONDAY_10,
+                  null,
                   null,
                   null,
                   null,
@@ -518,6 +521,7 @@ class TicketTransitionsTest {
                   null,
                   null,
                   null,
+                  null,
                   1));
     }
 
@@ -541,6 +545,7 @@ class TicketTransitionsTest {
               false,
               t.createdAt(),
               t.updatedAt(),
+              null,
               null,
               null,
               null,

@@ -17,6 +17,7 @@ import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListCarriersUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
+import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
@@ -65,7 +66,8 @@ public record HttpDependencies(
     ListCarriersUseCase listCarriers,
     CreateReturnLabelUseCase createReturnLabel,
     DownloadReturnLabelUseCase downloadReturnLabel,
-    ExchangeRatesUseCase exchangeRates) {
+    ExchangeRatesUseCase exchangeRates,
+    MarkReturnRequestUseCase markReturnRequest) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -93,6 +95,7 @@ public record HttpDependencies(
     requireNonNull(createReturnLabel, "createReturnLabel is null");
     requireNonNull(downloadReturnLabel, "downloadReturnLabel is null");
     requireNonNull(exchangeRates, "exchangeRates is null");
+    requireNonNull(markReturnRequest, "markReturnRequest is null");
   }
 
   /**
@@ -185,6 +188,9 @@ public record HttpDependencies(
           public RateUsed rateFor(Actor actor, String currency, java.time.LocalDate day) {
             throw new DomainException(ErrorCode.NOT_FOUND, "no exchange rate is kept here");
           }
+        },
+        (actor, command) -> {
+          throw new DomainException(ErrorCode.VALIDATION, "return requests are not marked here");
         });
   }
 

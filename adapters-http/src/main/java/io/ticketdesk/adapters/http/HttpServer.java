@@ -84,6 +84,7 @@ public final class HttpServer {
               config.routes.post(API + "/tickets", tickets::open);
               config.routes.get(API + "/tickets", tickets::list);
               config.routes.get(API + "/tickets/{ticketNumber}", tickets::get);
+              config.routes.patch(API + "/tickets/{ticketNumber}", actions::patch);
               config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
               config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
               config.routes.post(API + "/tickets/{ticketNumber}/close", tickets::close);

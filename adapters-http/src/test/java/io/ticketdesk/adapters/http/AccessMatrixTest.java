@@ -245,6 +245,12 @@ class AccessMatrixTest {
                 f.t("/return-labels"),
                 Map.of("carrier", TestApp.DEFAULT_CARRIER, "orderUnitIds", List.of(f.unit))));
     rule(
+        "PATCH /api/v1/tickets/{ticketNumber}",
+        EnumSet.of(Role.SELLER, Role.CUSTOMER_SERVICE),
+        true,
+        200,
+        f -> new Req("PATCH", f.t(""), Map.of("reason", "product_return")));
+    rule(
         "PUT /api/v1/exchange-rates/{currency}/{date}",
         EnumSet.of(Role.MARKETPLACE),
         false,

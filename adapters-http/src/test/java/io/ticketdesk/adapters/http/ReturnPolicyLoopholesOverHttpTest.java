@@ -235,4 +235,94 @@ class ReturnPolicyLoopholesOverHttpTest {
             .status());
     assertEquals(404, api.get("/api/v1/exchange-rates/HUF/2026-03-02", seller).status());
   }
+
+  /** A de ticket about a defect on a unit delivered 3 days ago, answered once by the seller. */
+  String answeredDefectTicket(long unit) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("orderUnitId", unit);
+    body.put("title", "Bike rack");
+    body.put("ean", "4006381333931");
+    body.put("price", Map.of("amount", 5999, "currency", "EUR"));
+    body.put("state", "received");
+    body.put("deliveredAt", app.clock.instant().minus(Duration.ofDays(3)).toString());
+    app.feedOrderUnits("LD" + (++orders), sellerId, 501, "de", List.of(body));
+    var r =
+        api.post(
+            "/api/v1/tickets",
+            buyer,
+            Map.of(
+                "orderUnitIds", List.of(unit), "reason", "product_defect", "message", "Broken."));
+    assertEquals(201, r.status(), r.body());
+    String path = "/api/v1/tickets/" + r.json().get("ticketNumber").asText();
+    var a = api.post(path + "/messages", seller, Map.of("text", "Can you send a photo?"));
+    assertEquals(201, a.status(), a.body());
+    return path;
+  }
+
+  @Test
+  void aTicketMarkedAsAReturnRequestOwesAValidOptionInTheSellersNextAnswer() {
+    String path = answeredDefectTicket(81008);
+    var buyerSays =
+        api.post(
+            path + "/messages", buyer, Map.of("text", "I'd rather send it back for a refund."));
+    assertEquals(201, buyerSays.status());
+    app.clock.advance(Duration.ofHours(1));
+
+    var marked =
+        api.patch(path, seller, Map.of("reason", "product_return", "returnIntent", "refund"));
+
+    assertEquals(200, marked.status(), marked.body());
+    assertEquals("product_return", marked.json().get("reason").asText());
+    assertEquals("refund", marked.json().get("returnIntent").asText());
+    assertTrue(marked.json().get("returnPolicy").get("applies").asBoolean());
+    JsonNode chat = api.get(path + "/messages", buyer).json().get("items");
+    assertTrue(
+        chat.get(chat.size() - 1).get("text").asText().startsWith("Marked as a return request"),
+        chat.toString());
+
+    var plain = api.post(path + "/messages", seller, Map.of("text", "Please wait."));
+    assertEquals(422, plain.status(), plain.body());
+    var withOption =
+        api.post(
+            path + "/messages",
+            seller,
+            Map.of(
+                "text",
+                "The label is in the parcel.",
+                "returnOptions",
+                List.of(Map.of("type", "label_in_package"))));
+    assertEquals(201, withOption.status(), withOption.body());
+    var later = api.post(path + "/messages", seller, Map.of("text", "Any news?"));
+    assertEquals(201, later.status(), later.body());
+  }
+
+  @Test
+  void aMarkedTicketThatWaitedOnTheBuyerIsOpenAgainDueInFortyEightWorkingHours() {
+    String path = answeredDefectTicket(81009);
+    assertEquals("waiting", api.get(path, seller).json().get("status").asText());
+    String cs = app.token("customer_service", null, null);
+
+    var marked = api.patch(path, cs, Map.of("reason", "product_return"));
+
+    assertEquals(200, marked.status(), marked.body());
+    assertEquals("open", marked.json().get("status").asText());
+    assertEquals("2026-03-04T09:00:00Z", marked.json().get("responseDueAt").asText());
+  }
+
+  @Test
+  void markingRefusesOtherReasonsUnknownFieldsAndTheBuyer() {
+    String path = answeredDefectTicket(81010);
+    assertEquals(400, api.patch(path, seller, Map.of("reason", "product_defect")).status());
+    assertEquals(400, api.patch(path, seller, Map.of("returnIntent", "refund")).status());
+    assertEquals(
+        400,
+        api.patch(path, seller, Map.of("reason", "product_return", "topic", "order_cancel"))
+            .status());
+    assertEquals(
+        400,
+        api.patch(path, seller, Map.of("reason", "product_return", "returnIntent", "swap"))
+            .status());
+    assertEquals(403, api.patch(path, buyer, Map.of("reason", "product_return")).status());
+    assertEquals("product_defect", api.get(path, seller).json().get("reason").asText());
+  }
 }

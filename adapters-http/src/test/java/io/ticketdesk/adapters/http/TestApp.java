@@ -140,7 +140,8 @@ final class TestApp implements AutoCloseable {
                     labels,
                     labels,
                     new ExchangeRateService(
-                        store.exchangeRates(), tx, ReturnOptionPolicy.withDefaults()))),
+                        store.exchangeRates(), tx, ReturnOptionPolicy.withDefaults()),
+                    actions)),
             limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
   }

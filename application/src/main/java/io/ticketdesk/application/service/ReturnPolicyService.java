@@ -219,11 +219,12 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       ReturnOffer offer,
       boolean recordAnyway,
       Instant at) {
+    // The first response, or the seller's first answer after the ticket was marked as a return
+    // request: both owe a valid option, in the phase of the day they are sent.
     boolean firstResponse =
         author == AuthorRole.SELLER
             && !internal
-            && ticket.isOpen()
-            && ticket.firstResponseAt() == null;
+            && (ticket.isOpen() && ticket.firstResponseAt() == null || ticket.owesReturnOption());
     if (!firstResponse && offer.isEmpty()) {
       return new Decision(null, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
     }

@@ -6,6 +6,7 @@ import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
 import io.ticketdesk.application.port.in.IdempotencyKey;
+import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
@@ -49,7 +50,8 @@ public final class TicketActionService
         RefundUseCase,
         CancelOrderUnitUseCase,
         EscalateTicketUseCase,
-        HandBackTicketUseCase {
+        HandBackTicketUseCase,
+        MarkReturnRequestUseCase {
   private static final int MAX_ATTEMPTS = 64;
 
   private final Tickets tickets;
@@ -268,6 +270,33 @@ public final class TicketActionService
               ticket,
               "Customer service handed the ticket back to the seller; the answer is due by "
                   + next.responseDueAt()
+                  + ".",
+              at);
+          return next;
+        });
+  }
+
+  @Override
+  public Ticket markReturnRequest(Actor actor, MarkReturnRequestUseCase.Command c) {
+    Access.require(actor, "mark return requests", Role.SELLER, Role.CUSTOMER_SERVICE);
+    requireNonNull(c, "command is null");
+    return changes.change(
+        actor,
+        c.ticketNumber(),
+        c.expectedVersion(),
+        ticket -> {
+          Instant at = now();
+          Ticket next = ticket.markReturnRequest(actor.authorRole(), c.intent(), at, deadline);
+          tickets.update(next);
+          system(
+              ticket,
+              "Marked as a return request"
+                  + (c.intent() == null ? "" : " (" + c.intent().wire() + ")")
+                  + " by "
+                  + who(actor)
+                  + ". The seller's next answer to the buyer must offer a valid return option"
+                  + " where the return-option policy applies; it is due by "
+                  + next.returnOptionDueAt()
                   + ".",
               at);
           return next;
