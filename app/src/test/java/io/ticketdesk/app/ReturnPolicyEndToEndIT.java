@@ -125,8 +125,8 @@ class ReturnPolicyEndToEndIT {
               .get("items")
               .size());
 
-      // A carrier service that fails, and one that hangs past the plugin timeout: 502 for that
-      // call only; the server stays healthy.
+      // A carrier service that fails (502) and one that hangs past the plugin timeout (504): for
+      // that call only; the server stays healthy.
       String httpLabel = "{\"carrier\":\"http-carrier\",\"orderUnitIds\":[970001]}";
       assertTrue(
           jar.call("POST", "/api/v1/tickets/" + n + "/return-labels", sellerToken, httpLabel, 502)
@@ -135,7 +135,11 @@ class ReturnPolicyEndToEndIT {
               .endsWith("/carrier-failed"));
       mode.set("hang");
       long start = System.nanoTime();
-      jar.call("POST", "/api/v1/tickets/" + n + "/return-labels", sellerToken, httpLabel, 502);
+      assertTrue(
+          jar.call("POST", "/api/v1/tickets/" + n + "/return-labels", sellerToken, httpLabel, 504)
+              .get("type")
+              .asText()
+              .endsWith("/carrier-timed-out"));
       assertTrue((System.nanoTime() - start) / 1_000_000 < 5_500, "the timeout cut the call short");
       jar.call("GET", "/health", null, null, 200);
       jar.call("GET", "/api/v1/tickets/" + n, sellerToken, null, 200);
