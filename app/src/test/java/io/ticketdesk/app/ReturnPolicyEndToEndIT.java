@@ -55,7 +55,9 @@ class ReturnPolicyEndToEndIT {
             ADMIN,
             "TICKETDESK_CLOCK",
             "2026-02-10T09:00:00Z",
-            "TICKETDESK_PLUGIN_TIMEOUT",
+            // The HTTP carrier's own call timeout; loading keeps the default 10 s, which a cold
+            // JVM on a busy machine needs for the carrier's HttpClient.
+            "TICKETDESK_PLUGIN_TICKETDESK_HTTP_CARRIER_CALL_TIMEOUT",
             "1s",
             "TICKETDESK_PLUGIN_TICKETDESK_HTTP_CARRIER_BASE_URL",
             "http://127.0.0.1:" + stub.getAddress().getPort());
