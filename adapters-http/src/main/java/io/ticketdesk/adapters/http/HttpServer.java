@@ -7,7 +7,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.domain.DomainException;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -64,7 +66,13 @@ public final class HttpServer {
               // the server's handler answers before routing, the context's inside the servlet.
               config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
               config.jetty.modifyServletContextHandler(
-                  context -> context.setErrorHandler(jettyErrors));
+                  context -> {
+                    context.setErrorHandler(jettyErrors);
+                    context.addFilter(
+                        new FilterHolder(new HeadAsGet()),
+                        "/*",
+                        java.util.EnumSet.of(DispatcherType.REQUEST));
+                  });
 
               config.routes.get("/health", operations::health);
               config.routes.get("/ready", operations::ready);
