@@ -254,7 +254,8 @@ final class TicketdeskModule extends AbstractModule {
             returnPolicy,
             labels,
             labels,
-            labels),
+            labels,
+            db.transactions()),
         settings.httpLimits());
   }
 }

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,35 +24,47 @@ class LogFormatTest {
   private static final String FORGED =
       "hello\n12:00:00.000 ERROR forged - admin logged in\r\u001b[2J";
 
-  /** The lines written for two events (one with an exception) with the given format. */
+  /** The lines the configured encoder writes for two events (one with an exception). */
   private static List<String> logged(String format) throws Exception {
-    PrintStream err = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     LoggerContext context = new LoggerContext();
     try {
-      System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
       if (format != null) {
         context.putProperty("TICKETDESK_LOG_FORMAT", format);
       }
       JoranConfigurator configurator = new JoranConfigurator();
       configurator.setContext(context);
       configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
-      var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-      root.iteratorForAppenders()
-          .forEachRemaining(
-              a -> ((ch.qos.logback.core.OutputStreamAppender<?>) a).setOutputStream(out));
-      Logger log = context.getLogger("io.ticketdesk.test");
-      log.warn("message text {}", FORGED);
-      log.error("failed on {}", "/api", new IllegalStateException(FORGED));
+      ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+      List<ch.qos.logback.core.Appender<ILoggingEvent>> appenders = new ArrayList<>();
+      root.iteratorForAppenders().forEachRemaining(appenders::add);
+      assertEquals(1, appenders.size(), "appenders of the root logger");
+      @SuppressWarnings("unchecked")
+      var encoder =
+          ((ch.qos.logback.core.OutputStreamAppender<ILoggingEvent>) appenders.get(0)).getEncoder();
+      ch.qos.logback.classic.Logger log = context.getLogger("io.ticketdesk.test");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(
+          encoder.encode(
+              new LoggingEvent(
+                  Logger.class.getName(),
+                  log,
+                  Level.WARN,
+                  "message text {}",
+                  null,
+                  new Object[] {FORGED})));
+      out.write(
+          encoder.encode(
+              new LoggingEvent(
+                  Logger.class.getName(),
+                  log,
+                  Level.ERROR,
+                  "failed on {}",
+                  new IllegalStateException(FORGED),
+                  new Object[] {"/api"})));
+      return out.toString(StandardCharsets.UTF_8).lines().toList();
     } finally {
-      ch.qos.logback.core.util.StatusPrinter2 printer =
-          new ch.qos.logback.core.util.StatusPrinter2();
-      printer.setPrintStream(err);
-      printer.printInCaseOfErrorsOrWarnings(context);
       context.stop();
-      System.setErr(err);
     }
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
   @ParameterizedTest

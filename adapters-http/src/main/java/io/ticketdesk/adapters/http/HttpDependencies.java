@@ -25,6 +25,7 @@ import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
@@ -61,7 +62,8 @@ public record HttpDependencies(
     AssessReturnPolicyUseCase assessReturnPolicy,
     ListCarriersUseCase listCarriers,
     CreateReturnLabelUseCase createReturnLabel,
-    DownloadReturnLabelUseCase downloadReturnLabel) {
+    DownloadReturnLabelUseCase downloadReturnLabel,
+    Transactions requests) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -88,6 +90,15 @@ public record HttpDependencies(
     requireNonNull(listCarriers, "listCarriers is null");
     requireNonNull(createReturnLabel, "createReturnLabel is null");
     requireNonNull(downloadReturnLabel, "downloadReturnLabel is null");
+    requireNonNull(requests, "requests is null");
+  }
+
+  /**
+   * Runs each write request (its use cases and the making of its answer) as one unit of work of the
+   * store, so that a request answered 5xx commits nothing: the store's own transactions.
+   */
+  public Transactions requests() {
+    return requests;
   }
 
   /**
@@ -163,6 +174,12 @@ public record HttpDependencies(
         },
         (actor, labelId) -> {
           throw new DomainException(ErrorCode.NOT_FOUND, "return label " + labelId + " not found");
+        },
+        new Transactions() {
+          @Override
+          public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            return work.get(); // each use case keeps its own transaction
+          }
         });
   }
 

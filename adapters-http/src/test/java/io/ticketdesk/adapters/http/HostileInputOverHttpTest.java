@@ -329,4 +329,51 @@ class HostileInputOverHttpTest {
     assertInvalid(keys, "Idempotency-Key");
     assertUnchanged();
   }
+
+  @Test
+  void anInternalNoteChangesNeitherVersionNorEtagNorUpdatedAtOfTheTicket() {
+    app.clock.advance(java.time.Duration.ofMinutes(5));
+    var before = api.get(ticketPath, buyer);
+    var note =
+        api.post(
+            ticketPath + "/messages",
+            seller,
+            Map.of("text", "buyer is difficult", "internal", true));
+    assertEquals(201, note.status(), note.body());
+    assertEquals(before.header("ETag"), note.header("ETag"));
+    for (String token : new String[] {buyer, seller}) {
+      var after = api.get(ticketPath, token);
+      assertEquals(before.header("ETag"), after.header("ETag"));
+      assertEquals(before.json().get("version"), after.json().get("version"));
+      assertEquals(before.json().get("updatedAt"), after.json().get("updatedAt"));
+      assertEquals(
+          before.json().get("updatedAt"),
+          api.get("/api/v1/tickets", token).json().at("/items/0/updatedAt"));
+    }
+    assertEquals(1, api.get(ticketPath + "/messages", buyer).json().get("items").size());
+    var answer =
+        api.send(
+            "POST",
+            ticketPath + "/messages",
+            seller,
+            "{\"text\":\"we will help\"}",
+            Map.of("If-Match", before.header("ETag").orElseThrow()));
+    assertEquals(201, answer.status(), "the note must not make the buyer's ETag stale");
+  }
+
+  @Test
+  void aReturnLabelsSystemNoteTheBuyerCannotSeeChangesNothingOfTheTicket() {
+    app.clock.advance(java.time.Duration.ofMinutes(5));
+    var before = api.get(ticketPath, buyer);
+    var label =
+        api.post(ticketPath + "/return-labels", seller, Map.of("carrier", TestApp.DEFAULT_CARRIER));
+    assertEquals(201, label.status(), label.body());
+    var after = api.get(ticketPath, buyer);
+    assertEquals(before.header("ETag"), after.header("ETag"));
+    assertEquals(before.json().get("updatedAt"), after.json().get("updatedAt"));
+    assertEquals(1, api.get(ticketPath + "/messages", buyer).json().get("items").size());
+    var all = api.get(ticketPath + "/messages", seller).json().get("items");
+    assertEquals("system", all.get(all.size() - 1).get("authorRole").asText());
+    assertTrue(all.get(all.size() - 1).get("internal").asBoolean());
+  }
 }

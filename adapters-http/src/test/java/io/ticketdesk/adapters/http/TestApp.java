@@ -68,7 +68,16 @@ final class TestApp implements AutoCloseable {
    */
   TestApp(
       StorePorts ports, java.util.function.Supplier<String> fingerprint, AutoCloseable database) {
-    this(null, ports, fingerprint, deps -> deps, new HttpLimits(0, 0, Duration.ofSeconds(30)));
+    this(ports, fingerprint, database, deps -> deps);
+  }
+
+  /** On a database's ports, with some use cases replaced (e.g. by failing ones). */
+  TestApp(
+      StorePorts ports,
+      java.util.function.Supplier<String> fingerprint,
+      AutoCloseable database,
+      java.util.function.UnaryOperator<HttpDependencies> adjust) {
+    this(null, ports, fingerprint, adjust, new HttpLimits(0, 0, Duration.ofSeconds(30)));
     this.database = database;
   }
 
@@ -192,7 +201,8 @@ final class TestApp implements AutoCloseable {
                     returnPolicy,
                     labels,
                     labels,
-                    labels)),
+                    labels,
+                    tx)),
             limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
   }

@@ -405,10 +405,20 @@ class TicketServiceTest {
     @Test
     void withAStaleIfMatchIsAFailedPrecondition() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      w.post(rackActor, t.number(), "note", true);
+      w.post(rackActor, t.number(), "an answer", false);
       refused(ErrorCode.PRECONDITION_FAILED, () -> w.tickets.close(rackActor, t.number(), 1L));
-      assertEquals(TicketStatus.OPEN, w.store.tickets().find(t.number()).orElseThrow().status());
+      assertEquals(TicketStatus.WAITING, w.store.tickets().find(t.number()).orElseThrow().status());
     }
+  }
+
+  @Test
+  void anInternalNoteLeavesTheTicketAsItWasSoTheBuyersEtagStaysValid() {
+    Ticket t = w.open(Actor.buyer(ERIKA), 1);
+    w.post(rackActor, t.number(), "note", true);
+    Ticket after = w.store.tickets().find(t.number()).orElseThrow();
+    assertEquals(t.version(), after.version());
+    assertEquals(t.updatedAt(), after.updatedAt());
+    assertEquals(TicketStatus.CLOSED, w.tickets.close(rackActor, t.number(), 1L).status());
   }
 
   /**
