@@ -366,7 +366,7 @@ final class DemoData {
                     null));
           }
         } else if (random.nextInt(3) == 0) {
-          tickets.close(seller, ticket.number(), null);
+          tickets.close(seller, ticket.number(), null, null);
         } else {
           post(
               tickets,

@@ -13,6 +13,7 @@ import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.out.TicketSort;
 import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderNumber;
@@ -28,6 +29,7 @@ import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -111,7 +113,7 @@ final class TicketRoutes {
             p.parse("status", TicketStatus::of),
             p.parse("waitingOn", WaitingOn::of),
             p.parse("reason", TicketReason::of),
-            p.parse("topic", TicketTopic::of),
+            p.parse("topic", TopicFilter::of),
             p.parse("storefront", Storefront::of),
             p.instant("createdFrom"),
             p.instant("createdTo"),
@@ -233,8 +235,16 @@ final class TicketRoutes {
     Actor actor = Authentication.actor(ctx);
     TicketNumber number = Requests.ticketNumber(ctx);
     Long expected = Requests.expectedVersion(ctx);
-    sendTicket(ctx, 200, closeTicket.close(actor, number, expected));
+    CloseBody body = Requests.optionalBody(ctx, CloseBody.class);
+    ClosingReason reason =
+        body == null || body.reason() == null
+            ? null
+            : Requests.build("reason", () -> ClosingReason.of(body.reason()));
+    sendTicket(ctx, 200, closeTicket.close(actor, number, reason, expected));
   }
+
+  /** The optional body of a close: why (required when customer service closes unanswered). */
+  record CloseBody(String reason) {}
 
   private void sendTicket(Context ctx, int status, Ticket ticket) {
     ctx.header("ETag", Requests.etag(ticket.version()));

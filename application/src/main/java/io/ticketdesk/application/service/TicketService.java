@@ -20,6 +20,7 @@ import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.Message;
@@ -571,7 +572,8 @@ public final class TicketService
   }
 
   @Override
-  public Ticket close(Actor actor, TicketNumber number, Long expectedVersion) {
+  public Ticket close(
+      Actor actor, TicketNumber number, ClosingReason reason, Long expectedVersion) {
     Access.require(actor, "close tickets", Role.SELLER, Role.CUSTOMER_SERVICE);
     Validation.required(number, "ticketNumber");
     return changes.change(
@@ -580,7 +582,7 @@ public final class TicketService
         expectedVersion,
         ticket -> {
           Instant at = now();
-          Ticket next = ticket.close(actor.authorRole(), at);
+          Ticket next = ticket.close(actor.authorRole(), reason, at);
           tickets.update(next);
           String who = actor.is(Role.SELLER) ? "the seller" : "customer service";
           messages.add(
@@ -590,9 +592,8 @@ public final class TicketService
               MessageText.of(
                   "Ticket closed by "
                       + who
-                      + (next.closedFinally()
-                          ? " (final: a buyer reply will not reopen it)."
-                          : ".")),
+                      + (next.closedFinally() ? " (final: a buyer reply will not reopen it)." : ".")
+                      + (reason == null ? "" : " Reason: " + reason.value())),
               false,
               at);
           return next;
