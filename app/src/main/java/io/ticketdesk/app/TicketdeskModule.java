@@ -266,7 +266,8 @@ final class TicketdeskModule extends AbstractModule {
             labels,
             labels,
             rates,
-            actions),
+            actions,
+            db.transactions()),
         settings.httpLimits());
   }
 }

@@ -195,9 +195,10 @@ public record Ticket(
   }
 
   /**
-   * A chat message arrives from {@code author}. Internal notes change no status. A seller's answer
-   * stops the clock and waits for the buyer; a buyer's message starts a new deadline and reopens a
-   * closed ticket unless customer service closed it finally.
+   * A chat message arrives from {@code author}. Internal notes change nothing of the ticket (the
+   * same instance is returned). A seller's answer stops the clock and waits for the buyer; a
+   * buyer's message starts a new deadline and reopens a closed ticket unless customer service
+   * closed it finally.
    */
   public Ticket onMessage(
       AuthorRole author, boolean internal, Instant at, ResponseDeadline deadline) {
@@ -206,7 +207,9 @@ public record Ticket(
       if (author == AuthorRole.BUYER) {
         throw Validation.invalid("buyers cannot write internal notes");
       }
-      return touched(at);
+      // What the buyer may not see must not change what the buyer sees: neither the version (the
+      // ETag) nor updatedAt. The note is stored with the ticket as it is.
+      return this;
     }
     return switch (author) {
       case SELLER -> {

@@ -21,7 +21,7 @@ final class Authentication {
 
   /** Before every matched API route: a missing or unknown token is 401. */
   void require(Context ctx) {
-    String header = ctx.header("Authorization");
+    String header = Requests.single(ctx, "Authorization");
     if (header == null || header.isBlank()) {
       throw unauthenticated("send Authorization: Bearer <token>");
     }

@@ -27,6 +27,7 @@ import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.DailyRate;
 import io.ticketdesk.domain.DomainException;
@@ -67,7 +68,8 @@ public record HttpDependencies(
     CreateReturnLabelUseCase createReturnLabel,
     DownloadReturnLabelUseCase downloadReturnLabel,
     ExchangeRatesUseCase exchangeRates,
-    MarkReturnRequestUseCase markReturnRequest) {
+    MarkReturnRequestUseCase markReturnRequest,
+    Transactions requests) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -96,6 +98,15 @@ public record HttpDependencies(
     requireNonNull(downloadReturnLabel, "downloadReturnLabel is null");
     requireNonNull(exchangeRates, "exchangeRates is null");
     requireNonNull(markReturnRequest, "markReturnRequest is null");
+    requireNonNull(requests, "requests is null");
+  }
+
+  /**
+   * Runs each write request (its use cases and the making of its answer) as one unit of work of the
+   * store, so that a request answered 5xx commits nothing: the store's own transactions.
+   */
+  public Transactions requests() {
+    return requests;
   }
 
   /**
@@ -191,6 +202,12 @@ public record HttpDependencies(
         },
         (actor, command) -> {
           throw new DomainException(ErrorCode.VALIDATION, "return requests are not marked here");
+        },
+        new Transactions() {
+          @Override
+          public <T> T inTransaction(java.util.function.Supplier<T> work) {
+            return work.get(); // each use case keeps its own transaction
+          }
         });
   }
 

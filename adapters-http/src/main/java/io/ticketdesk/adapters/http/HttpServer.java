@@ -7,7 +7,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.domain.DomainException;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -44,6 +46,7 @@ public final class HttpServer {
     LabelRoutes labels = new LabelRoutes(deps);
     ExchangeRateRoutes rates = new ExchangeRateRoutes(deps.exchangeRates());
     JettyErrorProblems jettyErrors = new JettyErrorProblems();
+    AtomicRequests atomic = new AtomicRequests(deps.requests());
     this.app =
         Javalin.create(
             config -> {
@@ -65,7 +68,13 @@ public final class HttpServer {
               // the server's handler answers before routing, the context's inside the servlet.
               config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
               config.jetty.modifyServletContextHandler(
-                  context -> context.setErrorHandler(jettyErrors));
+                  context -> {
+                    context.setErrorHandler(jettyErrors);
+                    context.addFilter(
+                        new FilterHolder(new HeadAsGet()),
+                        "/*",
+                        java.util.EnumSet.of(DispatcherType.REQUEST));
+                  });
 
               config.routes.get("/health", operations::health);
               config.routes.get("/ready", operations::ready);
@@ -76,34 +85,42 @@ public final class HttpServer {
               config.routes.beforeMatched(API + "/*", auth::require);
               config.routes.beforeMatched(API + "/*", limiter::check);
               config.routes.beforeMatched(API + "/*", queryParams::check);
-              config.routes.post(API + "/sellers", sellers::register);
-              config.routes.post(API + "/tokens", tokens::issue);
-              config.routes.post(API + "/orders", orders::feed);
+              config.routes.post(API + "/sellers", atomic.of(sellers::register));
+              config.routes.post(API + "/tokens", atomic.of(tokens::issue));
+              config.routes.post(API + "/orders", atomic.of(orders::feed));
               config.routes.patch(
-                  API + "/orders/{orderNumber}/units/{orderUnitId}", orders::updateUnit);
-              config.routes.post(API + "/tickets", tickets::open);
+                  API + "/orders/{orderNumber}/units/{orderUnitId}", atomic.of(orders::updateUnit));
+              config.routes.post(API + "/tickets", atomic.of(tickets::open));
               config.routes.get(API + "/tickets", tickets::list);
               config.routes.get(API + "/tickets/{ticketNumber}", tickets::get);
               config.routes.patch(API + "/tickets/{ticketNumber}", actions::patch);
               config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
-              config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
-              config.routes.post(API + "/tickets/{ticketNumber}/close", tickets::close);
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/messages", atomic.of(tickets::post));
+              config.routes.post(API + "/tickets/{ticketNumber}/close", atomic.of(tickets::close));
               config.routes.get(API + "/kpis/response-time", kpis::responseTime);
               config.routes.get(API + "/text-modules/placeholders", textModules::placeholders);
               config.routes.get(API + "/text-modules", textModules::list);
-              config.routes.post(API + "/text-modules", textModules::create);
+              config.routes.post(API + "/text-modules", atomic.of(textModules::create));
               config.routes.get(API + "/text-modules/{textModuleId}", textModules::get);
-              config.routes.put(API + "/text-modules/{textModuleId}", textModules::update);
-              config.routes.delete(API + "/text-modules/{textModuleId}", textModules::delete);
+              config.routes.put(
+                  API + "/text-modules/{textModuleId}", atomic.of(textModules::update));
+              config.routes.delete(
+                  API + "/text-modules/{textModuleId}", atomic.of(textModules::delete));
               config.routes.get(
                   API + "/text-modules/{textModuleId}/rendered", textModules::rendered);
               config.routes.get(API + "/tickets/{ticketNumber}/order", actions::order);
-              config.routes.post(API + "/tickets/{ticketNumber}/refunds", actions::refund);
-              config.routes.post(API + "/tickets/{ticketNumber}/cancellations", actions::cancel);
-              config.routes.post(API + "/tickets/{ticketNumber}/escalations", actions::escalate);
-              config.routes.post(API + "/tickets/{ticketNumber}/handback", actions::handBack);
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/refunds", atomic.of(actions::refund));
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/cancellations", atomic.of(actions::cancel));
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/escalations", atomic.of(actions::escalate));
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/handback", atomic.of(actions::handBack));
               config.routes.get(API + "/carriers", labels::carriers);
-              config.routes.post(API + "/tickets/{ticketNumber}/return-labels", labels::create);
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/return-labels", atomic.of(labels::create));
               config.routes.get(API + "/return-labels/{labelId}", labels::download);
               config.routes.put(API + "/exchange-rates/{currency}/{date}", rates::put);
               config.routes.get(API + "/exchange-rates/{currency}/{date}", rates::get);

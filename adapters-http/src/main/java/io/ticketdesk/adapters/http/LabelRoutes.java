@@ -87,7 +87,7 @@ final class LabelRoutes {
                   () -> new CreateReturnLabelUseCase.Upload(number, tracking, pdf)));
     } else {
       // A carrier makes the label and its tracking number: one given here would be dropped.
-      if (!ctx.queryParamMap().isEmpty()) {
+      if (!QueryString.of(ctx).isEmpty()) {
         throw Requests.invalid(
             "trackingNumber",
             "trackingNumber is for uploads (Content-Type: application/pdf); a carrier's label"

@@ -14,9 +14,11 @@ import io.ticketdesk.application.service.TextModuleService;
 import io.ticketdesk.application.service.TicketActionService;
 import io.ticketdesk.application.service.TicketService;
 import io.ticketdesk.application.testing.InMemoryStore;
+import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnOptionPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,14 @@ final class TestApp implements AutoCloseable {
 
   final MutableClock clock = new MutableClock(START);
   final AtomicBoolean ready = new AtomicBoolean(true);
-  final InMemoryStore store = new InMemoryStore();
+
+  /** The in-memory store, or null when the app runs on a database's ports. */
+  final InMemoryStore store;
+
+  /** The store's outgoing ports, whichever store it is. */
+  final StorePorts ports;
+
+  private final java.util.function.Supplier<String> fingerprint;
   final HttpServer server;
   final ApiClient api;
   final FakeCarriers carriers = new FakeCarriers();
@@ -51,6 +60,64 @@ final class TestApp implements AutoCloseable {
 
   /** With the given protective limits (the default test app has no rate limit). */
   TestApp(java.util.function.UnaryOperator<HttpDependencies> adjust, HttpLimits limits) {
+    this(new InMemoryStore(), adjust, limits);
+  }
+
+  /**
+   * On a database's ports (H2 or PostgreSQL); {@code fingerprint} reads every row, for the checks
+   * that a refused request changed nothing.
+   */
+  TestApp(
+      StorePorts ports, java.util.function.Supplier<String> fingerprint, AutoCloseable database) {
+    this(ports, fingerprint, database, deps -> deps);
+  }
+
+  /** On a database's ports, with some use cases replaced (e.g. by failing ones). */
+  TestApp(
+      StorePorts ports,
+      java.util.function.Supplier<String> fingerprint,
+      AutoCloseable database,
+      java.util.function.UnaryOperator<HttpDependencies> adjust) {
+    this(null, ports, fingerprint, adjust, new HttpLimits(0, 0, Duration.ofSeconds(30)));
+    this.database = database;
+  }
+
+  private AutoCloseable database;
+
+  private TestApp(
+      InMemoryStore memory,
+      java.util.function.UnaryOperator<HttpDependencies> adjust,
+      HttpLimits limits) {
+    this(memory, ports(memory), () -> StoreFingerprint.of(memory), adjust, limits);
+  }
+
+  private static StorePorts ports(InMemoryStore m) {
+    return new StorePorts(
+        m.sellers(),
+        m.accessTokens(),
+        m.orders(),
+        m.tickets(),
+        m.messages(),
+        m.transactions(),
+        m.systemState(),
+        m.responseTimes(),
+        m.textModules(),
+        m.ledger(),
+        m.idempotencyKeys(),
+        m.returnLabels(),
+        m.returnPolicyOutcomes(),
+        m.exchangeRates());
+  }
+
+  private TestApp(
+      InMemoryStore memory,
+      StorePorts store,
+      java.util.function.Supplier<String> fingerprint,
+      java.util.function.UnaryOperator<HttpDependencies> adjust,
+      HttpLimits limits) {
+    this.store = memory;
+    this.ports = store;
+    this.fingerprint = fingerprint;
     var tx = store.transactions();
     var access =
         new AccessService(store.accessTokens(), store.sellers(), tx, clock, Optional.of(ADMIN));
@@ -141,14 +208,27 @@ final class TestApp implements AutoCloseable {
                     labels,
                     new ExchangeRateService(
                         store.exchangeRates(), tx, ReturnOptionPolicy.withDefaults()),
-                    actions)),
+                    actions,
+                    tx)),
             limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
+  }
+
+  /** Every stored row as text: equal before and after a request that must change nothing. */
+  String fingerprint() {
+    return fingerprint.get();
   }
 
   @Override
   public void close() {
     server.stop();
+    if (database != null) {
+      try {
+        database.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   // ----- fixtures over HTTP -----

@@ -25,6 +25,7 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
@@ -57,6 +58,9 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     Jdbi jdbi = Jdbi.create(dataSource);
     jdbi.setTemplateEngine(TemplateEngine.NOP);
+    // JDBI's messages would name the bound values; SqlErrors names what failed without them.
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
     this.db = new Db(jdbi, config.vendor());
     this.sellers = new JdbiSellers(db);
     this.accessTokens = new JdbiAccessTokens(db);
@@ -89,6 +93,11 @@ public final class Database implements AutoCloseable {
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     hikari.setValidationTimeout(REACHABLE_TIMEOUT_SECONDS * 1_000L);
     hikari.setInitializationFailTimeout(-1);
+    if (config.vendor().equals("postgresql")) {
+      // PostgreSQL's "Detail:" repeats row and key values (user text, e-mail addresses) in every
+      // exception message; without it the message names the error and the constraint only.
+      hikari.addDataSourceProperty("logServerErrorDetail", "false");
+    }
     return new Database(config, new HikariDataSource(hikari));
   }
 
@@ -179,6 +188,11 @@ public final class Database implements AutoCloseable {
   }
 
   /** Binds a transaction to the calling thread; nested calls join it. */
+  /** The statement runner (for the persistence tests). */
+  Db db() {
+    return db;
+  }
+
   public Transactions transactions() {
     return db;
   }

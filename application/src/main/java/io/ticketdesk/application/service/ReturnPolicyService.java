@@ -270,6 +270,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
           "discountOffer must be in the storefront's currency " + ticket.storefront().currency(),
           Map.of("field", "discountOffer.currency"));
     }
+    if (offer.discountOffer() != null) {
+      offer.checkDiscountAtMost(unitsPrice(ticket, order, offer.discountOffer().currency()));
+    }
     if (!firstResponse) {
       return new Decision(a, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
     }
@@ -278,6 +281,20 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       throw a.required();
     }
     return new Decision(a, verdict, true);
+  }
+
+  /** What the ticket's units cost together, in {@code currency}. */
+  private static Money unitsPrice(Ticket ticket, Order order, String currency) {
+    long total = 0;
+    for (OrderUnitId id : ticket.orderUnitIds()) {
+      Money price = order.unit(id).map(OrderUnit::price).orElse(null);
+      if (price != null && price.currency().equals(currency)) {
+        // saturating: prices fed near Long.MAX_VALUE must not overflow into a 500
+        long sum = total + price.amount();
+        total = ((total ^ sum) & (price.amount() ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+      }
+    }
+    return Money.of(total, currency);
   }
 
   /**

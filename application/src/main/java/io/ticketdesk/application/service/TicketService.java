@@ -421,7 +421,9 @@ public final class TicketService
                       command.overridePolicyGuard() || channel != null,
                       at);
           Ticket next = ticket.onMessage(author, command.internal(), at, deadline);
-          tickets.update(next);
+          if (next != ticket) { // an internal note leaves the ticket as the buyer sees it
+            tickets.update(next);
+          }
           Message message =
               messages.add(
                   ticket.sellerId(), ticket.number(), author, text, command.internal(), at, offer);

@@ -433,11 +433,25 @@ class TicketServiceTest {
     @Test
     void withAStaleIfMatchIsAFailedPrecondition() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      w.post(rackActor, t.number(), "note", true);
+      w.post(rackActor, t.number(), "an answer", false);
       refused(
           ErrorCode.PRECONDITION_FAILED, () -> w.tickets.close(rackActor, t.number(), null, 1L));
-      assertEquals(TicketStatus.OPEN, w.store.tickets().find(t.number()).orElseThrow().status());
+      assertEquals(TicketStatus.WAITING, w.store.tickets().find(t.number()).orElseThrow().status());
     }
+  }
+
+  @Test
+  void anInternalNoteLeavesTheTicketAsItWasSoTheBuyersEtagStaysValid() {
+    Ticket t = w.open(Actor.buyer(ERIKA), 1);
+    w.post(rackActor, t.number(), "an answer", false);
+    Ticket answered = w.store.tickets().find(t.number()).orElseThrow();
+    w.post(rackActor, t.number(), "note", true);
+    Ticket after = w.store.tickets().find(t.number()).orElseThrow();
+    assertEquals(answered.version(), after.version());
+    assertEquals(answered.updatedAt(), after.updatedAt());
+    assertEquals(
+        TicketStatus.CLOSED,
+        w.tickets.close(rackActor, t.number(), null, answered.version()).status());
   }
 
   /**
