@@ -18,10 +18,6 @@ public final class HttpServer {
   private final Javalin app;
   private final java.time.Duration idleTimeout;
 
-  public HttpServer(HttpDependencies deps) {
-    this(deps, HttpLimits.defaults());
-  }
-
   public HttpServer(HttpDependencies deps, HttpLimits limits) {
     requireNonNull(deps, "deps is null");
     requireNonNull(limits, "limits is null");

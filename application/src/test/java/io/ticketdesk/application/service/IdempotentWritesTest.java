@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
-import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.ErrorCode;
@@ -28,24 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** Posting a message and opening a ticket under an Idempotency-Key, on the in-memory store. */
 class IdempotentWritesTest {
-  private static final RenderTextModuleUseCase NO_MODULES =
-      (actor, id, ticket) -> {
-        throw new IllegalStateException("no text modules in this test");
-      };
-
   final World w = new World();
-  final TicketService tickets =
-      new TicketService(
-          w.store.tickets(),
-          w.store.messages(),
-          w.store.orders(),
-          w.tx,
-          w.clock,
-          w.deadline,
-          NO_MODULES,
-          null,
-          null,
-          w.store.idempotencyKeys());
+  final World.TicketUseCases tickets = w.tickets;
   final Seller rack = w.seller("Rack GmbH", Storefront.DE);
   final Actor seller = Actor.seller(rack.id());
   final Actor erika = Actor.buyer(ERIKA);
@@ -203,13 +186,5 @@ class IdempotentWritesTest {
     assertFalse(maxs.replayed());
     assertEquals(1, ticketsOf(max));
     assertEquals(2, ticketsOf(erika));
-  }
-
-  @Test
-  void withoutAStoreOfKeysAKeyIsRefused() {
-    refused(
-        ErrorCode.VALIDATION,
-        () -> w.tickets.post(seller, message(ticket, "We send a new one.", false, null, "m-1")));
-    assertEquals(1, chat().size());
   }
 }

@@ -41,16 +41,8 @@ class TicketActionServiceTest {
   @BeforeEach
   void setUp() {
     world = new World();
-    actions =
-        new TicketActionService(
-            world.store.tickets(),
-            world.store.messages(),
-            world.store.orders(),
-            world.store.ledger(),
-            world.store.idempotencyKeys(),
-            world.tx,
-            world.clock,
-            world.deadline);
+    // The core's one implementation of the actions from a ticket.
+    actions = (TicketActionService) world.core.refund();
     seller = world.seller("Kola s.r.o.", Storefront.CZ);
     sellerActor = Actor.seller(seller.id());
     world.order(seller, World.ERIKA, "CZ1", Storefront.CZ, 11, 12);

@@ -476,16 +476,9 @@ class TicketServiceTest {
   class ConcurrentUpdate {
     @Test
     void isRetriedAndTheMessageIsStoredExactlyOnce() {
-      World world = new World();
-      RacingTickets port = new RacingTickets(world.store.tickets(), 1);
-      TicketService service =
-          new TicketService(
-              port,
-              world.store.messages(),
-              world.store.orders(),
-              world.tx,
-              world.clock,
-              world.deadline);
+      World world = new World(tickets -> new RacingTickets(tickets, 1));
+      RacingTickets port = (RacingTickets) world.ticketsPort;
+      var service = world.tickets;
       Seller s = world.seller("Rack GmbH", Storefront.DE);
       world.order(s, ERIKA, "A1", Storefront.DE, 1);
       Ticket t = service.open(Actor.buyer(ERIKA), opening(1, "Hello")).ticket();
@@ -508,16 +501,9 @@ class TicketServiceTest {
 
     @Test
     void withIfMatchIsAFailedPreconditionAndStoresNothing() {
-      World world = new World();
-      RacingTickets port = new RacingTickets(world.store.tickets(), 1);
-      TicketService service =
-          new TicketService(
-              port,
-              world.store.messages(),
-              world.store.orders(),
-              world.tx,
-              world.clock,
-              world.deadline);
+      World world = new World(tickets -> new RacingTickets(tickets, 1));
+      RacingTickets port = (RacingTickets) world.ticketsPort;
+      var service = world.tickets;
       Seller s = world.seller("Rack GmbH", Storefront.DE);
       world.order(s, ERIKA, "A1", Storefront.DE, 1);
       Ticket t = service.open(Actor.buyer(ERIKA), opening(1, "Hello")).ticket();
@@ -532,16 +518,9 @@ class TicketServiceTest {
 
     @Test
     void thatNeverEndsGivesUpWithAConflict() {
-      World world = new World();
-      RacingTickets port = new RacingTickets(world.store.tickets(), Integer.MAX_VALUE);
-      TicketService service =
-          new TicketService(
-              port,
-              world.store.messages(),
-              world.store.orders(),
-              world.tx,
-              world.clock,
-              world.deadline);
+      World world = new World(tickets -> new RacingTickets(tickets, Integer.MAX_VALUE));
+      RacingTickets port = (RacingTickets) world.ticketsPort;
+      var service = world.tickets;
       Seller s = world.seller("Rack GmbH", Storefront.DE);
       world.order(s, ERIKA, "A1", Storefront.DE, 1);
       Ticket t = service.open(Actor.buyer(ERIKA), opening(1, "Hello")).ticket();

@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Store;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.TicketQuery;
@@ -58,7 +59,7 @@ import java.util.function.Supplier;
  * In-memory adapters of every outgoing port, for tests and for embedding without a database. One
  * lock serialises all work, so {@link #transactions()} is trivially atomic.
  */
-public final class InMemoryStore {
+public final class InMemoryStore implements Store {
   private final Object lock = new Object();
   private final Map<Long, Seller> sellers = new LinkedHashMap<>();
   private final Map<String, Actor> tokens = new LinkedHashMap<>();
