@@ -7,10 +7,9 @@ import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
 import io.ticketdesk.adapters.http.HttpDependencies;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
-import io.ticketdesk.adapters.plugins.PluginAdapters;
+import io.ticketdesk.adapters.plugins.LoadedPlugins;
 import io.ticketdesk.application.service.CoreSettings;
 import io.ticketdesk.application.service.TicketdeskCore;
-import io.ticketdesk.plugin.host.PluginHost;
 import java.time.Clock;
 
 /**
@@ -47,8 +46,8 @@ final class TicketdeskModule extends AbstractModule {
   /** The plugins: shipped ones from the class path, more from the plugins directory. */
   @Provides
   @Singleton
-  PluginHost pluginHost() {
-    return PluginHost.load(
+  LoadedPlugins plugins() {
+    return LoadedPlugins.load(
         settings.pluginsDirectory(),
         Settings.pluginConfig(System.getenv()),
         settings.pluginTimeout());
@@ -69,17 +68,12 @@ final class TicketdeskModule extends AbstractModule {
   @Singleton
   TicketdeskCore core(
       Database db,
-      PluginHost plugins,
+      LoadedPlugins plugins,
       JollydayPublicHolidays holidays,
       Clock clock,
       CoreSettings coreSettings) {
     return new TicketdeskCore(
-        db,
-        PluginAdapters.carriers(plugins),
-        PluginAdapters.defaultTextModules(plugins),
-        holidays,
-        clock,
-        coreSettings);
+        db, plugins.carriers(), plugins.defaultTextModules(), holidays, clock, coreSettings);
   }
 
   @Provides

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
-import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.application.port.in.UnavailableException;
 import io.ticketdesk.domain.DomainException;
 import java.util.List;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -103,7 +103,7 @@ public final class HttpServer {
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);
               config.routes.exception(HttpResponseException.class, Problems::javalin);
-              config.routes.exception(StoreUnavailableException.class, Problems::storeUnavailable);
+              config.routes.exception(UnavailableException.class, Problems::storeUnavailable);
               config.routes.exception(Exception.class, Problems::unexpected);
             });
   }

@@ -79,11 +79,13 @@ public final class ReturnLabelService
   }
 
   @Override
-  public List<Carriers.Carrier> carriers(Actor actor) {
+  public List<LoadedCarrier> carriers(Actor actor) {
     if (actor == null) {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, "authentication required");
     }
-    return carriers.list();
+    return carriers.list().stream()
+        .map(c -> new LoadedCarrier(c.carrier(), c.plugin(), c.version()))
+        .toList();
   }
 
   @Override

@@ -35,7 +35,8 @@ public final class SearchTicketsService implements SearchTicketsUseCase {
     if (actor == null) {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, "authentication required");
     }
-    TicketSort sort = q.sort() == null ? TicketSort.CREATED_DESC : q.sort();
+    TicketSort sort =
+        q.sort() == null ? TicketSort.CREATED_DESC : TicketSort.valueOf(q.sort().name());
     int limit = q.limit() == null ? SearchTicketsUseCase.DEFAULT_LIMIT : q.limit();
     if (limit < 1 || limit > SearchTicketsUseCase.MAX_LIMIT) {
       throw new DomainException(

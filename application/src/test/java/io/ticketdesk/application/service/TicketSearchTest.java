@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase.Query;
+import io.ticketdesk.application.port.in.SearchTicketsUseCase.Sort;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase.TicketPage;
-import io.ticketdesk.application.port.out.TicketSort;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
@@ -66,7 +66,7 @@ class TicketSearchTest {
     Instant createdTo;
     Boolean overdue;
     String q;
-    TicketSort sort;
+    Sort sort;
     Integer limit;
     String cursor;
 
@@ -286,7 +286,7 @@ class TicketSearchTest {
       w.post(rackActor, a.number(), "answer", false); // a now waiting
       w.post(Actor.buyer(ERIKA), a.number(), "still broken", false); // a open again, due later
       Q q = new Q();
-      q.sort = TicketSort.DUE;
+      q.sort = Sort.DUE;
       assertEquals(List.of(b.number().value(), a.number().value()), numbers(rackActor, q));
       q.status = TicketStatus.OPEN;
       assertEquals(List.of(b.number().value(), a.number().value()), numbers(rackActor, q));
@@ -298,7 +298,7 @@ class TicketSearchTest {
         names = {"WAITING", "CLOSED"})
     void refusesAnotherStatus(TicketStatus status) {
       Q q = new Q();
-      q.sort = TicketSort.DUE;
+      q.sort = Sort.DUE;
       q.status = status;
       DomainException e =
           refused(ErrorCode.VALIDATION, () -> w.tickets.search(rackActor, q.build()));
@@ -318,8 +318,8 @@ class TicketSearchTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TicketSort.class)
-    void returnsEveryTicketExactlyOnceAcrossPagesWithIdenticalTimestamps(TicketSort sort) {
+    @EnumSource(Sort.class)
+    void returnsEveryTicketExactlyOnceAcrossPagesWithIdenticalTimestamps(Sort sort) {
       List<String> all = openManyAtTheSameInstant(23);
       List<String> seen = new ArrayList<>();
       String cursor = null;
@@ -340,7 +340,7 @@ class TicketSearchTest {
       assertEquals(new HashSet<>(all), new HashSet<>(seen));
       Comparator<String> byNumber = Comparator.naturalOrder();
       List<String> expected =
-          all.stream().sorted(sort == TicketSort.DUE ? byNumber : byNumber.reversed()).toList();
+          all.stream().sorted(sort == Sort.DUE ? byNumber : byNumber.reversed()).toList();
       assertEquals(expected, seen);
     }
 
@@ -394,12 +394,12 @@ class TicketSearchTest {
       q.limit = 1;
       String cursor = w.tickets.search(rackActor, q.build()).nextCursor();
       q.cursor = cursor;
-      q.sort = TicketSort.DUE;
+      q.sort = Sort.DUE;
       DomainException e =
           refused(ErrorCode.VALIDATION, () -> w.tickets.search(rackActor, q.build()));
       assertEquals(Map.of("field", "cursor"), e.details());
       assertTrue(e.getMessage().contains("-created"), e.getMessage());
-      q.sort = TicketSort.UPDATED_DESC;
+      q.sort = Sort.UPDATED_DESC;
       refused(ErrorCode.VALIDATION, () -> w.tickets.search(rackActor, q.build()));
     }
 
