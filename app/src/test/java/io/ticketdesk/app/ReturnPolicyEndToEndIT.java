@@ -55,8 +55,10 @@ class ReturnPolicyEndToEndIT {
             ADMIN,
             "TICKETDESK_CLOCK",
             "2026-02-10T09:00:00Z",
+            // Long enough for the plugins to start on a loaded machine, shorter than the stub's
+            // 6 s hang.
             "TICKETDESK_PLUGIN_TIMEOUT",
-            "1s",
+            "3s",
             "TICKETDESK_PLUGIN_TICKETDESK_HTTP_CARRIER_BASE_URL",
             "http://127.0.0.1:" + stub.getAddress().getPort());
     try (RunningJar jar = new RunningJar(env)) {
