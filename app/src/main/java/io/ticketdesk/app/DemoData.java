@@ -346,7 +346,7 @@ final class DemoData {
                         null));
           }
         } else if (random.nextInt(3) == 0) {
-          demo.closeTicket().close(seller, ticket.number(), null);
+          demo.closeTicket().close(seller, ticket.number(), null, null);
         } else {
           post(
               tickets,

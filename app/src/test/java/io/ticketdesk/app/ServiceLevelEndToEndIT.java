@@ -121,4 +121,36 @@ class ServiceLevelEndToEndIT {
       assertTrue(de.get("responseDueAt").asText().startsWith("2026-10-29T11:00"), de.toString());
     }
   }
+
+  @Test
+  void slovakiasSeventeenNovemberIsAWorkingDayUnlessTheOperatorSaysOtherwise() throws Exception {
+    // Monday 2026-11-16 10:00 Bratislava = 09:00 UTC: due Wednesday 18 November 10:00, not
+    // Thursday (jollyday still counts 17 November, which the law no longer gives off).
+    for (String add : new String[] {null, "sk:2026-11-17"}) {
+      try (RunningJar jar =
+          new RunningJar(env(Files.createTempDirectory("td-sl"), "2026-11-16T09:00:00Z", add))) {
+        long seller =
+            jar.call(
+                    "POST",
+                    "/api/v1/sellers",
+                    ADMIN,
+                    """
+                    {"name":"Bratislava s.r.o.","storefronts":["sk"],
+                     "returnAddress":{"name":"Returns","street":"Hlavná 1","postalCode":"81101",
+                                      "city":"Bratislava","country":"SK"}}
+                    """,
+                    201)
+                .get("sellerId")
+                .asLong();
+        feed(jar, "SK1", seller, "sk", "EUR", 910003);
+        String buyer =
+            jar.call("POST", "/api/v1/tokens", ADMIN, "{\"role\":\"buyer\",\"buyerId\":4242}", 201)
+                .get("token")
+                .asText();
+        JsonNode ticket = open(jar, buyer, 910003);
+        String due = add == null ? "2026-11-18T09:00" : "2026-11-19T09:00";
+        assertTrue(ticket.get("responseDueAt").asText().startsWith(due), ticket.toString());
+      }
+    }
+  }
 }

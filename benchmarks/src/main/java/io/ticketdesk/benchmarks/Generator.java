@@ -355,7 +355,7 @@ final class Generator {
         return ticket;
       }
       if (close) {
-        ticket = ticket.close(author, at);
+        ticket = ticket.close(author, null, at);
         messages.add(
             message(
                 ticket,

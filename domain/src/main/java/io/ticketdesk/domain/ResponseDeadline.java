@@ -81,4 +81,19 @@ public final class ResponseDeadline {
     }
     return total;
   }
+
+  /**
+   * The working time the seller took to answer at {@code answeredAt} a ticket whose first deadline
+   * is {@code due}: the 48 working hours before the deadline, less what was left, or plus what was
+   * overrun. A close and a reopen in between do not stop this clock.
+   */
+  public Duration workingTimeToAnswer(Storefront storefront, Instant due, Instant answeredAt) {
+    requireNonNull(due, "due is null");
+    requireNonNull(answeredAt, "answeredAt is null");
+    if (answeredAt.isAfter(due)) {
+      return WORKING_TIME.plus(workingTimeBetween(storefront, due, answeredAt));
+    }
+    Duration taken = WORKING_TIME.minus(workingTimeBetween(storefront, answeredAt, due));
+    return taken.isNegative() ? Duration.ZERO : taken;
+  }
 }

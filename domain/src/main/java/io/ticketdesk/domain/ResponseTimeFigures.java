@@ -1,36 +1,49 @@
 package io.ticketdesk.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The KPI "ticket response time" over a set of first responses: how many, how many on time, the
- * on-time rate, and the median and 90th percentile of the first-response time in working hours
- * (nearest-rank percentiles), plus the count of open tickets that are overdue.
+ * The KPI "ticket response time" over the tickets whose first-response deadline fell in a period:
+ * how many are judged (answered, or unanswered past the deadline), how many were answered on time,
+ * the on-time rate, how many are still unanswered past the deadline (they count as late), the
+ * median and 90th percentile of the first-response time in working hours of those answered
+ * (nearest-rank percentiles), plus the count of open tickets that are overdue now.
  */
 public record ResponseTimeFigures(
     long firstResponses,
     long onTimeFirstResponses,
+    long unansweredLate,
     Double onTimeRate,
     Duration medianWorkingTime,
     Duration p90WorkingTime,
     long openOverdue) {
 
-  /** Figures of the given first responses; rate and percentiles are null when there are none. */
-  public static ResponseTimeFigures of(Collection<FirstResponse> responses, long openOverdue) {
-    long total = responses.size();
-    long onTime = responses.stream().filter(FirstResponse::onTime).count();
-    if (total == 0) {
-      return new ResponseTimeFigures(0, 0, null, null, null, openOverdue);
-    }
-    List<Duration> sorted = responses.stream().map(FirstResponse::workingTime).sorted().toList();
+  /**
+   * Figures of the given first deadlines as judged at {@code now}: a deadline not yet passed
+   * without an answer is not judged yet; rate and percentiles are null when nothing is.
+   */
+  public static ResponseTimeFigures of(
+      Collection<FirstResponse> due, Instant now, long openOverdue) {
+    List<FirstResponse> judged = due.stream().filter(r -> r.judgedAt(now)).toList();
+    long total = judged.size();
+    long onTime = judged.stream().filter(FirstResponse::onTime).count();
+    long silent = judged.stream().filter(r -> r.unansweredLateAt(now)).count();
+    List<Duration> sorted =
+        judged.stream()
+            .filter(FirstResponse::answered)
+            .map(FirstResponse::workingTime)
+            .sorted()
+            .toList();
     return new ResponseTimeFigures(
         total,
         onTime,
-        (double) onTime / total,
-        nearestRank(sorted, 50),
-        nearestRank(sorted, 90),
+        silent,
+        total == 0 ? null : (double) onTime / total,
+        sorted.isEmpty() ? null : nearestRank(sorted, 50),
+        sorted.isEmpty() ? null : nearestRank(sorted, 90),
         openOverdue);
   }
 

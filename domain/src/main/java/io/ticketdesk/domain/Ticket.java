@@ -59,10 +59,14 @@ public record Ticket(
     if (status != TicketStatus.OPEN && responseDueAt != null) {
       throw new IllegalArgumentException("only an open ticket has a response deadline");
     }
-    if ((firstResponseAt == null) != (firstResponseDueAt == null)
-        || (firstResponseAt == null) != (firstResponseWorkingTime == null)) {
+    if ((firstResponseAt == null) != (firstResponseWorkingTime == null)
+        || (firstResponseAt != null && firstResponseDueAt == null)) {
       throw new IllegalArgumentException(
           "a first response records its time, its deadline and its working time together");
+    }
+    if (status == TicketStatus.OPEN && firstResponseAt == null && firstResponseDueAt == null) {
+      // Open for the seller and never answered: the running deadline is the first one.
+      firstResponseDueAt = responseDueAt;
     }
   }
 
@@ -107,6 +111,7 @@ public record Ticket(
   public static Ticket openedByBuyer(
       TicketNumber number, Opening o, Instant at, ResponseDeadline deadline) {
     Storefront sf = o.order().storefront();
+    Instant due = deadline.dueAt(sf, at);
     return new Ticket(
         number,
         o.order().sellerId(),
@@ -123,9 +128,9 @@ public record Ticket(
         at,
         at,
         at,
-        deadline.dueAt(sf, at),
+        due,
         null,
-        null,
+        due,
         null,
         1);
   }
@@ -167,18 +172,18 @@ public record Ticket(
     return status == TicketStatus.WAITING && waitingOn == WaitingOn.CUSTOMER_SERVICE;
   }
 
-  /** Whether the seller's first response came by the deadline that was running then. */
+  /** Whether the seller's first response came by the ticket's first deadline. */
   public boolean firstResponseOnTime() {
     return firstResponseAt != null && !firstResponseAt.isAfter(firstResponseDueAt);
   }
 
-  /** The first response as the KPI counts it, if there was one. */
+  /** The first response as the KPI judges it, once a first deadline was set. */
   public java.util.Optional<FirstResponse> firstResponse() {
-    return firstResponseAt == null
+    Instant due = firstDue();
+    return due == null
         ? java.util.Optional.empty()
         : java.util.Optional.of(
-            new FirstResponse(
-                storefront, firstResponseAt, firstResponseWorkingTime, firstResponseOnTime()));
+            new FirstResponse(storefront, due, firstResponseAt, firstResponseWorkingTime));
   }
 
   /** Overdue: open and the deadline has passed. */
@@ -227,8 +232,8 @@ public record Ticket(
               null,
               null,
               at,
-              responseDueAt,
-              deadline.workingTimeBetween(storefront, openSince, at),
+              firstDue(),
+              deadline.workingTimeToAnswer(storefront, firstDue(), at),
               version + 1);
         }
         yield next(TicketStatus.WAITING, WaitingOn.BUYER, closedFinally, at, null, null);
@@ -256,8 +261,13 @@ public record Ticket(
     };
   }
 
-  /** The seller or customer service closes the ticket; customer service closes it finally. */
-  public Ticket close(AuthorRole by, Instant at) {
+  /**
+   * The seller or customer service closes the ticket; customer service closes it finally. A seller
+   * may close only a ticket whose buyer it has answered; customer service may close an unanswered
+   * one, but must say why. Customer service closing before the first-response deadline passed
+   * withdraws it (the seller can no longer answer); a passed one stays on record.
+   */
+  public Ticket close(AuthorRole by, ClosingReason reason, Instant at) {
     if (by != AuthorRole.SELLER && by != AuthorRole.CUSTOMER_SERVICE) {
       throw new DomainException(
           ErrorCode.FORBIDDEN, "only the seller or customer service can close a ticket");
@@ -267,7 +277,46 @@ public record Ticket(
       throw new DomainException(
           ErrorCode.CONFLICT, "customer service leads this ticket; it decides when to close it");
     }
-    return next(TicketStatus.CLOSED, null, by == AuthorRole.CUSTOMER_SERVICE, at, null, null);
+    if (owesFirstResponse()) {
+      if (by == AuthorRole.SELLER) {
+        throw new DomainException(
+            ErrorCode.CONFLICT,
+            "ticket "
+                + number.value()
+                + " has not been answered yet: answer the buyer first, then close it once the"
+                + " query is resolved");
+      }
+      if (reason == null) {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "customer service closing a ticket the seller never answered must give a reason",
+            Map.of("field", "reason"));
+      }
+    }
+    boolean byCs = by == AuthorRole.CUSTOMER_SERVICE;
+    return next(TicketStatus.CLOSED, null, byCs, at, null, null, byCs ? withdrawn(at) : firstDue());
+  }
+
+  /** Whether the seller owes the buyer its first answer (a first-response deadline was set). */
+  public boolean owesFirstResponse() {
+    return firstResponseAt == null && (firstResponseDueAt != null || isOpen());
+  }
+
+  /**
+   * The deadline the first response is judged against: the one set when the ticket first became
+   * open for the seller. A close and a reopen never replace it.
+   */
+  public Instant firstDue() {
+    return firstResponseDueAt;
+  }
+
+  /** The pending first deadline after customer service takes the matter over at {@code at}. */
+  private Instant withdrawn(Instant at) {
+    Instant due = firstDue();
+    if (firstResponseAt != null || due == null || at.isAfter(due)) {
+      return due;
+    }
+    return null;
   }
 
   /**
@@ -280,7 +329,8 @@ public record Ticket(
       throw new DomainException(
           ErrorCode.CONFLICT, "customer service already leads ticket " + number.value());
     }
-    return next(TicketStatus.WAITING, WaitingOn.CUSTOMER_SERVICE, false, at, null, null);
+    return next(
+        TicketStatus.WAITING, WaitingOn.CUSTOMER_SERVICE, false, at, null, null, withdrawn(at));
   }
 
   /** Customer service hands the ticket back to the seller: it is open with a new deadline. */
@@ -325,6 +375,23 @@ public record Ticket(
       Instant at,
       Instant newOpenSince,
       Instant newDue) {
+    return next(newStatus, newWaitingOn, finallyClosed, at, newOpenSince, newDue, firstDue());
+  }
+
+  /**
+   * The next state; {@code pendingFirstDue} is the first-response deadline to keep. A ticket that
+   * becomes open for the seller with none pending and no first response gets {@code newDue}.
+   */
+  private Ticket next(
+      TicketStatus newStatus,
+      WaitingOn newWaitingOn,
+      boolean finallyClosed,
+      Instant at,
+      Instant newOpenSince,
+      Instant newDue,
+      Instant pendingFirstDue) {
+    // A ticket that becomes open with none pending gets newDue as its first (in the constructor).
+    Instant first = pendingFirstDue;
     return new Ticket(
         number,
         sellerId,
@@ -343,7 +410,7 @@ public record Ticket(
         newOpenSince,
         newDue,
         firstResponseAt,
-        firstResponseDueAt,
+        first,
         firstResponseWorkingTime,
         version + 1);
   }
@@ -357,13 +424,16 @@ public record Ticket(
     if (!isOpen()) {
       return this;
     }
-    // A recomputation is not a change by anyone: updatedAt stays as it is.
+    // A recomputation is not a change by anyone: updatedAt stays as it is. A first deadline that
+    // is the running one moves with it.
+    Instant due = deadline.dueAt(storefront, openSince);
     return next(
         status,
         waitingOn,
         closedFinally,
         updatedAt,
         openSince,
-        deadline.dueAt(storefront, openSince));
+        due,
+        responseDueAt.equals(firstDue()) && firstResponseAt == null ? due : firstDue());
   }
 }

@@ -46,8 +46,8 @@ class TicketActionTransitionsTest {
   @Test
   void aClosedTicketCannotBeEscalated() {
     Ticket closed =
-        TicketTransitionsTest.openedByBuyer()
-            .close(AuthorRole.SELLER, TicketTransitionsTest.MONDAY_11);
+        TicketTransitionsTest.answered()
+            .close(AuthorRole.SELLER, null, TicketTransitionsTest.MONDAY_11);
     refused(ErrorCode.TICKET_CLOSED, () -> closed.escalate(TicketTransitionsTest.MONDAY_12));
   }
 
@@ -70,7 +70,12 @@ class TicketActionTransitionsTest {
     refused(ErrorCode.CONFLICT, () -> open.handBack(FRIDAY_10, WEEKDAYS));
     Ticket waitingForBuyer = TicketTransitionsTest.openedBySeller();
     refused(ErrorCode.CONFLICT, () -> waitingForBuyer.handBack(FRIDAY_10, WEEKDAYS));
-    Ticket closed = open.escalate(FRIDAY_10).close(AuthorRole.CUSTOMER_SERVICE, FRIDAY_11);
+    Ticket closed =
+        open.escalate(FRIDAY_10)
+            .close(
+                AuthorRole.CUSTOMER_SERVICE,
+                ClosingReason.of("resolved by customer service"),
+                FRIDAY_11);
     refused(ErrorCode.TICKET_CLOSED, () -> closed.handBack(FRIDAY_11, WEEKDAYS));
   }
 
@@ -79,7 +84,10 @@ class TicketActionTransitionsTest {
     Ticket closed =
         TicketTransitionsTest.openedByBuyer()
             .escalate(FRIDAY_10)
-            .close(AuthorRole.CUSTOMER_SERVICE, FRIDAY_11);
+            .close(
+                AuthorRole.CUSTOMER_SERVICE,
+                ClosingReason.of("resolved by customer service"),
+                FRIDAY_11);
 
     assertTrue(closed.closedFinally());
     refused(
@@ -90,7 +98,7 @@ class TicketActionTransitionsTest {
   @Test
   void theSellerCannotCloseWhileCustomerServiceLeads() {
     Ticket leads = TicketTransitionsTest.openedByBuyer().escalate(FRIDAY_10);
-    refused(ErrorCode.CONFLICT, () -> leads.close(AuthorRole.SELLER, FRIDAY_11));
+    refused(ErrorCode.CONFLICT, () -> leads.close(AuthorRole.SELLER, null, FRIDAY_11));
   }
 
   @Test
@@ -108,8 +116,8 @@ class TicketActionTransitionsTest {
   @Test
   void onAClosedTicketOnlyCustomerServiceActsOnTheOrder() {
     Ticket closed =
-        TicketTransitionsTest.openedByBuyer()
-            .close(AuthorRole.SELLER, TicketTransitionsTest.MONDAY_11);
+        TicketTransitionsTest.answered()
+            .close(AuthorRole.SELLER, null, TicketTransitionsTest.MONDAY_11);
 
     refused(
         ErrorCode.TICKET_CLOSED,

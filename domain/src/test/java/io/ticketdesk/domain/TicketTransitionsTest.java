@@ -38,6 +38,11 @@ class TicketTransitionsTest {
     return Ticket.openedByBuyer(NUMBER, opening(), MONDAY_10, WEEKDAYS);
   }
 
+  /** A ticket the buyer opened and the seller answered on Monday 11:00. */
+  static Ticket answered() {
+    return openedByBuyer().onMessage(AuthorRole.SELLER, false, MONDAY_11, WEEKDAYS);
+  }
+
   static Ticket openedBySeller() {
     return Ticket.openedBySeller(NUMBER, opening(), MONDAY_10);
   }
@@ -159,7 +164,7 @@ class TicketTransitionsTest {
 
     @Test
     void aClosedTicketIsRefused() {
-      Ticket closed = openedByBuyer().close(AuthorRole.SELLER, MONDAY_11);
+      Ticket closed = answered().close(AuthorRole.SELLER, null, MONDAY_11);
       refused(
           ErrorCode.TICKET_CLOSED,
           () -> closed.onMessage(AuthorRole.SELLER, false, MONDAY_12, WEEKDAYS));
@@ -199,19 +204,22 @@ class TicketTransitionsTest {
 
     @Test
     void reopensATicketTheSellerClosed() {
-      Ticket closed = openedByBuyer().close(AuthorRole.SELLER, MONDAY_11);
+      Ticket closed = answered().close(AuthorRole.SELLER, null, MONDAY_11);
       Ticket t = closed.onMessage(AuthorRole.BUYER, false, THURSDAY_15, WEEKDAYS);
       assertEquals(TicketStatus.OPEN, t.status());
       assertNull(t.waitingOn());
       assertFalse(t.closedFinally());
       assertEquals(THURSDAY_15, t.openSince());
       assertEquals(berlin("2026-03-09T15:00"), t.responseDueAt());
-      assertEquals(3, t.version());
+      assertEquals(WEDNESDAY_10, t.firstResponseDueAt());
+      assertEquals(4, t.version());
     }
 
     @Test
     void isRefusedWhenCustomerServiceClosedTheTicketFinally() {
-      Ticket closed = openedByBuyer().close(AuthorRole.CUSTOMER_SERVICE, MONDAY_11);
+      Ticket closed =
+          openedByBuyer()
+              .close(AuthorRole.CUSTOMER_SERVICE, ClosingReason.of("duplicate"), MONDAY_11);
       assertTrue(closed.closedFinally());
       DomainException e =
           refused(
@@ -264,11 +272,11 @@ class TicketTransitionsTest {
     @Test
     void onAClosedTicketKeepsItClosed() {
       Ticket t =
-          openedByBuyer()
-              .close(AuthorRole.SELLER, MONDAY_11)
+          answered()
+              .close(AuthorRole.SELLER, null, MONDAY_11)
               .onMessage(AuthorRole.SELLER, true, MONDAY_12, WEEKDAYS);
       assertEquals(TicketStatus.CLOSED, t.status());
-      assertEquals(3, t.version());
+      assertEquals(4, t.version());
     }
   }
 
@@ -286,7 +294,7 @@ class TicketTransitionsTest {
 
     @Test
     void customerServiceCannotWriteOnAClosedTicket() {
-      Ticket closed = openedByBuyer().close(AuthorRole.SELLER, MONDAY_11);
+      Ticket closed = answered().close(AuthorRole.SELLER, null, MONDAY_11);
       refused(
           ErrorCode.TICKET_CLOSED,
           () -> closed.onMessage(AuthorRole.CUSTOMER_SERVICE, false, MONDAY_12, WEEKDAYS));
@@ -306,20 +314,20 @@ class TicketTransitionsTest {
   class Closing {
     @Test
     void byTheSellerClosesNotFinally() {
-      Ticket t = openedByBuyer().close(AuthorRole.SELLER, MONDAY_12);
+      Ticket t = answered().close(AuthorRole.SELLER, null, MONDAY_12);
       assertEquals(TicketStatus.CLOSED, t.status());
       assertNull(t.waitingOn());
       assertNull(t.openSince());
       assertNull(t.responseDueAt());
       assertFalse(t.closedFinally());
       assertEquals(MONDAY_12, t.updatedAt());
-      assertEquals(2, t.version());
+      assertEquals(3, t.version());
       assertFalse(t.overdueAt(Instant.parse("2030-01-01T00:00:00Z")));
     }
 
     @Test
     void byCustomerServiceClosesFinally() {
-      Ticket t = customerServiceLeads().close(AuthorRole.CUSTOMER_SERVICE, MONDAY_12);
+      Ticket t = customerServiceLeads().close(AuthorRole.CUSTOMER_SERVICE, null, MONDAY_12);
       assertEquals(TicketStatus.CLOSED, t.status());
       assertTrue(t.closedFinally());
       assertEquals(3, t.version());
@@ -330,7 +338,7 @@ class TicketTransitionsTest {
       Ticket t =
           openedByBuyer()
               .onMessage(AuthorRole.SELLER, false, MONDAY_11, WEEKDAYS)
-              .close(AuthorRole.SELLER, MONDAY_12);
+              .close(AuthorRole.SELLER, null, MONDAY_12);
       assertEquals(MONDAY_11, t.firstResponseAt());
     }
 
@@ -339,8 +347,8 @@ class TicketTransitionsTest {
         value = AuthorRole.class,
         names = {"SELLER", "CUSTOMER_SERVICE"})
     void twiceIsRefusedAsClosed(AuthorRole by) {
-      Ticket closed = openedByBuyer().close(by, MONDAY_11);
-      refused(ErrorCode.TICKET_CLOSED, () -> closed.close(by, MONDAY_12));
+      Ticket closed = answered().close(by, null, MONDAY_11);
+      refused(ErrorCode.TICKET_CLOSED, () -> closed.close(by, null, MONDAY_12));
     }
 
     @ParameterizedTest
@@ -349,13 +357,13 @@ class TicketTransitionsTest {
         names = {"BUYER", "SYSTEM"})
     void byAnyoneElseIsForbidden(AuthorRole by) {
       Ticket t = openedByBuyer();
-      refused(ErrorCode.FORBIDDEN, () -> t.close(by, MONDAY_12));
+      refused(ErrorCode.FORBIDDEN, () -> t.close(by, null, MONDAY_12));
     }
 
     @Test
     void byTheSellerWhileCustomerServiceLeadsIsAConflict() {
       Ticket t = customerServiceLeads();
-      refused(ErrorCode.CONFLICT, () -> t.close(AuthorRole.SELLER, MONDAY_12));
+      refused(ErrorCode.CONFLICT, () -> t.close(AuthorRole.SELLER, null, MONDAY_12));
     }
   }
 
@@ -372,7 +380,7 @@ class TicketTransitionsTest {
       assertEquals(v + 2, t.version());
       t = t.onMessage(AuthorRole.BUYER, false, MONDAY_12, WEEKDAYS);
       assertEquals(v + 3, t.version());
-      t = t.close(AuthorRole.SELLER, MONDAY_12);
+      t = t.close(AuthorRole.SELLER, null, MONDAY_12);
       assertEquals(v + 4, t.version());
       t = t.onMessage(AuthorRole.BUYER, false, TUESDAY_09, WEEKDAYS);
       assertEquals(v + 5, t.version());
@@ -385,7 +393,7 @@ class TicketTransitionsTest {
       Ticket t = openedByBuyer().onMessage(AuthorRole.SELLER, false, TUESDAY_09, WEEKDAYS);
       Ticket earlier = t.onMessage(AuthorRole.BUYER, false, MONDAY_11, WEEKDAYS);
       assertEquals(TUESDAY_09, earlier.updatedAt());
-      Ticket closedEarlier = earlier.close(AuthorRole.SELLER, MONDAY_12);
+      Ticket closedEarlier = earlier.close(AuthorRole.SELLER, null, MONDAY_12);
       assertEquals(TUESDAY_09, closedEarlier.updatedAt());
       Ticket noteEarlier = closedEarlier.onMessage(AuthorRole.SELLER, true, MONDAY_10, WEEKDAYS);
       assertEquals(TUESDAY_09, noteEarlier.updatedAt());
@@ -396,7 +404,7 @@ class TicketTransitionsTest {
       Ticket t =
           openedByBuyer()
               .onMessage(AuthorRole.SELLER, false, MONDAY_11, WEEKDAYS)
-              .close(AuthorRole.SELLER, TUESDAY_09);
+              .close(AuthorRole.SELLER, null, TUESDAY_09);
       assertEquals(MONDAY_10, t.createdAt());
     }
   }

@@ -17,14 +17,16 @@ import java.util.stream.Collectors;
 
 /**
  * National public holidays per storefront from the jollyday library: national days only (no
- * regional ones), public holidays only (no observances), adjusted by configured extra and removed
- * dates per storefront.
+ * regional ones), public holidays only (no observances), corrected where the library lags behind
+ * the law ({@code holiday-corrections.tsv}, each entry with its legal source), then adjusted by the
+ * operator's extra and removed dates per storefront.
  */
 public final class JollydayPublicHolidays implements PublicHolidays {
   private final Map<Storefront, HolidayManager> managers = new EnumMap<>(Storefront.class);
   private final Map<Storefront, Set<LocalDate>> added;
   private final Map<Storefront, Set<LocalDate>> removed;
   private final Map<String, Set<LocalDate>> cache = new ConcurrentHashMap<>();
+  private final HolidayCorrections corrections = HolidayCorrections.shipped();
 
   public JollydayPublicHolidays() {
     this(Map.of(), Map.of());
@@ -54,7 +56,9 @@ public final class JollydayPublicHolidays implements PublicHolidays {
     if (removed.getOrDefault(storefront, Set.of()).contains(date)) {
       return false;
     }
-    return nationalHolidays(storefront, date.getYear()).contains(date);
+    return corrections
+        .holiday(storefront, date)
+        .orElseGet(() -> nationalHolidays(storefront, date.getYear()).contains(date));
   }
 
   /**

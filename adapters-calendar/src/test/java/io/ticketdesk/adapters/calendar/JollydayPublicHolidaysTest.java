@@ -68,7 +68,8 @@ class JollydayPublicHolidaysTest {
     "de, 2026-03-07T15:00, 2026-03-11T00:00",
     "cz, 2026-10-27T12:00, 2026-10-30T12:00",
     "de, 2026-10-27T12:00, 2026-10-29T12:00",
-    "de, 2026-10-23T10:00, 2026-10-27T10:00"
+    "de, 2026-10-23T10:00, 2026-10-27T10:00",
+    "sk, 2026-11-16T10:00, 2026-11-18T10:00"
   })
   void deadlinesWithTheRealCalendar(String storefront, LocalDateTime opened, LocalDateTime due) {
     Storefront sf = Storefront.of(storefront);

@@ -60,6 +60,7 @@ final class KpiRoutes {
   record FiguresJson(
       long firstResponses,
       long onTimeFirstResponses,
+      long unansweredLate,
       Double onTimeRate,
       Double medianWorkingHours,
       Double p90WorkingHours,
@@ -68,6 +69,7 @@ final class KpiRoutes {
       return new FiguresJson(
           f.firstResponses(),
           f.onTimeFirstResponses(),
+          f.unansweredLate(),
           f.onTimeRate() == null ? null : Math.round(f.onTimeRate() * 10_000) / 10_000.0,
           hours(f.medianWorkingTime()),
           hours(f.p90WorkingTime()),

@@ -120,6 +120,15 @@ final class Requests {
     }
   }
 
+  /** The JSON body as the given record, or null when the request has no body at all. */
+  static <T> T optionalBody(Context ctx, Class<T> type) {
+    boolean chunked = ctx.header("Transfer-Encoding") != null;
+    if (!chunked && ctx.req().getContentLengthLong() <= 0) {
+      return null;
+    }
+    return body(ctx, type);
+  }
+
   /** The JSON body as a tree, for PATCH where an explicit null differs from an absent field. */
   static JsonNode bodyTree(Context ctx) {
     byte[] bytes = jsonBytes(ctx);

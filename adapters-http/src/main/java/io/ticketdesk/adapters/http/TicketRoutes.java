@@ -12,6 +12,7 @@ import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderNumber;
@@ -27,6 +28,7 @@ import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -110,7 +112,7 @@ final class TicketRoutes {
             p.parse("status", TicketStatus::of),
             p.parse("waitingOn", WaitingOn::of),
             p.parse("reason", TicketReason::of),
-            p.parse("topic", TicketTopic::of),
+            p.parse("topic", TopicFilter::of),
             p.parse("storefront", Storefront::of),
             p.instant("createdFrom"),
             p.instant("createdTo"),
@@ -232,8 +234,16 @@ final class TicketRoutes {
     Actor actor = Authentication.actor(ctx);
     TicketNumber number = Requests.ticketNumber(ctx);
     Long expected = Requests.expectedVersion(ctx);
-    sendTicket(ctx, 200, closeTicket.close(actor, number, expected));
+    CloseBody body = Requests.optionalBody(ctx, CloseBody.class);
+    ClosingReason reason =
+        body == null || body.reason() == null
+            ? null
+            : Requests.build("reason", () -> ClosingReason.of(body.reason()));
+    sendTicket(ctx, 200, closeTicket.close(actor, number, reason, expected));
   }
+
+  /** The optional body of a close: why (required when customer service closes unanswered). */
+  record CloseBody(String reason) {}
 
   private void sendTicket(Context ctx, int status, Ticket ticket) {
     ctx.header("ETag", Requests.etag(ticket.version()));

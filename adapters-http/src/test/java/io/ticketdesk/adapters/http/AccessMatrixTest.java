@@ -132,7 +132,10 @@ class AccessMatrixTest {
         agents,
         true,
         200,
-        f -> new Req("POST", f.t("/close"), null));
+        f -> {
+          f.answer(); // a seller closes only a ticket it has answered
+          return new Req("POST", f.t("/close"), Map.of("reason", "resolved"));
+        });
     rule(
         "GET /api/v1/kpis/response-time",
         EnumSet.of(Role.SELLER, Role.MARKETPLACE),
@@ -347,6 +350,11 @@ class AccessMatrixTest {
               Map.of("carrier", TestApp.DEFAULT_CARRIER, "orderUnitIds", List.of(unit)));
       assertEquals(201, r.status(), r.body());
       return r.json().get("labelId").asLong();
+    }
+
+    void answer() {
+      var r = app.api.post(t("/messages"), tokens.get(Caller.SELLER), Map.of("text", "Done."));
+      assertEquals(201, r.status(), r.body());
     }
 
     void escalate() {

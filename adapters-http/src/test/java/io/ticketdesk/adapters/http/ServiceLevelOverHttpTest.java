@@ -99,7 +99,7 @@ class ServiceLevelOverHttpTest {
     app.clock.advance(Duration.ofHours(50));
     answer(slow); // 50 working hours: late
     answer(atTicket); // 50 working hours: late
-    open(1003); // stays open
+    open(1003); // stays open, due Friday of the same week: unanswered and late
     app.clock.advance(Duration.ofHours(49)); // the open one is overdue now
 
     JsonNode kpi = app.api.get("/api/v1/kpis/response-time?week=2026-W10", sellerToken).json();
@@ -107,15 +107,16 @@ class ServiceLevelOverHttpTest {
     assertEquals("2026-03-02", kpi.get("from").asText());
     assertEquals("2026-03-08", kpi.get("to").asText());
     JsonNode overall = kpi.get("overall");
-    assertEquals(3, overall.get("firstResponses").asLong());
+    assertEquals(4, overall.get("firstResponses").asLong());
     assertEquals(1, overall.get("onTimeFirstResponses").asLong());
-    assertEquals(0.3333, overall.get("onTimeRate").asDouble());
+    assertEquals(1, overall.get("unansweredLate").asLong());
+    assertEquals(0.25, overall.get("onTimeRate").asDouble());
     assertEquals(50.0, overall.get("medianWorkingHours").asDouble());
     assertEquals(50.0, overall.get("p90WorkingHours").asDouble());
     assertEquals(1, overall.get("openOverdue").asLong());
     JsonNode de = kpi.get("byStorefront").get("de");
-    assertEquals(2, de.get("firstResponses").asLong());
-    assertEquals(0.5, de.get("onTimeRate").asDouble());
+    assertEquals(3, de.get("firstResponses").asLong());
+    assertEquals(0.3333, de.get("onTimeRate").asDouble());
     assertEquals(2.0, de.get("medianWorkingHours").asDouble());
     assertEquals(50.0, de.get("p90WorkingHours").asDouble());
     JsonNode at = kpi.get("byStorefront").get("at");

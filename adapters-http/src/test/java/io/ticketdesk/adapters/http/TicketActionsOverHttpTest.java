@@ -439,6 +439,7 @@ class TicketActionsOverHttpTest {
 
   @Test
   void onAClosedTicketTheSellerCannotActButCustomerServiceCanRefundAndCancel() {
+    assertEquals(201, api.post(path + "/messages", seller, Map.of("text", "Done.")).status());
     assertEquals(200, api.post(path + "/close", seller, null).status());
 
     assertProblem(refund(seller, 1001, 100), 409, "ticket-closed");

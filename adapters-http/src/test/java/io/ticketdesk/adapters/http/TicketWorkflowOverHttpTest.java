@@ -156,6 +156,9 @@ class TicketWorkflowOverHttpTest {
     assertEquals(List.of(number(t3), number(t1)), numbers("?q=mq8brt7", sellerAToken));
     assertEquals(List.of(number(t2)), numbers("?reason=product_return", sellerAToken));
     assertEquals(List.of(number(t3)), numbers("?topic=invoice_needed", sellerAToken));
+    assertEquals(List.of(number(t2)), numbers("?topic=none", sellerAToken));
+    assertEquals(List.of(number(t2)), numbers("?topic=none&status=open", sellerAToken));
+    assertEquals(List.of(), numbers("?topic=none&reason=contact_other", sellerAToken));
     assertEquals(List.of(number(t2)), numbers("?storefront=at", sellerAToken));
     assertEquals(
         List.of(number(t2)),
@@ -251,7 +254,7 @@ class TicketWorkflowOverHttpTest {
   @Test
   void customerServiceClosesFinallyAndBuyerCannotReopen() {
     JsonNode t = app.openTicket(buyerToken, 1001, "product_defect", null, "broken");
-    var closed = api.post(path(t) + "/close", csToken, null);
+    var closed = api.post(path(t) + "/close", csToken, Map.of("reason", "the buyer withdrew"));
     assertEquals(200, closed.status(), closed.body());
     assertTrue(closed.json().get("closedFinally").asBoolean());
     assertProblem(

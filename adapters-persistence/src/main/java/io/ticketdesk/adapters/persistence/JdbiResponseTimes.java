@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * First responses and overdue counts from {@code tickets}, read through the indexes on (seller_id,
- * storefront, first_response_at) and (seller_id, status, response_due_at).
+ * storefront, first_response_due_at) and (seller_id, status, response_due_at).
  */
 final class JdbiResponseTimes implements ResponseTimes {
   private final Db db;
@@ -26,14 +26,14 @@ final class JdbiResponseTimes implements ResponseTimes {
   }
 
   @Override
-  public List<FirstResponse> firstResponses(
+  public List<FirstResponse> firstResponsesDue(
       SellerId seller, Storefront storefront, Instant from, Instant to) {
     requireNonNull(storefront, "storefront is null");
     String sql =
         "SELECT first_response_at, first_response_due_at, first_response_working_micros"
             + " FROM tickets WHERE "
             + (seller == null ? "" : "seller_id = :seller AND ")
-            + "storefront = :sf AND first_response_at >= :from AND first_response_at < :to";
+            + "storefront = :sf AND first_response_due_at >= :from AND first_response_due_at < :to";
     return db.read(
         h -> {
           Query q =
@@ -48,11 +48,12 @@ final class JdbiResponseTimes implements ResponseTimes {
                   (rs, ctx) -> {
                     Instant at = Db.instant(rs, "first_response_at");
                     Instant due = Db.instant(rs, "first_response_due_at");
+                    long micros = rs.getLong("first_response_working_micros");
                     return new FirstResponse(
                         storefront,
+                        due,
                         at,
-                        Duration.of(rs.getLong("first_response_working_micros"), ChronoUnit.MICROS),
-                        !at.isAfter(due));
+                        at == null ? null : Duration.of(micros, ChronoUnit.MICROS));
                   })
               .list();
         });

@@ -203,7 +203,11 @@ final class JdbiTickets implements Tickets {
     }
     filter(sql, params, "t.waiting_on = :waitingOn", "waitingOn", q.waitingOn(), WireEnum::wire);
     filter(sql, params, "t.reason = :reason", "reason", q.reason(), WireEnum::wire);
-    filter(sql, params, "t.topic = :topic", "topic", q.topic(), WireEnum::wire);
+    if (q.topic() != null && q.topic().isNone()) {
+      sql.append(" AND t.topic IS NULL");
+    } else if (q.topic() != null) {
+      filter(sql, params, "t.topic = :topic", "topic", q.topic().topic(), WireEnum::wire);
+    }
     filter(sql, params, "t.storefront = :sf", "sf", q.storefront(), Storefront::code);
     filter(sql, params, "t.created_at >= :createdFrom", "createdFrom", q.createdFrom(), Db::utc);
     filter(sql, params, "t.created_at < :createdTo", "createdTo", q.createdTo(), Db::utc);

@@ -13,6 +13,7 @@ import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +88,21 @@ class H2ListPlansTest {
       TicketSort sort,
       int limit) {
     return new TicketQuery(
-        seller, null, status, null, null, topic, null, from, to, null, order, null, NOW, sort, null,
+        seller,
+        null,
+        status,
+        null,
+        null,
+        topic == null ? null : TopicFilter.is(topic),
+        null,
+        from,
+        to,
+        null,
+        order,
+        null,
+        NOW,
+        sort,
+        null,
         limit);
   }
 

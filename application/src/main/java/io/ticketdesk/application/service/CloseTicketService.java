@@ -7,6 +7,7 @@ import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Ticket;
@@ -31,7 +32,8 @@ public final class CloseTicketService implements CloseTicketUseCase {
   }
 
   @Override
-  public Ticket close(Actor actor, TicketNumber number, Long expectedVersion) {
+  public Ticket close(
+      Actor actor, TicketNumber number, ClosingReason reason, Long expectedVersion) {
     Access.require(actor, "close tickets", Role.SELLER, Role.CUSTOMER_SERVICE);
     Validation.required(number, "ticketNumber");
     return changes.change(
@@ -40,7 +42,7 @@ public final class CloseTicketService implements CloseTicketUseCase {
         expectedVersion,
         ticket -> {
           Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-          Ticket next = ticket.close(actor.authorRole(), at);
+          Ticket next = ticket.close(actor.authorRole(), reason, at);
           tickets.update(next);
           String who = actor.is(Role.SELLER) ? "the seller" : "customer service";
           messages.add(
@@ -50,9 +52,8 @@ public final class CloseTicketService implements CloseTicketUseCase {
               MessageText.of(
                   "Ticket closed by "
                       + who
-                      + (next.closedFinally()
-                          ? " (final: a buyer reply will not reopen it)."
-                          : ".")),
+                      + (next.closedFinally() ? " (final: a buyer reply will not reopen it)." : ".")
+                      + (reason == null ? "" : " Reason: " + reason.value())),
               false,
               at);
           return next;

@@ -30,7 +30,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Measures the response-time KPI per calendar week (ISO week, storefront time zone). */
+/**
+ * Measures the response-time KPI per calendar week (ISO week, storefront time zone) over the
+ * tickets whose first-response deadline fell in it.
+ */
 public final class ServiceLevelService implements MeasureResponseTimeUseCase {
   private static final Pattern WEEK = Pattern.compile("^(\\d{4})-W(\\d{2})$");
   private static final long MAX_DAYS = 366;
@@ -85,14 +88,19 @@ public final class ServiceLevelService implements MeasureResponseTimeUseCase {
           for (Storefront sf : storefronts) {
             Instant a = start.atStartOfDay(sf.zone()).toInstant();
             Instant b = endInclusive.plusDays(1).atStartOfDay(sf.zone()).toInstant();
-            List<FirstResponse> responses = responseTimes.firstResponses(seller, sf, a, b);
+            List<FirstResponse> responses = responseTimes.firstResponsesDue(seller, sf, a, b);
             long sfOverdue = responseTimes.openOverdue(seller, sf, now);
-            by.put(sf, ResponseTimeFigures.of(responses, sfOverdue));
+            by.put(sf, ResponseTimeFigures.of(responses, now, sfOverdue));
             all.addAll(responses);
             overdue += sfOverdue;
           }
           return new Report(
-              seller, query.week(), start, endInclusive, ResponseTimeFigures.of(all, overdue), by);
+              seller,
+              query.week(),
+              start,
+              endInclusive,
+              ResponseTimeFigures.of(all, now, overdue),
+              by);
         });
   }
 

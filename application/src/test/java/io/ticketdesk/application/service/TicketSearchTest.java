@@ -24,6 +24,7 @@ import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class TicketSearchTest {
     TicketStatus status;
     WaitingOn waitingOn;
     TicketReason reason;
-    TicketTopic topic;
+    TopicFilter topic;
     Storefront storefront;
     Instant createdFrom;
     Instant createdTo;
@@ -117,7 +118,8 @@ class TicketSearchTest {
     openWith(rackActor, 2, TicketReason.CONTACT_OTHER, null);
     w.clock.advance(Duration.ofMinutes(1));
     Ticket t5 = openWith(Actor.buyer(ERIKA), 2, TicketReason.PRODUCT_NOT_DELIVERED, null);
-    w.tickets.close(rackActor, t5.number(), null);
+    w.post(rackActor, t5.number(), "Delivered today.", false);
+    w.tickets.close(rackActor, t5.number(), null, null);
   }
 
   static String n(int seq) {
@@ -181,8 +183,10 @@ class TicketSearchTest {
       q.reason = TicketReason.PRODUCT_DEFECT;
       assertEquals(List.of(n(3), n(1)), numbers(Actor.customerService(), q));
       q.reason = null;
-      q.topic = TicketTopic.RETURN_REQUEST_LABEL;
+      q.topic = TopicFilter.is(TicketTopic.RETURN_REQUEST_LABEL);
       assertEquals(List.of(n(2)), numbers(Actor.customerService(), q));
+      q.topic = TopicFilter.NONE;
+      assertEquals(List.of(n(5), n(4), n(3)), numbers(Actor.customerService(), q));
       q.topic = null;
       q.storefront = Storefront.CZ;
       assertEquals(List.of(n(2)), numbers(Actor.customerService(), q));

@@ -17,6 +17,7 @@ import io.ticketdesk.application.port.out.TicketQuery;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.Message;
@@ -273,7 +274,8 @@ class TicketServiceTest {
     @Test
     void theBuyerReopensATicketTheSellerClosed() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      w.tickets.close(rackActor, t.number(), null);
+      w.post(rackActor, t.number(), "Fixed, see the new part.", false);
+      w.tickets.close(rackActor, t.number(), null, null);
       Instant later = w.clock.advance(Duration.ofDays(1));
       Ticket reopened = w.post(Actor.buyer(ERIKA), t.number(), "Still broken", false).ticket();
       assertEquals(TicketStatus.OPEN, reopened.status());
@@ -284,7 +286,7 @@ class TicketServiceTest {
     @Test
     void theBuyerCannotReopenATicketCustomerServiceClosedFinally() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      w.tickets.close(Actor.customerService(), t.number(), null);
+      w.tickets.close(Actor.customerService(), t.number(), ClosingReason.of("duplicate"), null);
       refused(
           ErrorCode.TICKET_CLOSED, () -> w.post(Actor.buyer(ERIKA), t.number(), "Hello?", false));
       assertEquals(2, storedMessages(t).size());
@@ -361,11 +363,12 @@ class TicketServiceTest {
     @Test
     void byTheSellerClosesAndWritesASystemMessage() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      Ticket closed = w.tickets.close(rackActor, t.number(), 1L);
+      w.post(rackActor, t.number(), "Fixed.", false);
+      Ticket closed = w.tickets.close(rackActor, t.number(), null, 2L);
       assertEquals(TicketStatus.CLOSED, closed.status());
       assertFalse(closed.closedFinally());
       assertEquals(Optional.of(closed), w.store.tickets().find(t.number()));
-      Message last = storedMessages(t).get(1);
+      Message last = storedMessages(t).get(2);
       assertEquals(AuthorRole.SYSTEM, last.authorRole());
       assertEquals("Ticket closed by the seller.", last.text().value());
     }
@@ -373,40 +376,66 @@ class TicketServiceTest {
     @Test
     void byCustomerServiceClosesFinally() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      Ticket closed = w.tickets.close(Actor.customerService(), t.number(), null);
+      Ticket closed =
+          w.tickets.close(
+              Actor.customerService(), t.number(), ClosingReason.of("the buyer withdrew"), null);
       assertTrue(closed.closedFinally());
       assertEquals(
-          "Ticket closed by customer service (final: a buyer reply will not reopen it).",
+          "Ticket closed by customer service (final: a buyer reply will not reopen it)."
+              + " Reason: the buyer withdrew",
           storedMessages(t).get(1).text().value());
+    }
+
+    @Test
+    void byTheSellerBeforeAnsweringIsAConflictSayingToAnswerFirst() {
+      Ticket t = w.open(Actor.buyer(ERIKA), 1);
+      DomainException e =
+          refused(ErrorCode.CONFLICT, () -> w.tickets.close(rackActor, t.number(), null, null));
+      assertTrue(e.getMessage().contains("answer the buyer first"), e.getMessage());
+      assertEquals(TicketStatus.OPEN, w.store.tickets().find(t.number()).orElseThrow().status());
+      assertEquals(1, storedMessages(t).size());
+    }
+
+    @Test
+    void byCustomerServiceBeforeTheSellerAnsweredNeedsAReason() {
+      Ticket t = w.open(Actor.buyer(ERIKA), 1);
+      refused(
+          ErrorCode.VALIDATION,
+          () -> w.tickets.close(Actor.customerService(), t.number(), null, null));
+      assertEquals(1, storedMessages(t).size());
     }
 
     @Test
     void twiceIsRefused() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      w.tickets.close(rackActor, t.number(), null);
-      refused(ErrorCode.TICKET_CLOSED, () -> w.tickets.close(rackActor, t.number(), null));
-      assertEquals(2, storedMessages(t).size());
+      w.post(rackActor, t.number(), "Fixed.", false);
+      w.tickets.close(rackActor, t.number(), null, null);
+      refused(ErrorCode.TICKET_CLOSED, () -> w.tickets.close(rackActor, t.number(), null, null));
+      assertEquals(3, storedMessages(t).size());
     }
 
     @Test
     void byTheBuyerOrTheMarketplaceIsForbidden() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      refused(ErrorCode.FORBIDDEN, () -> w.tickets.close(Actor.buyer(ERIKA), t.number(), null));
-      refused(ErrorCode.FORBIDDEN, () -> w.tickets.close(Actor.marketplace(), t.number(), null));
+      refused(
+          ErrorCode.FORBIDDEN, () -> w.tickets.close(Actor.buyer(ERIKA), t.number(), null, null));
+      refused(
+          ErrorCode.FORBIDDEN, () -> w.tickets.close(Actor.marketplace(), t.number(), null, null));
       assertEquals(TicketStatus.OPEN, w.store.tickets().find(t.number()).orElseThrow().status());
     }
 
     @Test
     void anotherSellersTicketIsNotFound() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
-      refused(ErrorCode.NOT_FOUND, () -> w.tickets.close(otherActor, t.number(), null));
+      refused(ErrorCode.NOT_FOUND, () -> w.tickets.close(otherActor, t.number(), null, null));
     }
 
     @Test
     void withAStaleIfMatchIsAFailedPrecondition() {
       Ticket t = w.open(Actor.buyer(ERIKA), 1);
       w.post(rackActor, t.number(), "note", true);
-      refused(ErrorCode.PRECONDITION_FAILED, () -> w.tickets.close(rackActor, t.number(), 1L));
+      refused(
+          ErrorCode.PRECONDITION_FAILED, () -> w.tickets.close(rackActor, t.number(), null, 1L));
       assertEquals(TicketStatus.OPEN, w.store.tickets().find(t.number()).orElseThrow().status());
     }
   }
@@ -524,7 +553,11 @@ class TicketServiceTest {
       Seller s = world.seller("Rack GmbH", Storefront.DE);
       world.order(s, ERIKA, "A1", Storefront.DE, 1);
       Ticket t = service.open(Actor.buyer(ERIKA), opening(1, "Hello")).ticket();
-      refused(ErrorCode.CONFLICT, () -> service.close(Actor.seller(s.id()), t.number(), null));
+      refused(
+          ErrorCode.CONFLICT,
+          () ->
+              service.close(
+                  Actor.customerService(), t.number(), ClosingReason.of("duplicate"), null));
       assertEquals(8, port.updates.get());
       assertEquals(1, world.store.messages().list(s.id(), t.number(), true, 0, 100).size());
     }

@@ -23,6 +23,7 @@ import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.Buyer;
 import io.ticketdesk.domain.BuyerId;
+import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.MessageText;
@@ -178,8 +179,9 @@ final class World {
     }
 
     @Override
-    public Ticket close(Actor actor, TicketNumber number, Long expectedVersion) {
-      return closing.close(actor, number, expectedVersion);
+    public Ticket close(
+        Actor actor, TicketNumber number, ClosingReason reason, Long expectedVersion) {
+      return closing.close(actor, number, reason, expectedVersion);
     }
   }
 

@@ -305,7 +305,7 @@ public final class InMemoryStore implements Store {
               .filter(t -> q.status() == null || t.status() == q.status())
               .filter(t -> q.waitingOn() == null || t.waitingOn() == q.waitingOn())
               .filter(t -> q.reason() == null || t.reason() == q.reason())
-              .filter(t -> q.topic() == null || t.topic() == q.topic())
+              .filter(t -> q.topic() == null || q.topic().matches(t.topic()))
               .filter(t -> q.storefront() == null || t.storefront() == q.storefront())
               .filter(t -> q.createdFrom() == null || !t.createdAt().isBefore(q.createdFrom()))
               .filter(t -> q.createdTo() == null || t.createdAt().isBefore(q.createdTo()))
@@ -523,14 +523,14 @@ public final class InMemoryStore implements Store {
   public ResponseTimes responseTimes() {
     return new ResponseTimes() {
       @Override
-      public List<FirstResponse> firstResponses(
+      public List<FirstResponse> firstResponsesDue(
           SellerId seller, Storefront storefront, Instant from, Instant to) {
         synchronized (lock) {
           return tickets.values().stream()
               .filter(t -> seller == null || t.sellerId().equals(seller))
               .filter(t -> t.storefront() == storefront)
               .flatMap(t -> t.firstResponse().stream())
-              .filter(r -> !r.at().isBefore(from) && r.at().isBefore(to))
+              .filter(r -> !r.dueAt().isBefore(from) && r.dueAt().isBefore(to))
               .toList();
         }
       }

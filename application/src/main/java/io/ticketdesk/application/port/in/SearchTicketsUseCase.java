@@ -5,7 +5,7 @@ import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
-import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.Validation;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public interface SearchTicketsUseCase {
       TicketStatus status,
       WaitingOn waitingOn,
       TicketReason reason,
-      TicketTopic topic,
+      TopicFilter topic,
       Storefront storefront,
       Instant createdFrom,
       Instant createdTo,

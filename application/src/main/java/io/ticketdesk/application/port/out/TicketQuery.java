@@ -7,7 +7,7 @@ import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
-import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,7 +23,7 @@ public record TicketQuery(
     TicketStatus status,
     WaitingOn waitingOn,
     TicketReason reason,
-    TicketTopic topic,
+    TopicFilter topic,
     Storefront storefront,
     Instant createdFrom,
     Instant createdTo,

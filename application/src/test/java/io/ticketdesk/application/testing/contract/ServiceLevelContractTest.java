@@ -55,19 +55,19 @@ public abstract class ServiceLevelContractTest {
   }
 
   @Test
-  void firstResponsesAreFilteredBySellerStorefrontAndHalfOpenPeriod() {
+  void firstResponsesAreReadByTheirDeadlineFilteredBySellerStorefrontAndHalfOpenPeriod() {
     add(
         ticket(deOrderA)
             .waiting(WaitingOn.BUYER)
-            .firstResponse(at(10), at(20), Duration.ofMinutes(10)));
+            .firstResponse(at(5), at(10), Duration.ofMinutes(10)));
     add(
         ticket(deOrderA)
             .waiting(WaitingOn.BUYER)
-            .firstResponse(at(30), at(20), Duration.ofMinutes(70)));
+            .firstResponse(at(130), at(30), Duration.ofMinutes(70)));
     add(
         ticket(deOrderA)
             .waiting(WaitingOn.BUYER)
-            .firstResponse(at(100), at(200), Duration.ofHours(1)));
+            .firstResponse(at(50), at(200), Duration.ofHours(1)));
     add(
         ticket(atOrderA)
             .waiting(WaitingOn.BUYER)
@@ -77,20 +77,22 @@ public abstract class ServiceLevelContractTest {
             .waiting(WaitingOn.BUYER)
             .firstResponse(at(15), at(20), Duration.ofMinutes(5)));
     add(ticket(deOrderA).open(at(40)));
+    add(ticket(deOrderA).waiting(WaitingOn.BUYER)); // opened by the seller: nothing owed
 
     List<FirstResponse> a =
-        sorted(store.responseTimes().firstResponses(sellerA, Storefront.DE, at(10), at(100)));
+        sorted(store.responseTimes().firstResponsesDue(sellerA, Storefront.DE, at(10), at(100)));
     assertEquals(
         List.of(
-            new FirstResponse(Storefront.DE, at(10), Duration.ofMinutes(10), true),
-            new FirstResponse(Storefront.DE, at(30), Duration.ofMinutes(70), false)),
+            new FirstResponse(Storefront.DE, at(10), at(5), Duration.ofMinutes(10)),
+            new FirstResponse(Storefront.DE, at(30), at(130), Duration.ofMinutes(70)),
+            new FirstResponse(Storefront.DE, at(40), null, null)),
         a);
     assertEquals(
-        1, store.responseTimes().firstResponses(sellerA, Storefront.AT, at(0), at(1000)).size());
+        1, store.responseTimes().firstResponsesDue(sellerA, Storefront.AT, at(0), at(1000)).size());
     assertEquals(
-        3, store.responseTimes().firstResponses(null, Storefront.DE, at(0), at(50)).size());
+        3, store.responseTimes().firstResponsesDue(null, Storefront.DE, at(0), at(40)).size());
     assertTrue(
-        store.responseTimes().firstResponses(sellerB, Storefront.AT, at(0), at(1000)).isEmpty());
+        store.responseTimes().firstResponsesDue(sellerB, Storefront.AT, at(0), at(1000)).isEmpty());
   }
 
   @Test
@@ -100,7 +102,7 @@ public abstract class ServiceLevelContractTest {
             .waiting(WaitingOn.BUYER)
             .firstResponse(at(20), at(20), Duration.ofHours(48)));
     FirstResponse r =
-        store.responseTimes().firstResponses(sellerA, Storefront.DE, at(0), at(100)).get(0);
+        store.responseTimes().firstResponsesDue(sellerA, Storefront.DE, at(0), at(100)).get(0);
     assertTrue(r.onTime());
     assertEquals(Duration.ofHours(48), r.workingTime());
   }
@@ -148,6 +150,6 @@ public abstract class ServiceLevelContractTest {
   }
 
   private static List<FirstResponse> sorted(List<FirstResponse> list) {
-    return list.stream().sorted(Comparator.comparing(FirstResponse::at)).toList();
+    return list.stream().sorted(Comparator.comparing(FirstResponse::dueAt)).toList();
   }
 }

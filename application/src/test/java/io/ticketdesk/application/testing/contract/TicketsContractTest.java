@@ -21,6 +21,7 @@ import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TicketTopic;
+import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,6 +226,11 @@ public abstract class TicketsContractTest {
       check(all, q -> q.reason(r), t -> t.reason() == r);
     }
     check(all, q -> q.topic(TicketTopic.ORDER_CANCEL), t -> t.topic() == TicketTopic.ORDER_CANCEL);
+    check(all, Q::noTopic, t -> t.topic() == null);
+    check(
+        all,
+        q -> q.noTopic().seller(sellerB),
+        t -> t.topic() == null && t.sellerId().equals(sellerB));
     check(all, q -> q.storefront(Storefront.AT), t -> t.storefront() == Storefront.AT);
     check(all, q -> q.storefront(Storefront.PL), t -> false);
     check(all, q -> q.createdFrom(from), t -> !t.createdAt().isBefore(from));
@@ -353,7 +359,7 @@ public abstract class TicketsContractTest {
     private TicketStatus status;
     private WaitingOn waitingOn;
     private TicketReason reason;
-    private TicketTopic topic;
+    private TopicFilter topic;
     private Storefront storefront;
     private Instant createdFrom;
     private Instant createdTo;
@@ -390,7 +396,12 @@ public abstract class TicketsContractTest {
     }
 
     Q topic(TicketTopic v) {
-      topic = v;
+      topic = TopicFilter.is(v);
+      return this;
+    }
+
+    Q noTopic() {
+      topic = TopicFilter.NONE;
       return this;
     }
 
