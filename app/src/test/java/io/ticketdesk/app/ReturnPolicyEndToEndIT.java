@@ -55,10 +55,11 @@ class ReturnPolicyEndToEndIT {
             ADMIN,
             "TICKETDESK_CLOCK",
             "2026-02-10T09:00:00Z",
-            // Long enough for the plugins to start on a loaded machine, shorter than the stub's
-            // 6 s hang.
+            // Long enough for the plugins to start on a loaded machine (1 s and 3 s rejected the
+            // http-carrier plugin's factory under a load of 25 on 2 cores); the hanging stub's
+            // call is a 502 either way (timed out, or the stub's 500 after 6 s).
             "TICKETDESK_PLUGIN_TIMEOUT",
-            "3s",
+            "8s",
             "TICKETDESK_PLUGIN_TICKETDESK_HTTP_CARRIER_BASE_URL",
             "http://127.0.0.1:" + stub.getAddress().getPort());
     try (RunningJar jar = new RunningJar(env)) {
