@@ -3,9 +3,7 @@ package io.ticketdesk.domain;
 /** Identifies a buyer (marketplace customer). */
 public record BuyerId(long value) {
   public BuyerId {
-    if (value <= 0) {
-      throw Validation.invalid("buyerId must be a positive number");
-    }
+    Validation.id(value, "buyerId");
   }
 
   public static BuyerId of(long value) {

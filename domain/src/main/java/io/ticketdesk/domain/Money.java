@@ -3,7 +3,10 @@ package io.ticketdesk.domain;
 import java.util.Currency;
 import java.util.regex.Pattern;
 
-/** An amount of money in integer minor units of an ISO 4217 currency; never floating point. */
+/**
+ * An amount of money in integer minor units of an ISO 4217 currency; never floating point. Its size
+ * is capped at {@link Validation#MAX_EXACT_INTEGER} so that every JSON reader reads it exactly.
+ */
 public record Money(long amount, String currency) {
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
@@ -12,6 +15,12 @@ public record Money(long amount, String currency) {
     if (!CURRENCY.matcher(currency).matches()) {
       throw Validation.invalid(
           "currency must be an ISO 4217 code such as EUR, got '" + currency + "'");
+    }
+    if (amount > Validation.MAX_EXACT_INTEGER || amount < -Validation.MAX_EXACT_INTEGER) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "amount must be at most " + Validation.MAX_EXACT_INTEGER + " minor units",
+          java.util.Map.of("field", "amount"));
     }
     try {
       Currency.getInstance(currency);

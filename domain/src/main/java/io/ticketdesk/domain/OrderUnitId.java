@@ -3,9 +3,7 @@ package io.ticketdesk.domain;
 /** Identifies one unit (one item) of an order; a positive 64-bit number. */
 public record OrderUnitId(long value) {
   public OrderUnitId {
-    if (value <= 0) {
-      throw Validation.invalid("orderUnitId must be a positive number");
-    }
+    Validation.id(value, "orderUnitId");
   }
 
   public static OrderUnitId of(long value) {

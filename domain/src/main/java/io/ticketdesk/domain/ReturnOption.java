@@ -17,7 +17,7 @@ public record ReturnOption(
   public ReturnOption {
     Validation.required(type, "type");
     if (type == ReturnOptionType.PREPAID_LABEL) {
-      if (labelId == null || labelId <= 0) {
+      if (labelId == null || labelId <= 0 || labelId > Validation.MAX_EXACT_INTEGER) {
         throw invalid("labelId", "a prepaid_label option names the labelId of this ticket's label");
       }
     } else if (labelId != null) {

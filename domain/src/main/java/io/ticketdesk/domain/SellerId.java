@@ -3,9 +3,7 @@ package io.ticketdesk.domain;
 /** Identifies a seller on the marketplace. */
 public record SellerId(long value) {
   public SellerId {
-    if (value <= 0) {
-      throw Validation.invalid("sellerId must be a positive number");
-    }
+    Validation.id(value, "sellerId");
   }
 
   public static SellerId of(long value) {

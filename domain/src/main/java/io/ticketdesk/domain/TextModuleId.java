@@ -3,9 +3,7 @@ package io.ticketdesk.domain;
 /** Identifies a text module. */
 public record TextModuleId(long value) {
   public TextModuleId {
-    if (value <= 0) {
-      throw Validation.invalid("text module id must be a positive number");
-    }
+    Validation.id(value, "text module id");
   }
 
   public static TextModuleId of(long value) {

@@ -11,6 +11,21 @@ import java.util.function.Function;
 public final class Validation {
   private Validation() {}
 
+  /**
+   * The largest integer every JSON reader reads exactly: 2^53 - 1 (JavaScript's {@code
+   * Number.MAX_SAFE_INTEGER}). Ids and money amounts are capped at it, far above any real id or
+   * price, so a client whose numbers are doubles never reads a changed value.
+   */
+  public static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+
+  /** An id: from 1 to {@link #MAX_EXACT_INTEGER}; {@code name} is how a refusal calls it. */
+  public static long id(long value, String name) {
+    if (value < 1 || value > MAX_EXACT_INTEGER) {
+      throw invalid(name + " must be a positive number of at most " + MAX_EXACT_INTEGER);
+    }
+    return value;
+  }
+
   public static DomainException invalid(String message) {
     return new DomainException(ErrorCode.VALIDATION, message);
   }

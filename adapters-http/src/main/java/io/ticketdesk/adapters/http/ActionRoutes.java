@@ -118,7 +118,7 @@ final class ActionRoutes {
     Requests.required(json, "amount");
     long minor = Requests.required(json.amount(), "amount.amount");
     String currency = Requests.required(json.currency(), "amount.currency");
-    return Requests.build("amount.currency", () -> Money.of(minor, currency));
+    return Requests.money("amount", minor, currency);
   }
 
   /** 201 with the entry; a replayed key answers the same, marked {@code Idempotent-Replayed}. */

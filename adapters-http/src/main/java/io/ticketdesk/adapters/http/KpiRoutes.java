@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.domain.ResponseTimeFigures;
+import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,11 +25,15 @@ final class KpiRoutes {
 
   void responseTime(Context ctx) {
     QueryParams p = QueryParams.of(ctx, PARAMS);
+    Long sellerId = p.longValue("sellerId");
+    if (sellerId != null) {
+      Requests.build("sellerId", () -> SellerId.of(sellerId)); // 1 to 2^53 - 1, else 400
+    }
     var report =
         measure.measure(
             Authentication.actor(ctx),
             new MeasureResponseTimeUseCase.Query(
-                p.longValue("sellerId"),
+                sellerId,
                 p.parse("storefront", Storefront::of),
                 p.text("week"),
                 p.date("from"),

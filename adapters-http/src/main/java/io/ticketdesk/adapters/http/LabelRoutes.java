@@ -10,6 +10,7 @@ import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.Validation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -128,12 +129,14 @@ final class LabelRoutes {
   private static long labelId(String value) {
     try {
       long id = Long.parseLong(value);
-      if (id < 1) {
+      if (id < 1 || id > Validation.MAX_EXACT_INTEGER) {
         throw new NumberFormatException();
       }
       return id;
     } catch (NumberFormatException e) {
-      throw Requests.invalid("labelId", "labelId must be a positive number");
+      throw Requests.invalid(
+          "labelId",
+          "labelId must be a positive number of at most " + Validation.MAX_EXACT_INTEGER);
     }
   }
 

@@ -50,8 +50,8 @@ final class OrderRoutes {
     Long buyerId = Requests.required(b.buyerId(), "buyer.buyerId");
     Requests.required(b.name(), "buyer.name");
     Requests.required(b.email(), "buyer.email");
-    Buyer buyer =
-        Requests.build("buyer", () -> new Buyer(BuyerId.of(buyerId), b.name(), b.email()));
+    BuyerId buyerKey = Requests.build("buyer.buyerId", () -> BuyerId.of(buyerId));
+    Buyer buyer = Requests.build("buyer", () -> new Buyer(buyerKey, b.name(), b.email()));
     List<OrderJson.UnitFeed> feeds = Requests.requiredList(body.units(), "units");
     List<OrderUnit> units = new ArrayList<>();
     for (int i = 0; i < feeds.size(); i++) {
@@ -65,19 +65,20 @@ final class OrderRoutes {
 
   private static OrderUnit unit(OrderJson.UnitFeed u, String prefix) {
     Long id = Requests.required(u.orderUnitId(), prefix + "orderUnitId");
+    OrderUnitId unitId = Requests.build(prefix + "orderUnitId", () -> OrderUnitId.of(id));
     String title = Requests.required(u.title(), prefix + "title");
     String ean = Requests.required(u.ean(), prefix + "ean");
     OrderJson.MoneyJson price = Requests.required(u.price(), prefix + "price");
     Long amount = Requests.required(price.amount(), prefix + "price.amount");
     String currency = Requests.required(price.currency(), prefix + "price.currency");
-    Money money = Requests.build(prefix + "price", () -> Money.of(amount, currency));
+    Money money = Requests.money(prefix + "price", amount, currency);
     UnitState state =
         Requests.parse(
             Requests.required(u.state(), prefix + "state"), prefix + "state", UnitState::of);
     Instant deliveredAt = Requests.instant(u.deliveredAt(), prefix + "deliveredAt");
     return Requests.build(
         prefix.substring(0, prefix.length() - 1),
-        () -> new OrderUnit(OrderUnitId.of(id), title, ean, money, state, deliveredAt));
+        () -> new OrderUnit(unitId, title, ean, money, state, deliveredAt));
   }
 
   void updateUnit(Context ctx) {

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.TicketNumber;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,23 @@ final class Requests {
         throw e;
       }
       throw new DomainException(e.code(), e.getMessage(), withField(e.details(), field));
+    }
+  }
+
+  /**
+   * Money from a request; a refusal names {@code prefix.amount} or {@code prefix.currency} (e.g. an
+   * amount above 2^53 - 1, or an unknown currency).
+   */
+  static Money money(String prefix, long amount, String currency) {
+    try {
+      return Money.of(amount, currency);
+    } catch (DomainException e) {
+      if (e.code() != ErrorCode.VALIDATION) {
+        throw e;
+      }
+      Object part = e.details().getOrDefault("field", "currency");
+      throw new DomainException(
+          e.code(), e.getMessage(), withField(e.details(), prefix + "." + part));
     }
   }
 

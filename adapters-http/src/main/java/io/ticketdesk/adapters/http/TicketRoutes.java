@@ -224,7 +224,7 @@ final class TicketRoutes {
       long amount = Requests.required(body.discountOffer().amount(), "discountOffer.amount");
       String currency =
           Requests.required(body.discountOffer().currency(), "discountOffer.currency");
-      discount = Requests.build("discountOffer.currency", () -> Money.of(amount, currency));
+      discount = Requests.money("discountOffer", amount, currency);
     }
     Money d = discount;
     return Requests.build("returnOptions", () -> new ReturnOffer(options, d));

@@ -16,6 +16,7 @@ import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.UnitState;
+import io.ticketdesk.domain.Validation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,11 +86,11 @@ public abstract class OrdersContractTest {
             OrderNumber.of("MQ8BRT7"),
             Storefront.CZ,
             seller,
-            new Buyer(BuyerId.of(Long.MAX_VALUE), "Jiří Novák", "jiri@example.cz"),
+            new Buyer(BuyerId.of(Validation.MAX_EXACT_INTEGER), "Jiří Novák", "jiri@example.cz"),
             at(0),
             List.of(
                 new OrderUnit(
-                    OrderUnitId.of(Long.MAX_VALUE),
+                    OrderUnitId.of(Validation.MAX_EXACT_INTEGER),
                     "Žluťoučký kůň",
                     "12345678",
                     Money.of(0, "CZK"),
@@ -99,7 +100,7 @@ public abstract class OrdersContractTest {
                     OrderUnitId.of(1),
                     "T".repeat(500),
                     "12345678901234",
-                    Money.of(Long.MAX_VALUE, "CZK"),
+                    Money.of(Validation.MAX_EXACT_INTEGER, "CZK"),
                     UnitState.RETURNED,
                     at(1))));
     store.orders().add(order);
