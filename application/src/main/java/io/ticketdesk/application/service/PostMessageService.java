@@ -25,6 +25,7 @@ import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +41,7 @@ import java.util.Optional;
  */
 public final class PostMessageService implements PostMessageUseCase {
   /** The label id a message's offer names while the label it makes does not exist yet. */
-  private static final long LABEL_TO_BE_MADE = Long.MAX_VALUE;
+  private static final long LABEL_TO_BE_MADE = Validation.MAX_EXACT_INTEGER;
 
   private final Tickets tickets;
   private final Messages messages;
