@@ -40,6 +40,7 @@ class ArchitectureTest {
           "http", "io.ticketdesk.adapters.http..",
           "persistence", "io.ticketdesk.adapters.persistence..",
           "calendar", "io.ticketdesk.adapters.calendar..",
+          "memory", "io.ticketdesk.adapters.memory..",
           "plugins", "io.ticketdesk.adapters.plugins..");
   static final String PLUGIN_SPI = "io.ticketdesk.plugin.api..";
   static final String PLUGIN_HOST = "io.ticketdesk.plugin.host..";

@@ -3,11 +3,11 @@ package io.ticketdesk.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketdesk.adapters.memory.InMemoryStore;
 import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import io.ticketdesk.application.service.CoreSettings;
 import io.ticketdesk.application.service.TicketdeskCore;
-import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.domain.PublicHolidays;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package io.ticketdesk.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ticketdesk.adapters.memory.InMemoryStore;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.out.AccessTokens;
-import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.application.testing.MutableClock;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.BuyerId;

@@ -3,6 +3,7 @@ package io.ticketdesk.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ticketdesk.adapters.memory.InMemoryStore;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.FeedOrderUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
@@ -17,7 +18,6 @@ import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import io.ticketdesk.application.port.out.Store;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
-import io.ticketdesk.application.testing.InMemoryStore;
 import io.ticketdesk.application.testing.MutableClock;
 import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.Actor;
