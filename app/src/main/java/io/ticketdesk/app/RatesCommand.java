@@ -2,7 +2,7 @@ package io.ticketdesk.app;
 
 import com.google.inject.Guice;
 import io.ticketdesk.adapters.persistence.Database;
-import io.ticketdesk.application.service.ExchangeRateService;
+import io.ticketdesk.application.service.TicketdeskCore;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.DailyRate;
 import java.io.IOException;
@@ -53,7 +53,7 @@ final class RatesCommand implements Runnable {
       var injector = Guice.createInjector(new TicketdeskModule(settings));
       try (Database db = injector.getInstance(Database.class)) {
         int n =
-            injector.getInstance(ExchangeRateService.class).importRates(Actor.marketplace(), rates);
+            injector.getInstance(TicketdeskCore.class).exchangeRates().importRates(Actor.marketplace(), rates);
         long days = rates.stream().map(DailyRate::day).distinct().count();
         System.out.println("imported " + n + " rates of " + days + " day(s) from " + file);
       }

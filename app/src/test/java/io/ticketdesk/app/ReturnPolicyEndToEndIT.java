@@ -36,7 +36,7 @@ class ReturnPolicyEndToEndIT {
           try (exchange) {
             exchange.getRequestBody().readAllBytes();
             if (mode.get().equals("hang")) {
-              Thread.sleep(6_000);
+              Thread.sleep(30_000);
             }
             byte[] body = "{\"error\":\"down\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(500, body.length);

@@ -3,7 +3,7 @@ package io.ticketdesk.adapters.http;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Handler;
-import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.application.port.in.UnitOfWork;
 
 /**
  * Runs a write request as one unit of work of the store: its use cases (whose own transactions join
@@ -13,9 +13,9 @@ import io.ticketdesk.application.port.out.Transactions;
  * answer's return-policy state failed, and a retry under its key replayed the 500.
  */
 final class AtomicRequests {
-  private final Transactions transactions;
+  private final UnitOfWork transactions;
 
-  AtomicRequests(Transactions transactions) {
+  AtomicRequests(UnitOfWork transactions) {
     this.transactions = requireNonNull(transactions, "transactions is null");
   }
 
@@ -23,7 +23,7 @@ final class AtomicRequests {
     requireNonNull(handler, "handler is null");
     return ctx -> {
       try {
-        transactions.inTransaction(
+        transactions.inOne(
             () -> {
               try {
                 handler.handle(ctx);

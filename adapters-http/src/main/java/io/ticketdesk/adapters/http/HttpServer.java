@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
-import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.application.port.in.UnavailableException;
 import io.ticketdesk.domain.DomainException;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
@@ -19,10 +19,6 @@ public final class HttpServer {
 
   private final Javalin app;
   private final java.time.Duration idleTimeout;
-
-  public HttpServer(HttpDependencies deps) {
-    this(deps, HttpLimits.defaults());
-  }
 
   public HttpServer(HttpDependencies deps, HttpLimits limits) {
     requireNonNull(deps, "deps is null");
@@ -128,7 +124,7 @@ public final class HttpServer {
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);
               config.routes.exception(HttpResponseException.class, Problems::javalin);
-              config.routes.exception(StoreUnavailableException.class, Problems::storeUnavailable);
+              config.routes.exception(UnavailableException.class, Problems::storeUnavailable);
               config.routes.exception(Exception.class, Problems::unexpected);
             });
   }

@@ -2,7 +2,7 @@ package io.ticketdesk.adapters.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.application.port.in.UnavailableException;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import java.util.LinkedHashMap;
@@ -140,7 +140,7 @@ final class Problems {
     }
   }
 
-  static void storeUnavailable(StoreUnavailableException e, Context ctx) {
+  static void storeUnavailable(UnavailableException e, Context ctx) {
     LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
     send(ctx, 503, "store-unavailable", "the data store is unavailable; retry later", Map.of());

@@ -18,6 +18,9 @@ final class FakeCarriers implements Carriers {
 
   final AtomicInteger labelsMade = new AtomicInteger();
 
+  /** Every call to make a label, made or failed. */
+  final AtomicInteger calls = new AtomicInteger();
+
   @Override
   public List<Carrier> list() {
     return List.of(
@@ -26,6 +29,7 @@ final class FakeCarriers implements Carriers {
 
   @Override
   public MadeLabel createLabel(String carrier, LabelRequest request) {
+    calls.incrementAndGet();
     return switch (carrier) {
       case "test-pdf" ->
           new MadeLabel(

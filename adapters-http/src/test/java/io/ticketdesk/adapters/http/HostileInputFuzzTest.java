@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.adapters.persistence.TestDatabase;
 import io.ticketdesk.adapters.persistence.TestDatabases;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
-import io.ticketdesk.application.service.DefaultTextModuleService;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -212,20 +211,15 @@ class HostileInputFuzzTest {
               "Please send it to {{seller.returnAddress}}",
               Map.of("type", "seller_address")));
       var defaults =
-          new DefaultTextModuleService(
-                  () ->
-                      List.of(
-                          new DefaultTextModuleSource.DefaultTextModule(
-                              "fuzz:de:return-label",
-                              "de",
-                              "de-DE",
-                              "Default label",
-                              "Label: {{returnLabel.url}}",
-                              "prepaid_label")),
-                  app.ports.textModules(),
-                  app.ports.transactions(),
-                  app.clock)
-              .storeDefaults();
+          app.storeDefaults(
+              List.of(
+                  new DefaultTextModuleSource.DefaultTextModule(
+                      "fuzz:de:return-label",
+                      "de",
+                      "de-DE",
+                      "Default label",
+                      "Label: {{returnLabel.url}}",
+                      "prepaid_label")));
       assertEquals(1, defaults.stored(), defaults.skipped().toString());
       expect(ESCALATED_TICKET, app.openTicket(buyer, 1002, "contact_other", null, "where is it"));
       var escalated =

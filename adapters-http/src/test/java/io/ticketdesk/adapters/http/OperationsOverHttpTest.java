@@ -132,6 +132,10 @@ class OperationsOverHttpTest {
         d.refund(),
         d.cancelOrderUnit(),
         d.escalateTicket(),
-        d.handBackTicket());
+        d.handBackTicket(),
+        d.assessReturnPolicy(),
+        d.listCarriers(),
+        d.createReturnLabel(),
+        d.downloadReturnLabel());
   }
 }

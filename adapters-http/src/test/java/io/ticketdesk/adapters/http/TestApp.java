@@ -3,28 +3,20 @@ package io.ticketdesk.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketdesk.application.service.AccessService;
-import io.ticketdesk.application.service.ExchangeRateService;
-import io.ticketdesk.application.service.OrderFeedService;
-import io.ticketdesk.application.service.ReturnLabelService;
-import io.ticketdesk.application.service.ReturnPolicyService;
-import io.ticketdesk.application.service.SellerService;
-import io.ticketdesk.application.service.ServiceLevelService;
-import io.ticketdesk.application.service.TextModuleService;
-import io.ticketdesk.application.service.TicketActionService;
-import io.ticketdesk.application.service.TicketService;
-import io.ticketdesk.application.testing.InMemoryStore;
+import io.ticketdesk.adapters.memory.InMemoryStore;
+import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
+import io.ticketdesk.application.port.out.DefaultTextModuleSource;
+import io.ticketdesk.application.service.CoreSettings;
+import io.ticketdesk.application.service.TicketdeskCore;
 import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.PublicHolidays;
-import io.ticketdesk.domain.ResponseDeadline;
-import io.ticketdesk.domain.ReturnOptionPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP adapter on a random port, backed by the real services and the in-memory store. */
@@ -48,6 +40,11 @@ final class TestApp implements AutoCloseable {
   final HttpServer server;
   final ApiClient api;
   final FakeCarriers carriers = new FakeCarriers();
+  final TicketdeskCore core;
+
+  /** The default text modules the core's source offers (as plugins would). */
+  private final List<DefaultTextModuleSource.DefaultTextModule> defaults =
+      new CopyOnWriteArrayList<>();
 
   TestApp() {
     this(deps -> deps);
@@ -118,100 +115,23 @@ final class TestApp implements AutoCloseable {
     this.store = memory;
     this.ports = store;
     this.fingerprint = fingerprint;
-    var tx = store.transactions();
-    var access =
-        new AccessService(store.accessTokens(), store.sellers(), tx, clock, Optional.of(ADMIN));
-    var sellers = new SellerService(store.sellers(), tx, clock);
-    var feed = new OrderFeedService(store.orders(), store.sellers(), tx);
-    var textModules =
-        new TextModuleService(
-            store.textModules(),
-            store.sellers(),
-            store.tickets(),
-            store.orders(),
-            tx,
-            clock,
-            store.returnLabels(),
+    core =
+        new TicketdeskCore(
+            store,
             carriers,
-            DEFAULT_CARRIER);
-    var returnPolicy =
-        new ReturnPolicyService(
-            store.orders(),
-            store.ledger(),
-            store.returnLabels(),
-            store.returnPolicyOutcomes(),
-            store.messages(),
+            () -> List.copyOf(defaults),
+            PublicHolidays.none(),
             clock,
-            ReturnOptionPolicy.withDefaults(),
-            store.sellers(),
-            store.exchangeRates());
-    var labels =
-        new ReturnLabelService(
-            carriers,
-            store.returnLabels(),
-            store.tickets(),
-            store.orders(),
-            store.sellers(),
-            store.messages(),
-            tx,
-            clock);
-    var tickets =
-        new TicketService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
-            tx,
-            clock,
-            new ResponseDeadline(PublicHolidays.none()),
-            textModules,
-            returnPolicy,
-            labels,
-            store.idempotencyKeys());
-    var actions =
-        new TicketActionService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
-            store.ledger(),
-            store.idempotencyKeys(),
-            tx,
-            clock,
-            new ResponseDeadline(PublicHolidays.none()));
-    server =
-        new HttpServer(
-            adjust.apply(
-                new HttpDependencies(
-                    sellers,
-                    access,
-                    access,
-                    feed,
-                    feed,
-                    tickets,
-                    tickets,
-                    tickets,
-                    tickets,
-                    tickets,
-                    tickets,
-                    new ServiceLevelService(store.responseTimes(), store.sellers(), tx, clock),
-                    textModules,
-                    textModules,
-                    ready::get,
-                    clock,
-                    actions,
-                    actions,
-                    actions,
-                    actions,
-                    actions,
-                    returnPolicy,
-                    labels,
-                    labels,
-                    labels,
-                    new ExchangeRateService(
-                        store.exchangeRates(), tx, ReturnOptionPolicy.withDefaults()),
-                    actions,
-                    tx)),
-            limits);
+            CoreSettings.defaults().withAdminToken(ADMIN).withDefaultCarrier(DEFAULT_CARRIER));
+    server = new HttpServer(adjust.apply(HttpDependencies.of(core, ready::get)), limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
+  }
+
+  /** Offers these default text modules (as plugins would) and stores them, as at start. */
+  StoreDefaultTextModulesUseCase.Stored storeDefaults(
+      List<DefaultTextModuleSource.DefaultTextModule> modules) {
+    defaults.addAll(modules);
+    return core.storeDefaultTextModules().storeDefaults();
   }
 
   /** Every stored row as text: equal before and after a request that must change nothing. */

@@ -14,6 +14,7 @@ import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Store;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
@@ -32,7 +33,7 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * The relational store (PostgreSQL, or H2 in PostgreSQL mode): connection pool, schema migrations
  * and the implementations of the outgoing ports.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Store, AutoCloseable {
   private static final int REACHABLE_TIMEOUT_SECONDS = 2;
   private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 

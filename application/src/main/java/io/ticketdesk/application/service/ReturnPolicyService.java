@@ -50,8 +50,9 @@ import java.util.Optional;
 
 /**
  * The return-option policy at work: the policy state shown with a ticket, and — called by {@link
- * TicketService} inside the message's transaction — checking what a message offers, guarding the
- * first response, refunding without return, and the sanction of a breach.
+ * PostMessageService} before a message's side effects and inside its transaction — checking what a
+ * message offers, guarding the first response, refunding without return, and the sanction of a
+ * breach.
  */
 public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   /** The ledger reason of a refund without return. */
@@ -210,7 +211,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   /**
    * Checks a seller's message before it is stored: the options it offers must be valid for the
    * ticket (labels of this ticket, the address only for cheap items), and a first response that
-   * owes a valid option while the policy is enforced is refused unless {@code recordAnyway}.
+   * owes a valid option while the policy is enforced is refused unless {@code recordAnyway}. With
+   * {@code labelToBeMade} the offered prepaid label is made only after this decision (it cannot be
+   * looked up yet).
    */
   Decision decide(
       Ticket ticket,
@@ -218,6 +221,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       boolean internal,
       ReturnOffer offer,
       boolean recordAnyway,
+      boolean labelToBeMade,
       Instant at) {
     // The first response, or the seller's first answer after the ticket was marked as a return
     // request: both owe a valid option, in the phase of the day they are sent.
@@ -238,7 +242,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
             at);
     a.checkOffered(offer);
     for (ReturnOption o : offer.options()) {
-      if (o.type() == ReturnOptionType.PREPAID_LABEL) {
+      if (o.type() == ReturnOptionType.PREPAID_LABEL && !labelToBeMade) {
         labels
             .find(ticket.sellerId(), o.labelId())
             .filter(l -> l.ticketNumber().equals(ticket.number()))

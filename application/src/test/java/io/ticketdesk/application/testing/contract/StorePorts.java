@@ -12,6 +12,7 @@ import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
+import io.ticketdesk.application.port.out.Store;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
@@ -32,7 +33,8 @@ public record StorePorts(
     IdempotencyKeys idempotencyKeys,
     ReturnLabels returnLabels,
     ReturnPolicyOutcomes returnPolicyOutcomes,
-    ExchangeRates exchangeRates) {
+    ExchangeRates exchangeRates)
+    implements Store {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
