@@ -116,7 +116,11 @@ public final class HttpServer {
                   API + "/tickets/{ticketNumber}/handback", atomic.of(actions::handBack));
               config.routes.get(API + "/carriers", labels::carriers);
               config.routes.post(
-                  API + "/tickets/{ticketNumber}/return-labels", atomic.of(labels::create));
+                  API + "/tickets/{ticketNumber}/return-labels",
+                  // Not one unit of work: the carrier's call (up to its timeout) must not hold a
+                  // store connection, or a slow carrier would starve every other request; the
+                  // label is stored in its own transaction after the carrier answered.
+                  labels::create);
               config.routes.get(API + "/return-labels/{labelId}", labels::download);
               config.routes.put(API + "/exchange-rates/{currency}/{date}", rates::put);
               config.routes.get(API + "/exchange-rates/{currency}/{date}", rates::get);

@@ -136,6 +136,9 @@ class OperationsOverHttpTest {
         d.assessReturnPolicy(),
         d.listCarriers(),
         d.createReturnLabel(),
-        d.downloadReturnLabel());
+        d.downloadReturnLabel(),
+        d.exchangeRates(),
+        d.markReturnRequest(),
+        d.requests());
   }
 }

@@ -1,4 +1,4 @@
-package io.ticketdesk.application.testing;
+package io.ticketdesk.adapters.memory;
 
 import io.ticketdesk.application.testing.contract.ExchangeRatesContractTest;
 import io.ticketdesk.application.testing.contract.StorePorts;

@@ -104,7 +104,8 @@ final class World {
             store.ledger(),
             store.idempotencyKeys(),
             store.returnLabels(),
-            store.returnPolicyOutcomes());
+            store.returnPolicyOutcomes(),
+            store.exchangeRates());
     core =
         new TicketdeskCore(
             ports,
