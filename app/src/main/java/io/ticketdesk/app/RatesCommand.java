@@ -53,7 +53,10 @@ final class RatesCommand implements Runnable {
       var injector = Guice.createInjector(new TicketdeskModule(settings));
       try (Database db = injector.getInstance(Database.class)) {
         int n =
-            injector.getInstance(TicketdeskCore.class).exchangeRates().importRates(Actor.marketplace(), rates);
+            injector
+                .getInstance(TicketdeskCore.class)
+                .exchangeRates()
+                .importRates(Actor.marketplace(), rates);
         long days = rates.stream().map(DailyRate::day).distinct().count();
         System.out.println("imported " + n + " rates of " + days + " day(s) from " + file);
       }
