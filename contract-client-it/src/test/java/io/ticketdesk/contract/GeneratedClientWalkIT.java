@@ -329,7 +329,7 @@ class GeneratedClientWalkIT {
     assertEquals(500_000_000L, order.getUnits().get(0).getRemaining().getAmount());
     assertEquals(topUnitId, order.getUnits().get(1).getOrderUnitId());
     assertEquals(topUnitId, order.getUnits().get(1).getPrice().getAmount());
-    // KPI: the reply is this seller's first response this week (the week of the storefront)
+    // KPI: this seller's figures for this week (the week of the storefront)
     var berlin = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Berlin"));
     String week =
         String.format(
@@ -342,7 +342,9 @@ class GeneratedClientWalkIT {
             "/api/v1/kpis/response-time?week=" + week,
             () -> new KpisApi(client(seller)).responseTimeKpi(week, null, null, null, null));
     assertEquals(sellerId, kpi.getSellerId());
-    assertEquals(1L, kpi.getOverall().getFirstResponses(), kpi.toString());
+    // Since issue 13 the KPI counts a ticket in the week its first deadline falls; this one's
+    // deadline (48 working hours away) has not passed, so it is not counted yet.
+    assertEquals(0L, kpi.getOverall().getUnansweredLate(), kpi.toString());
   }
 
   private static OrderUnitFeed unit(long id, long price) {
