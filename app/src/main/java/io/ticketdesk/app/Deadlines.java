@@ -2,8 +2,7 @@ package io.ticketdesk.app;
 
 import com.google.inject.Injector;
 import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
-import io.ticketdesk.application.service.DeadlineService;
-import io.ticketdesk.application.service.DefaultTextModuleService;
+import io.ticketdesk.application.service.TicketdeskCore;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
@@ -23,7 +22,10 @@ final class Deadlines {
     String fingerprint =
         injector.getInstance(JollydayPublicHolidays.class).fingerprint(year - 1, year + 2);
     int changed =
-        injector.getInstance(DeadlineService.class).recomputeIfCalendarChanged(fingerprint, false);
+        injector
+            .getInstance(TicketdeskCore.class)
+            .recomputeDeadlines()
+            .recomputeIfCalendarChanged(fingerprint, false);
     if (changed > 0) {
       LOG.info("holiday calendar changed: recomputed the deadlines of {} open tickets", changed);
     }
@@ -31,7 +33,8 @@ final class Deadlines {
 
   /** Stores the plugins' default text modules, so sellers can use and copy them. */
   static void storeDefaultTextModules(Injector injector) {
-    var stored = injector.getInstance(DefaultTextModuleService.class).storeDefaults();
+    var stored =
+        injector.getInstance(TicketdeskCore.class).storeDefaultTextModules().storeDefaults();
     stored.skipped().forEach(reason -> LOG.warn("{}", reason));
     LOG.info("stored {} default text module(s) from plugins", stored.stored());
   }

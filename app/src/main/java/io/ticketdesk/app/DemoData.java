@@ -10,11 +10,7 @@ import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
-import io.ticketdesk.application.service.AccessService;
-import io.ticketdesk.application.service.OrderFeedService;
-import io.ticketdesk.application.service.SellerService;
-import io.ticketdesk.application.service.TicketActionService;
-import io.ticketdesk.application.service.TicketService;
+import io.ticketdesk.application.service.TicketdeskCore;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.Buyer;
 import io.ticketdesk.domain.BuyerId;
@@ -26,9 +22,11 @@ import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.RefundReason;
-import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnIntent;
+import io.ticketdesk.domain.ReturnOffer;
+import io.ticketdesk.domain.ReturnOption;
+import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
@@ -59,26 +57,12 @@ final class DemoData {
   private static final int TICKETS = 200;
 
   private final Database db;
-  private final Clock clock;
-  private final ResponseDeadline deadline;
-  private final AccessService access;
-  private final SellerService sellers;
-  private final OrderFeedService orders;
+  private final TicketdeskCore core;
 
   @Inject
-  DemoData(
-      Database db,
-      Clock clock,
-      ResponseDeadline deadline,
-      AccessService access,
-      SellerService sellers,
-      OrderFeedService orders) {
+  DemoData(Database db, TicketdeskCore core) {
     this.db = requireNonNull(db, "db is null");
-    this.clock = requireNonNull(clock, "clock is null");
-    this.deadline = requireNonNull(deadline, "deadline is null");
-    this.access = requireNonNull(access, "access is null");
-    this.sellers = requireNonNull(sellers, "sellers is null");
-    this.orders = requireNonNull(orders, "orders is null");
+    this.core = requireNonNull(core, "core is null");
   }
 
   /** The tokens printed for a new user, one per role. */
@@ -126,7 +110,9 @@ final class DemoData {
   }
 
   private String issue(Actor subject, String label) {
-    return access.issue(Actor.marketplace(), new IssueTokenUseCase.Command(subject, label)).token();
+    return core.issueToken()
+        .issue(Actor.marketplace(), new IssueTokenUseCase.Command(subject, label))
+        .token();
   }
 
   private record SellerSpec(String name, Set<Storefront> storefronts, ReturnAddress address) {}
@@ -226,30 +212,22 @@ final class DemoData {
 
   private Seller load() {
     Random random = new Random(20260201L);
-    Instant end = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant end = core.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     Instant start = end.minus(Duration.ofDays(40));
     DemoClock demoClock = new DemoClock(start);
-    TicketService tickets =
-        new TicketService(
-            db.tickets(), db.messages(), db.orders(), db.transactions(), demoClock, deadline);
-    TicketActionService actions =
-        new TicketActionService(
-            db.tickets(),
-            db.messages(),
-            db.orders(),
-            db.ledger(),
-            db.idempotencyKeys(),
-            db.transactions(),
-            demoClock,
-            deadline);
+    // The same core, written through as the days go by.
+    TicketdeskCore demo = core.withClock(demoClock);
+    PostMessageUseCase tickets = demo.postMessage();
     Actor marketplace = Actor.marketplace();
 
     List<Seller> registered = new ArrayList<>();
     for (SellerSpec spec : SELLERS) {
       registered.add(
-          sellers.register(
-              marketplace,
-              new RegisterSellerUseCase.Command(spec.name(), spec.storefronts(), spec.address())));
+          core.registerSeller()
+              .register(
+                  marketplace,
+                  new RegisterSellerUseCase.Command(
+                      spec.name(), spec.storefronts(), spec.address())));
     }
 
     List<Order> allOrders = new ArrayList<>();
@@ -293,7 +271,7 @@ final class DemoData {
               new Buyer(BuyerId.of(buyerId), name, "buyer" + buyerId + "@example.com"),
               orderedAt,
               list);
-      allOrders.add(orders.feed(marketplace, order));
+      allOrders.add(core.feedOrder().feed(marketplace, order));
     }
 
     TicketReason[] reasons = TicketReason.values();
@@ -321,7 +299,7 @@ final class DemoData {
                   sellerOpens
                       ? "Hello, we need to confirm your delivery address before shipping."
                       : BUYER_TEXTS[random.nextInt(BUYER_TEXTS.length)]));
-      Ticket ticket = tickets.open(sellerOpens ? seller : buyer, open).ticket();
+      Ticket ticket = demo.openTicket().open(sellerOpens ? seller : buyer, open).ticket();
       // Play the conversation forward: the later the ticket, the less has happened yet.
       int steps = i > TICKETS - 30 ? random.nextInt(2) : random.nextInt(5);
       for (int s = 0; s < steps; s++) {
@@ -329,7 +307,7 @@ final class DemoData {
         if (demoClock.instant().isAfter(end)) {
           break;
         }
-        Ticket current = tickets.find(seller, ticket.number());
+        Ticket current = demo.findTicket().find(seller, ticket.number());
         if (current.isClosed()) {
           break;
         }
@@ -337,36 +315,38 @@ final class DemoData {
           post(tickets, seller, ticket, "Internal: check the stock before answering.", true);
         }
         if (current.isOpen() && random.nextInt(10) == 0) {
-          actions.escalate(
-              seller,
-              new EscalateTicketUseCase.Command(
-                  ticket.number(),
-                  EscalationReason.values()[random.nextInt(EscalationReason.values().length)],
-                  MessageText.of("Please take over: the buyer asks about the payment."),
-                  null));
+          demo.escalateTicket()
+              .escalate(
+                  seller,
+                  new EscalateTicketUseCase.Command(
+                      ticket.number(),
+                      EscalationReason.values()[random.nextInt(EscalationReason.values().length)],
+                      MessageText.of("Please take over: the buyer asks about the payment."),
+                      null));
           if (random.nextBoolean()) {
             demoClock.advance(Duration.ofHours(3));
-            actions.handBack(Actor.customerService(), ticket.number(), null);
+            demo.handBackTicket().handBack(Actor.customerService(), ticket.number(), null);
           } else {
             break;
           }
         } else if (current.isOpen()) {
-          post(tickets, seller, ticket, SELLER_TEXTS[random.nextInt(SELLER_TEXTS.length)], false);
+          answer(demo, seller, current, SELLER_TEXTS[random.nextInt(SELLER_TEXTS.length)]);
           if (reason != TicketReason.CONTACT_OTHER && random.nextInt(4) == 0) {
             OrderUnit unit = order.units().get(0);
-            actions.refund(
-                seller,
-                new RefundUseCase.Command(
-                    ticket.number(),
-                    unit.id(),
-                    Money.of(Math.max(1, unit.price().amount() / 10), unit.price().currency()),
-                    RefundReason.DELIVERY_DAMAGE,
-                    null,
-                    null,
-                    null));
+            demo.refund()
+                .refund(
+                    seller,
+                    new RefundUseCase.Command(
+                        ticket.number(),
+                        unit.id(),
+                        Money.of(Math.max(1, unit.price().amount() / 10), unit.price().currency()),
+                        RefundReason.DELIVERY_DAMAGE,
+                        null,
+                        null,
+                        null));
           }
         } else if (random.nextInt(3) == 0) {
-          tickets.close(seller, ticket.number(), null, null);
+          demo.closeTicket().close(seller, ticket.number(), null, null);
         } else {
           post(
               tickets,
@@ -380,8 +360,38 @@ final class DemoData {
     return registered.get(0);
   }
 
+  /**
+   * The seller's answer; a first answer to a return request that owes a return option offers the
+   * label in the package, as the return-option policy wants.
+   */
+  private static void answer(TicketdeskCore core, Actor seller, Ticket ticket, String text) {
+    ReturnOffer offer = ReturnOffer.NONE;
+    if (ticket.firstResponseAt() == null) {
+      var policy = core.assessReturnPolicy().state(seller, ticket);
+      if (policy.applies() && !policy.satisfied()) {
+        offer =
+            new ReturnOffer(
+                List.of(new ReturnOption(ReturnOptionType.LABEL_IN_PACKAGE, null, null, null)),
+                null);
+      }
+    }
+    core.postMessage()
+        .post(
+            seller,
+            new PostMessageUseCase.Command(
+                ticket.number(),
+                MessageText.of(text),
+                null,
+                false,
+                null,
+                offer,
+                false,
+                null,
+                null));
+  }
+
   private static void post(
-      TicketService tickets, Actor actor, Ticket ticket, String text, boolean internal) {
+      PostMessageUseCase tickets, Actor actor, Ticket ticket, String text, boolean internal) {
     tickets.post(
         actor,
         new PostMessageUseCase.Command(ticket.number(), MessageText.of(text), internal, null));

@@ -4,7 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
-import io.ticketdesk.plugin.host.PluginHost;
+import io.ticketdesk.adapters.plugins.LoadedPlugins;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     Database db = injector.getInstance(Database.class);
     Deadlines.keepInLineWithTheCalendar(injector);
     Deadlines.storeDefaultTextModules(injector);
-    PluginHost plugins = injector.getInstance(PluginHost.class);
+    LoadedPlugins plugins = injector.getInstance(LoadedPlugins.class);
     DemoData.Tokens tokens =
         demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
     IdempotencyKeyPurger purger = injector.getInstance(IdempotencyKeyPurger.class);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       MigrateCommand.class,
       TokenCommand.class,
+      RatesCommand.class,
       DemoDataCommand.class,
       HelpCommand.class
     })

@@ -7,29 +7,17 @@ import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
 import io.ticketdesk.adapters.http.HttpDependencies;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
-import io.ticketdesk.adapters.plugins.PluginAdapters;
+import io.ticketdesk.adapters.plugins.LoadedPlugins;
 import io.ticketdesk.adapters.web.WebPages;
-import io.ticketdesk.application.service.AccessService;
-import io.ticketdesk.application.service.DeadlineService;
-import io.ticketdesk.application.service.DefaultTextModuleService;
-import io.ticketdesk.application.service.IdempotencyKeyPurgeService;
-import io.ticketdesk.application.service.OrderFeedService;
-import io.ticketdesk.application.service.ReturnLabelService;
-import io.ticketdesk.application.service.ReturnPolicyService;
-import io.ticketdesk.application.service.SellerService;
-import io.ticketdesk.application.service.ServiceLevelService;
-import io.ticketdesk.application.service.SessionService;
-import io.ticketdesk.application.service.TextModuleService;
-import io.ticketdesk.application.service.TicketActionService;
-import io.ticketdesk.application.service.TicketService;
-import io.ticketdesk.domain.PublicHolidays;
-import io.ticketdesk.domain.ResponseDeadline;
-import io.ticketdesk.domain.ReturnOptionPolicy;
-import io.ticketdesk.plugin.host.PluginHost;
+import io.ticketdesk.application.service.CoreSettings;
+import io.ticketdesk.application.service.TicketdeskCore;
 import java.time.Clock;
 import java.util.List;
 
-/** The composition root: wires ports to adapters and use cases to services. */
+/**
+ * The composition root: the adapters of the outgoing ports, the core built from them in one place
+ * ({@link TicketdeskCore}), and the HTTP server driving it.
+ */
 final class TicketdeskModule extends AbstractModule {
   private final Settings settings;
 
@@ -57,64 +45,11 @@ final class TicketdeskModule extends AbstractModule {
     return new JollydayPublicHolidays(settings.holidaysAdded(), settings.holidaysRemoved());
   }
 
-  @Provides
-  @Singleton
-  PublicHolidays publicHolidays(JollydayPublicHolidays holidays) {
-    return holidays;
-  }
-
-  @Provides
-  @Singleton
-  ResponseDeadline responseDeadline(PublicHolidays holidays) {
-    return new ResponseDeadline(holidays);
-  }
-
-  @Provides
-  @Singleton
-  AccessService accessService(Database db, Clock clock) {
-    return new AccessService(
-        db.accessTokens(), db.sellers(), db.transactions(), clock, settings.adminToken());
-  }
-
-  @Provides
-  @Singleton
-  SessionService sessionService(Database db, Clock clock) {
-    return new SessionService(
-        db.sessions(), db.accessTokens(), db.transactions(), clock, SessionService.LIFETIME);
-  }
-
-  @Provides
-  @Singleton
-  SellerService sellerService(Database db, Clock clock) {
-    return new SellerService(db.sellers(), db.transactions(), clock);
-  }
-
-  @Provides
-  @Singleton
-  OrderFeedService orderFeedService(Database db) {
-    return new OrderFeedService(db.orders(), db.sellers(), db.transactions());
-  }
-
-  @Provides
-  @Singleton
-  TextModuleService textModuleService(Database db, Clock clock, PluginHost plugins) {
-    return new TextModuleService(
-        db.textModules(),
-        db.sellers(),
-        db.tickets(),
-        db.orders(),
-        db.transactions(),
-        clock,
-        db.returnLabels(),
-        PluginAdapters.carriers(plugins),
-        settings.defaultCarrier());
-  }
-
   /** The plugins: shipped ones from the class path, more from the plugins directory. */
   @Provides
   @Singleton
-  PluginHost pluginHost() {
-    return PluginHost.load(
+  LoadedPlugins plugins() {
+    return LoadedPlugins.load(
         settings.pluginsDirectory(),
         Settings.pluginConfig(System.getenv()),
         settings.pluginTimeout());
@@ -122,152 +57,37 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ReturnOptionPolicy returnOptionPolicy() {
-    return new ReturnOptionPolicy(settings.policyRules());
+  CoreSettings coreSettings() {
+    CoreSettings core =
+        CoreSettings.defaults()
+            .withPolicyRules(settings.policyRules())
+            .withDefaultCarrier(settings.defaultCarrier())
+            .withIdempotencyRetention(settings.idempotencyRetention());
+    return settings.adminToken().map(core::withAdminToken).orElse(core);
   }
 
   @Provides
   @Singleton
-  ReturnPolicyService returnPolicyService(Database db, Clock clock, ReturnOptionPolicy policy) {
-    return new ReturnPolicyService(
-        db.orders(),
-        db.ledger(),
-        db.returnLabels(),
-        db.returnPolicyOutcomes(),
-        db.messages(),
-        clock,
-        policy);
-  }
-
-  @Provides
-  @Singleton
-  ReturnLabelService returnLabelService(Database db, Clock clock, PluginHost plugins) {
-    return new ReturnLabelService(
-        PluginAdapters.carriers(plugins),
-        db.returnLabels(),
-        db.tickets(),
-        db.orders(),
-        db.sellers(),
-        db.messages(),
-        db.transactions(),
-        clock);
-  }
-
-  @Provides
-  @Singleton
-  DefaultTextModuleService defaultTextModuleService(Database db, Clock clock, PluginHost plugins) {
-    return new DefaultTextModuleService(
-        PluginAdapters.defaultTextModules(plugins), db.textModules(), db.transactions(), clock);
-  }
-
-  @Provides
-  @Singleton
-  TicketService ticketService(
+  TicketdeskCore core(
       Database db,
+      LoadedPlugins plugins,
+      JollydayPublicHolidays holidays,
       Clock clock,
-      ResponseDeadline deadline,
-      TextModuleService textModules,
-      ReturnPolicyService returnPolicy,
-      ReturnLabelService labels) {
-    return new TicketService(
-        db.tickets(),
-        db.messages(),
-        db.orders(),
-        db.transactions(),
-        clock,
-        deadline,
-        textModules,
-        returnPolicy,
-        labels,
-        db.idempotencyKeys());
+      CoreSettings coreSettings) {
+    return new TicketdeskCore(
+        db, plugins.carriers(), plugins.defaultTextModules(), holidays, clock, coreSettings);
   }
 
   @Provides
   @Singleton
-  ServiceLevelService serviceLevelService(Database db, Clock clock) {
-    return new ServiceLevelService(db.responseTimes(), db.sellers(), db.transactions(), clock);
+  IdempotencyKeyPurger idempotencyKeyPurger(TicketdeskCore core) {
+    return new IdempotencyKeyPurger(core.purgeIdempotencyKeys(), IdempotencyKeyPurger.INTERVAL);
   }
 
   @Provides
   @Singleton
-  DeadlineService deadlineService(Database db, ResponseDeadline deadline) {
-    return new DeadlineService(db.tickets(), db.systemState(), db.transactions(), deadline);
-  }
-
-  @Provides
-  @Singleton
-  TicketActionService ticketActionService(Database db, Clock clock, ResponseDeadline deadline) {
-    return new TicketActionService(
-        db.tickets(),
-        db.messages(),
-        db.orders(),
-        db.ledger(),
-        db.idempotencyKeys(),
-        db.transactions(),
-        clock,
-        deadline);
-  }
-
-  @Provides
-  @Singleton
-  IdempotencyKeyPurgeService idempotencyKeyPurgeService(Database db, Clock clock) {
-    return new IdempotencyKeyPurgeService(
-        db.idempotencyKeys(),
-        clock,
-        settings.idempotencyRetention(),
-        IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE);
-  }
-
-  @Provides
-  @Singleton
-  IdempotencyKeyPurger idempotencyKeyPurger(IdempotencyKeyPurgeService purge) {
-    return new IdempotencyKeyPurger(purge, IdempotencyKeyPurger.INTERVAL);
-  }
-
-  @Provides
-  @Singleton
-  HttpServer httpServer(
-      ServiceLevelService serviceLevel,
-      TextModuleService textModules,
-      AccessService access,
-      SellerService sellers,
-      OrderFeedService orders,
-      TicketService tickets,
-      Database db,
-      Clock clock,
-      TicketActionService actions,
-      ReturnPolicyService returnPolicy,
-      ReturnLabelService labels,
-      SessionService sessions) {
+  HttpServer httpServer(TicketdeskCore core, Database db) {
     return new HttpServer(
-        new HttpDependencies(
-            sellers,
-            access,
-            access,
-            orders,
-            orders,
-            tickets,
-            tickets,
-            tickets,
-            tickets,
-            tickets,
-            tickets,
-            serviceLevel,
-            textModules,
-            textModules,
-            db::isReachable,
-            clock,
-            actions,
-            actions,
-            actions,
-            actions,
-            actions,
-            returnPolicy,
-            labels,
-            labels,
-            labels),
-        settings.httpLimits(),
-        sessions,
-        List.of(new WebPages()));
+        HttpDependencies.of(core, db::isReachable), settings.httpLimits(), List.of(new WebPages()));
   }
 }

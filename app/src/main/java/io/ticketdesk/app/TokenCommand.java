@@ -3,7 +3,7 @@ package io.ticketdesk.app;
 import com.google.inject.Guice;
 import io.ticketdesk.adapters.persistence.Database;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
-import io.ticketdesk.application.service.AccessService;
+import io.ticketdesk.application.service.TicketdeskCore;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.BuyerId;
 import io.ticketdesk.domain.Role;
@@ -62,7 +62,8 @@ final class TokenCommand implements Runnable {
                 Optional.ofNullable(buyerId).map(BuyerId::of));
         var issued =
             injector
-                .getInstance(AccessService.class)
+                .getInstance(TicketdeskCore.class)
+                .issueToken()
                 .issue(Actor.marketplace(), new IssueTokenUseCase.Command(subject, label));
         System.out.println(issued.token());
       }

@@ -134,7 +134,7 @@ class BenchmarkToolsSmokeTest {
               "SELECT COUNT(*) FROM tickets WHERE (status = 'open' AND (open_since IS NULL OR"
                   + " response_due_at IS NULL)) OR (status <> 'open' AND response_due_at IS NOT"
                   + " NULL) OR ((status = 'waiting') <> (waiting_on IS NOT NULL))"
-                  + " OR ((first_response_at IS NULL) <> (first_response_due_at IS NULL))"
+                  + " OR (first_response_at IS NOT NULL AND first_response_due_at IS NULL)"
                   + " OR ((first_response_at IS NULL) <> (first_response_working_micros IS"
                   + " NULL)) OR version < 1"));
       for (String status : List.of("open", "waiting", "closed")) {

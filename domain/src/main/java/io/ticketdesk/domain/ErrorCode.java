@@ -15,7 +15,9 @@ public enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
   RETURN_OPTION_REQUIRED("return-option-required"),
   RETURN_OPTION_INVALID("return-option-invalid"),
-  CARRIER_FAILED("carrier-failed");
+  CARRIER_FAILED("carrier-failed"),
+  CARRIER_BUSY("carrier-busy"),
+  CARRIER_TIMED_OUT("carrier-timed-out");
 
   private final String slug;
 

@@ -20,4 +20,9 @@ public record ReturnAddress(
               + "'");
     }
   }
+
+  /** The full address on four lines: name, street, postal code and city, country. */
+  public String display() {
+    return name + "\n" + street + "\n" + postalCode + " " + city + "\n" + country;
+  }
 }

@@ -39,6 +39,26 @@ public record ReturnOffer(List<ReturnOption> options, Money discountOffer) {
     }
   }
 
+  /**
+   * Refuses a discount above {@code price}, the price of the ticket's units: a discount to keep an
+   * item is at most what the item cost.
+   */
+  public void checkDiscountAtMost(Money price) {
+    Validation.required(price, "price");
+    if (discountOffer != null
+        && discountOffer.currency().equals(price.currency())
+        && discountOffer.exceeds(price)) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "discountOffer may be at most the price of the ticket's units, "
+              + price.amount()
+              + " "
+              + price.currency()
+              + " (integer minor units)",
+          Map.of("field", "discountOffer.amount"));
+    }
+  }
+
   public boolean isEmpty() {
     return options.isEmpty() && discountOffer == null;
   }

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,14 @@ public final class ReturnOptionPolicy {
         }
       }
       return new ExchangeRate(currency, Long.parseLong(s.replace(".", "")), denominator);
+    }
+
+    /** The rate as a plain decimal, e.g. {@code 25.285}. */
+    public String perEuro() {
+      return new java.math.BigDecimal(BigInteger.valueOf(numerator))
+          .divide(java.math.BigDecimal.valueOf(denominator), java.math.MathContext.DECIMAL128)
+          .stripTrailingZeros()
+          .toPlainString();
     }
   }
 
@@ -135,12 +144,26 @@ public final class ReturnOptionPolicy {
    * @param applies the buyer revoked within the period for a refund: a return option is owed
    * @param phase the phase at that instant (in the storefront's time zone)
    * @param validOptions the option types that count for this ticket
+   * @param refundedInFull every unit the policy concerns is already refunded in full (from the
+   *     action menu): that is a refund without return, and satisfies the policy
+   * @param sellerAddressLimit the 40 EUR limit of the seller's address in the storefront's currency
+   *     (rounded down to its minor unit); null when there is no rate for it
+   * @param rateUsed the exchange rate the limit was converted with; null for the euro
    */
   public record Assessment(
-      boolean applies, PolicyPhase phase, List<ReturnOptionType> validOptions) {
+      boolean applies,
+      PolicyPhase phase,
+      List<ReturnOptionType> validOptions,
+      boolean refundedInFull,
+      Money sellerAddressLimit,
+      RateUsed rateUsed) {
     public Assessment {
       Validation.required(phase, "phase");
       validOptions = List.copyOf(validOptions);
+    }
+
+    public Assessment(boolean applies, PolicyPhase phase, List<ReturnOptionType> validOptions) {
+      this(applies, phase, validOptions, false, SELLER_ADDRESS_LIMIT, null);
     }
 
     /** Whether the first response must offer a valid option (transitional or enforced). */
@@ -148,9 +171,13 @@ public final class ReturnOptionPolicy {
       return applies && phase != PolicyPhase.NONE;
     }
 
-    /** Whether the offer contains at least one option valid for this ticket. */
+    /**
+     * Whether the offer contains at least one option valid for this ticket, or the units are
+     * refunded in full already (a refund without return made before the answer).
+     */
     public boolean satisfiedBy(ReturnOffer offer) {
-      return offer.options().stream().anyMatch(o -> validOptions.contains(o.type()));
+      return refundedInFull
+          || offer.options().stream().anyMatch(o -> validOptions.contains(o.type()));
     }
 
     /** How a first response with this offer fares. */
@@ -222,8 +249,40 @@ public final class ReturnOptionPolicy {
    * at {@code at} (the instant of the first response).
    */
   public Assessment assess(Ticket ticket, Order order, Instant at) {
+    return assess(ticket, order, List.of(), at);
+  }
+
+  /**
+   * Assesses a ticket of {@code order} with the order's refund ledger: when every unit the policy
+   * concerns is already refunded in full, that counts as a refund without return.
+   */
+  public Assessment assess(Ticket ticket, Order order, List<LedgerEntry> ledger, Instant at) {
+    return assess(ticket, order, ledger, configuredRate(ticket.storefront(), at), at);
+  }
+
+  /** The configured default rate of the storefront's currency, as used on the day of {@code at}. */
+  public Optional<RateUsed> configuredRate(Storefront storefront, Instant at) {
+    return RateUsed.choose(
+        rateDay(storefront, at),
+        Optional.empty(),
+        Optional.ofNullable(rules.rates().get(storefront.currency())));
+  }
+
+  /** The day whose exchange rate applies at {@code at}: the date in the storefront's zone. */
+  public static LocalDate rateDay(Storefront storefront, Instant at) {
+    return at.atZone(storefront.zone()).toLocalDate();
+  }
+
+  /**
+   * Assesses a ticket with the order's refund ledger and the exchange rate of the day ({@code
+   * rate}, of the storefront's currency; empty: none known, the address is never valid in it).
+   */
+  public Assessment assess(
+      Ticket ticket, Order order, List<LedgerEntry> ledger, Optional<RateUsed> rate, Instant at) {
     Validation.required(ticket, "ticket");
     Validation.required(order, "order");
+    Validation.required(ledger, "ledger");
+    Validation.required(rate, "rate");
     List<OrderUnit> units = new ArrayList<>();
     for (OrderUnitId id : ticket.orderUnitIds()) {
       order.unit(id).ifPresent(units::add);
@@ -232,10 +291,72 @@ public final class ReturnOptionPolicy {
     boolean applies = mayApply(ticket) && !revoked.isEmpty();
     Set<ReturnOptionType> valid = EnumSet.allOf(ReturnOptionType.class);
     List<OrderUnit> valued = applies ? revoked : units;
-    if (valued.isEmpty() || !valued.stream().allMatch(u -> cheapEnoughForAddress(u.price()))) {
+    if (valued.isEmpty()
+        || !valued.stream().allMatch(u -> cheapEnoughForAddress(u.price(), rate))) {
       valid.remove(ReturnOptionType.SELLER_ADDRESS);
     }
-    return new Assessment(applies, phase(ticket.storefront(), at), List.copyOf(valid));
+    String currency = ticket.storefront().currency();
+    boolean euro = currency.equals(SELLER_ADDRESS_LIMIT.currency());
+    Money limit =
+        euro ? SELLER_ADDRESS_LIMIT : rate.map(r -> limitIn(currency, r.rate())).orElse(null);
+    return new Assessment(
+        applies,
+        phase(ticket.storefront(), at),
+        List.copyOf(valid),
+        applies && refundedInFull(revoked, ledger),
+        limit,
+        euro ? null : rate.orElse(null));
+  }
+
+  private boolean cheapEnoughForAddress(Money price, Optional<RateUsed> rate) {
+    if (price.currency().equals(SELLER_ADDRESS_LIMIT.currency())) {
+      return !price.exceeds(SELLER_ADDRESS_LIMIT);
+    }
+    return rate.filter(r -> r.currency().equals(price.currency()))
+        .map(r -> cheapEnoughForAddress(price, r.rate()))
+        .orElse(false);
+  }
+
+  /** The 40 EUR limit in {@code currency} at {@code rate}, rounded down to its minor unit. */
+  public static Money limitIn(String currency, ExchangeRate rate) {
+    int f = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    int e = Currency.getInstance(SELLER_ADDRESS_LIMIT.currency()).getDefaultFractionDigits();
+    BigInteger minor =
+        BigInteger.valueOf(SELLER_ADDRESS_LIMIT.amount())
+            .multiply(BigInteger.valueOf(rate.numerator()))
+            .multiply(BigInteger.TEN.pow(f))
+            .divide(BigInteger.valueOf(rate.denominator()).multiply(BigInteger.TEN.pow(e)));
+    return Money.of(minor.longValueExact(), currency);
+  }
+
+  /**
+   * Whether every one of the units is refunded in full through refunds (not cancelled): the buyer
+   * has the whole price back and is not asked to return anything.
+   */
+  public static boolean refundedInFull(List<OrderUnit> units, List<LedgerEntry> ledger) {
+    if (units.isEmpty()) {
+      return false;
+    }
+    for (OrderUnit unit : units) {
+      List<LedgerEntry> own =
+          ledger.stream().filter(e -> e.orderUnitId().equals(unit.id())).toList();
+      boolean cancelled =
+          unit.state() == UnitState.CANCELLED
+              || own.stream().anyMatch(e -> e.kind() == LedgerEntry.Kind.CANCELLATION);
+      if (cancelled || own.isEmpty() || new UnitLedger(unit, own).remaining().amount() != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The units of the ticket that the policy concerns (those revoked within the period). */
+  public List<OrderUnit> concernedUnits(Ticket ticket, Order order) {
+    List<OrderUnit> units = new ArrayList<>();
+    for (OrderUnitId id : ticket.orderUnitIds()) {
+      order.unit(id).filter(u -> withinPeriod(ticket, u)).ifPresent(units::add);
+    }
+    return units;
   }
 
   /**
@@ -247,25 +368,45 @@ public final class ReturnOptionPolicy {
         && (ticket.returnIntent() == null || ticket.returnIntent() == ReturnIntent.REFUND);
   }
 
-  /** Whether the ticket was opened within the unit's cancellation period after delivery. */
+  /**
+   * Whether the ticket was opened within the unit's cancellation period: before delivery (a
+   * withdrawal before delivery is covered), or by the end of the period's last day after delivery
+   * in the storefront's time zone (delivered on day D with 14 days: until D+14, 24:00).
+   */
   boolean withinPeriod(Ticket ticket, OrderUnit unit) {
-    if (unit.deliveredAt() == null || unit.state() == UnitState.CANCELLED) {
+    if (unit.state() == UnitState.CANCELLED) {
       return false;
     }
-    int days = rules.cancellationDays().get(ticket.storefront());
-    Instant end = unit.deliveredAt().atZone(ticket.storefront().zone()).plusDays(days).toInstant();
-    return ticket.createdAt().isBefore(end);
+    if (unit.deliveredAt() == null) {
+      return true;
+    }
+    return ticket.createdAt().isBefore(periodEnd(ticket.storefront(), unit.deliveredAt()));
   }
 
-  /** Whether an item of this price is worth at most 40 EUR, converted exactly. */
+  /** The end of the cancellation period of a unit delivered at {@code deliveredAt}. */
+  public Instant periodEnd(Storefront storefront, Instant deliveredAt) {
+    ZoneId zone = storefront.zone();
+    int days = rules.cancellationDays().get(storefront);
+    LocalDate lastDay = deliveredAt.atZone(zone).toLocalDate().plusDays(days);
+    return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+  }
+
+  /** Whether an item of this price is worth at most 40 EUR at the configured rate, exactly. */
   public boolean cheapEnoughForAddress(Money price) {
     Validation.required(price, "price");
     if (price.currency().equals(SELLER_ADDRESS_LIMIT.currency())) {
       return !price.exceeds(SELLER_ADDRESS_LIMIT);
     }
     ExchangeRate rate = rules.rates().get(price.currency());
-    if (rate == null) {
-      return false;
+    return rate != null && cheapEnoughForAddress(price, rate);
+  }
+
+  /** Whether an item of this price is worth at most 40 EUR at {@code rate}, converted exactly. */
+  public static boolean cheapEnoughForAddress(Money price, ExchangeRate rate) {
+    Validation.required(price, "price");
+    Validation.required(rate, "rate");
+    if (!rate.currency().equals(price.currency())) {
+      throw new IllegalArgumentException("a rate of " + rate.currency() + " for " + price);
     }
     // price / 10^f / (num / den) <= limit / 100  <=>  price * den * 100 <= limit * num * 10^f
     int f = Math.max(0, Currency.getInstance(price.currency()).getDefaultFractionDigits());

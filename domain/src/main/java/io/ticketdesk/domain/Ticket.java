@@ -31,6 +31,7 @@ public record Ticket(
     Instant firstResponseAt,
     Instant firstResponseDueAt,
     Duration firstResponseWorkingTime,
+    Instant returnOptionDueAt,
     long version) {
 
   public static final int MAX_UNITS = 100;
@@ -132,6 +133,7 @@ public record Ticket(
         null,
         due,
         null,
+        null,
         1);
   }
 
@@ -152,6 +154,7 @@ public record Ticket(
         false,
         at,
         at,
+        null,
         null,
         null,
         null,
@@ -192,9 +195,10 @@ public record Ticket(
   }
 
   /**
-   * A chat message arrives from {@code author}. Internal notes change no status. A seller's answer
-   * stops the clock and waits for the buyer; a buyer's message starts a new deadline and reopens a
-   * closed ticket unless customer service closed it finally.
+   * A chat message arrives from {@code author}. Internal notes change nothing of the ticket (the
+   * same instance is returned). A seller's answer stops the clock and waits for the buyer; a
+   * buyer's message starts a new deadline and reopens a closed ticket unless customer service
+   * closed it finally.
    */
   public Ticket onMessage(
       AuthorRole author, boolean internal, Instant at, ResponseDeadline deadline) {
@@ -203,7 +207,9 @@ public record Ticket(
       if (author == AuthorRole.BUYER) {
         throw Validation.invalid("buyers cannot write internal notes");
       }
-      return touched(at);
+      // What the buyer may not see must not change what the buyer sees: neither the version (the
+      // ETag) nor updatedAt. The note is stored with the ticket as it is.
+      return this;
     }
     return switch (author) {
       case SELLER -> {
@@ -234,9 +240,11 @@ public record Ticket(
               at,
               firstDue(),
               deadline.workingTimeToAnswer(storefront, firstDue(), at),
+              null,
               version + 1);
         }
-        yield next(TicketStatus.WAITING, WaitingOn.BUYER, closedFinally, at, null, null);
+        yield next(TicketStatus.WAITING, WaitingOn.BUYER, closedFinally, at, null, null)
+            .withReturnOptionDue(null);
       }
       case BUYER -> {
         if (isClosed() && closedFinally) {
@@ -317,6 +325,89 @@ public record Ticket(
       return due;
     }
     return null;
+  }
+
+  /**
+   * The seller or customer service marks the ticket as a return request (reason {@code
+   * product_return}, {@code intent} as the buyer stated it, or null). From now on the seller's next
+   * message to the buyer must carry a valid return option, due 48 working hours after the mark: a
+   * ticket that waited on the buyer is open again with that deadline. The first-response deadline
+   * (and so the KPI) is not touched.
+   */
+  public Ticket markReturnRequest(
+      AuthorRole by, ReturnIntent intent, Instant at, ResponseDeadline deadline) {
+    if (by != AuthorRole.SELLER && by != AuthorRole.CUSTOMER_SERVICE) {
+      throw new DomainException(
+          ErrorCode.FORBIDDEN, "only the seller or customer service can mark a return request");
+    }
+    requireNotClosed("mark");
+    if (by == AuthorRole.SELLER && customerServiceLeads()) {
+      throw new DomainException(
+          ErrorCode.CONFLICT, "customer service leads this ticket; it marks it if need be");
+    }
+    if (reason == TicketReason.PRODUCT_RETURN && returnIntent == intent) {
+      throw new DomainException(
+          ErrorCode.CONFLICT,
+          "ticket " + number.value() + " is already a return request with this intent");
+    }
+    Instant due = deadline.dueAt(storefront, at);
+    boolean reopen = status == TicketStatus.WAITING && waitingOn == WaitingOn.BUYER;
+    Ticket next =
+        reopen
+            ? next(TicketStatus.OPEN, null, false, at, at, due)
+            : next(status, waitingOn, closedFinally, at, openSince, responseDueAt);
+    return new Ticket(
+        number,
+        sellerId,
+        buyerId,
+        storefront,
+        orderNumber,
+        orderUnitIds,
+        TicketReason.PRODUCT_RETURN,
+        topic,
+        intent,
+        next.status,
+        next.waitingOn,
+        next.closedFinally,
+        createdAt,
+        next.updatedAt,
+        next.openSince,
+        next.responseDueAt,
+        firstResponseAt,
+        next.firstResponseDueAt,
+        firstResponseWorkingTime,
+        due,
+        next.version);
+  }
+
+  /** Whether the seller's next message to the buyer must carry a valid return option. */
+  public boolean owesReturnOption() {
+    return returnOptionDueAt != null;
+  }
+
+  private Ticket withReturnOptionDue(Instant due) {
+    return new Ticket(
+        number,
+        sellerId,
+        buyerId,
+        storefront,
+        orderNumber,
+        orderUnitIds,
+        reason,
+        topic,
+        returnIntent,
+        status,
+        waitingOn,
+        closedFinally,
+        createdAt,
+        updatedAt,
+        openSince,
+        responseDueAt,
+        firstResponseAt,
+        firstResponseDueAt,
+        firstResponseWorkingTime,
+        due,
+        version);
   }
 
   /**
@@ -412,6 +503,7 @@ public record Ticket(
         firstResponseAt,
         first,
         firstResponseWorkingTime,
+        returnOptionDueAt,
         version + 1);
   }
 

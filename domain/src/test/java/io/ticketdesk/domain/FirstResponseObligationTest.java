@@ -175,6 +175,7 @@ class FirstResponseObligationTest {
         null,
         t.firstResponseDueAt(),
         null,
+        null,
         t.version() + 1);
   }
 }

@@ -54,7 +54,7 @@ class ReturnOptionPolicyTest {
     "repair,                 repair,        3,  false",
     "replacement,            replacement,   3,  false",
     "missing parts,          missing_parts, 3,  false",
-    "delivered 14 days ago,  refund,        14, false",
+    "delivered 14 days ago,  refund,        14, true",
     "delivered 15 days ago,  refund,        15, false",
     "delivered 13 days ago,  refund,        13, true",
   })
@@ -68,14 +68,31 @@ class ReturnOptionPolicyTest {
   }
 
   @Test
-  void anotherReasonOrAnUndeliveredUnitIsNoRevocation() {
+  void anotherReasonIsNoRevocationAWithdrawalBeforeDeliveryIs() {
     Order delivered = order(Storefront.DE, 5999, ENFORCED.minus(Duration.ofDays(2)));
     Ticket defect = ticket(delivered, TicketReason.PRODUCT_DEFECT, null, ENFORCED);
     Order notDelivered = order(Storefront.DE, 5999, null);
     Ticket undelivered = ticket(notDelivered, TicketReason.PRODUCT_RETURN, null, ENFORCED);
 
     assertFalse(POLICY.assess(defect, delivered, ENFORCED).applies());
-    assertFalse(POLICY.assess(undelivered, notDelivered, ENFORCED).applies());
+    assertTrue(POLICY.assess(undelivered, notDelivered, ENFORCED).applies());
+  }
+
+  @ParameterizedTest(name = "delivered {0}, opened {1} (Berlin): within {2}")
+  @CsvSource({
+    "2026-03-01T09:00, 2026-03-15T23:59:59, true",
+    "2026-03-01T09:00, 2026-03-16T00:00, false",
+    "2026-03-01T23:30, 2026-03-15T23:59, true",
+    "2026-03-01T00:00, 2026-03-15T12:00, true",
+  })
+  void thePeriodEndsAtTheEndOfItsLastDayInTheStorefrontsZone(
+      String delivered, String opened, boolean within) {
+    Instant d = Fixtures.berlin(delivered);
+    Instant o = Fixtures.berlin(opened);
+    Order order = order(Storefront.DE, 5999, d);
+    assertEquals(
+        within,
+        POLICY.assess(ticket(order, TicketReason.PRODUCT_RETURN, null, o), order, o).applies());
   }
 
   @ParameterizedTest(name = "{0} on {1} is {2}")

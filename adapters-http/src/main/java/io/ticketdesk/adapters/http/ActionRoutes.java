@@ -2,6 +2,7 @@ package io.ticketdesk.adapters.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.ticketdesk.adapters.http.ActionJson.LedgerEntryJson;
 import io.ticketdesk.adapters.http.OrderJson.MoneyJson;
@@ -10,6 +11,7 @@ import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
 import io.ticketdesk.application.port.in.IdempotencyKey;
+import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase.LedgerResult;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
@@ -21,8 +23,10 @@ import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.RefundReason;
+import io.ticketdesk.domain.ReturnIntent;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.TicketReason;
 import java.time.Clock;
 
 /** Actions from a ticket: order details, partial refund, cancellation, escalation, handback. */
@@ -32,6 +36,7 @@ final class ActionRoutes {
   private final CancelOrderUnitUseCase cancelOrderUnit;
   private final EscalateTicketUseCase escalateTicket;
   private final HandBackTicketUseCase handBackTicket;
+  private final MarkReturnRequestUseCase markReturnRequest;
   private final AssessReturnPolicyUseCase assessReturnPolicy;
   private final Clock clock;
 
@@ -43,6 +48,7 @@ final class ActionRoutes {
     this.cancelOrderUnit = requireNonNull(deps.cancelOrderUnit(), "cancelOrderUnit is null");
     this.escalateTicket = requireNonNull(deps.escalateTicket(), "escalateTicket is null");
     this.handBackTicket = requireNonNull(deps.handBackTicket(), "handBackTicket is null");
+    this.markReturnRequest = requireNonNull(deps.markReturnRequest(), "markReturnRequest is null");
     this.clock = requireNonNull(deps.clock(), "clock is null");
   }
 
@@ -107,6 +113,38 @@ final class ActionRoutes {
     TicketNumber number = Requests.ticketNumber(ctx);
     Long expected = Requests.expectedVersion(ctx);
     sendTicket(ctx, handBackTicket.handBack(actor, number, expected));
+  }
+
+  /**
+   * {@code PATCH /tickets/{n}} {@code {"reason": "product_return", "returnIntent": …}}: marks the
+   * ticket as a return request; {@code returnIntent} may be absent or null (not stated).
+   */
+  void patch(Context ctx) {
+    Actor actor = Authentication.actor(ctx);
+    TicketNumber number = Requests.ticketNumber(ctx);
+    Long expected = Requests.expectedVersion(ctx);
+    JsonNode body = Requests.bodyTree(ctx);
+    Requests.rejectUnknownFields(body, java.util.Set.of("reason", "returnIntent"));
+    JsonNode reason = body.get("reason");
+    if (reason == null || reason.isNull()) {
+      throw Requests.invalid("reason", "reason is required: product_return marks a return request");
+    }
+    if (!reason.isTextual() || !reason.asText().equals(TicketReason.PRODUCT_RETURN.wire())) {
+      throw Requests.invalid(
+          "reason", "reason can only be changed to product_return (to mark a return request)");
+    }
+    JsonNode intentNode = body.get("returnIntent");
+    ReturnIntent intent = null;
+    if (intentNode != null && !intentNode.isNull()) {
+      if (!intentNode.isTextual()) {
+        throw Requests.invalid("returnIntent", "returnIntent is a string");
+      }
+      intent = Requests.parse(intentNode.asText(), "returnIntent", ReturnIntent::of);
+    }
+    sendTicket(
+        ctx,
+        markReturnRequest.markReturnRequest(
+            actor, new MarkReturnRequestUseCase.Command(number, intent, expected)));
   }
 
   private static OrderUnitId orderUnitId(Long value) {

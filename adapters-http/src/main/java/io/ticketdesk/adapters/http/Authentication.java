@@ -42,7 +42,7 @@ final class Authentication {
     if (isSignIn(ctx)) {
       return; // authenticated by the token in its body
     }
-    String header = ctx.header("Authorization");
+    String header = Requests.single(ctx, "Authorization");
     if (header == null || header.isBlank()) {
       String sessionId = ctx.cookie(SESSION_COOKIE);
       if (sessionId != null && !sessionId.isEmpty()) {
@@ -69,7 +69,7 @@ final class Authentication {
             .resume(sessionId)
             .orElseThrow(() -> unauthenticated("the session has ended: sign in again"));
     if (!SAFE.contains(ctx.method())) {
-      String sent = ctx.header(CSRF_HEADER);
+      String sent = Requests.single(ctx, CSRF_HEADER);
       if (sent == null
           || !MessageDigest.isEqual(
               sent.getBytes(StandardCharsets.UTF_8),

@@ -19,7 +19,7 @@ final class ContractQueryParams {
   }
 
   void check(Context ctx) {
-    Map<String, java.util.List<String>> given = ctx.queryParamMap();
+    Map<String, java.util.List<String>> given = QueryString.of(ctx);
     if (given.isEmpty()) {
       return;
     }

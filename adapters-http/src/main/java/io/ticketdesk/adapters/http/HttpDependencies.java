@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.AuthenticateUseCase;
+import io.ticketdesk.application.port.in.BrowserSessionUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
 import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
+import io.ticketdesk.application.port.in.ExchangeRatesUseCase;
 import io.ticketdesk.application.port.in.FeedOrderUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
@@ -16,6 +18,7 @@ import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListCarriersUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
+import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
@@ -24,15 +27,10 @@ import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
+import io.ticketdesk.application.port.in.UnitOfWork;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
-import io.ticketdesk.domain.Actor;
-import io.ticketdesk.domain.DomainException;
-import io.ticketdesk.domain.ErrorCode;
-import io.ticketdesk.domain.PolicyPhase;
-import io.ticketdesk.domain.ReturnLabel;
-import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.application.service.TicketdeskCore;
 import java.time.Clock;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The use cases (and the readiness probe and clock) the HTTP adapter drives. */
@@ -61,7 +59,11 @@ public record HttpDependencies(
     AssessReturnPolicyUseCase assessReturnPolicy,
     ListCarriersUseCase listCarriers,
     CreateReturnLabelUseCase createReturnLabel,
-    DownloadReturnLabelUseCase downloadReturnLabel) {
+    DownloadReturnLabelUseCase downloadReturnLabel,
+    ExchangeRatesUseCase exchangeRates,
+    MarkReturnRequestUseCase markReturnRequest,
+    UnitOfWork requests,
+    BrowserSessionUseCase browserSessions) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -88,85 +90,43 @@ public record HttpDependencies(
     requireNonNull(listCarriers, "listCarriers is null");
     requireNonNull(createReturnLabel, "createReturnLabel is null");
     requireNonNull(downloadReturnLabel, "downloadReturnLabel is null");
+    requireNonNull(exchangeRates, "exchangeRates is null");
+    requireNonNull(markReturnRequest, "markReturnRequest is null");
+    requireNonNull(requests, "requests is null");
+    requireNonNull(browserSessions, "browserSessions is null");
   }
 
-  /**
-   * Without the return-option policy and return labels: tickets show a policy that does not apply,
-   * no carriers are loaded and labels cannot be made.
-   */
-  public HttpDependencies(
-      RegisterSellerUseCase registerSeller,
-      IssueTokenUseCase issueToken,
-      AuthenticateUseCase authenticate,
-      FeedOrderUseCase feedOrder,
-      UpdateOrderUnitUseCase updateOrderUnit,
-      OpenTicketUseCase openTicket,
-      FindTicketUseCase findTicket,
-      SearchTicketsUseCase searchTickets,
-      ListMessagesUseCase listMessages,
-      PostMessageUseCase postMessage,
-      CloseTicketUseCase closeTicket,
-      MeasureResponseTimeUseCase measureResponseTime,
-      ManageTextModulesUseCase manageTextModules,
-      RenderTextModuleUseCase renderTextModule,
-      BooleanSupplier ready,
-      Clock clock,
-      ShowOrderDetailsUseCase showOrderDetails,
-      RefundUseCase refund,
-      CancelOrderUnitUseCase cancelOrderUnit,
-      EscalateTicketUseCase escalateTicket,
-      HandBackTicketUseCase handBackTicket) {
-    this(
-        registerSeller,
-        issueToken,
-        authenticate,
-        feedOrder,
-        updateOrderUnit,
-        openTicket,
-        findTicket,
-        searchTickets,
-        listMessages,
-        postMessage,
-        closeTicket,
-        measureResponseTime,
-        manageTextModules,
-        renderTextModule,
+  /** Every use case of the core, with the readiness probe ({@code ready}: the store answers). */
+  public static HttpDependencies of(TicketdeskCore core, BooleanSupplier ready) {
+    return new HttpDependencies(
+        core.registerSeller(),
+        core.issueToken(),
+        core.authenticate(),
+        core.feedOrder(),
+        core.updateOrderUnit(),
+        core.openTicket(),
+        core.findTicket(),
+        core.searchTickets(),
+        core.listMessages(),
+        core.postMessage(),
+        core.closeTicket(),
+        core.measureResponseTime(),
+        core.manageTextModules(),
+        core.renderTextModule(),
         ready,
-        clock,
-        showOrderDetails,
-        refund,
-        cancelOrderUnit,
-        escalateTicket,
-        handBackTicket,
-        new AssessReturnPolicyUseCase() {
-          @Override
-          public ReturnPolicyState state(Actor actor, Ticket ticket) {
-            return new ReturnPolicyState(false, PolicyPhase.NONE, true, List.of(), null, null);
-          }
-
-          @Override
-          public List<ReturnPolicyState> states(Actor actor, List<Ticket> tickets) {
-            return tickets.stream().map(t -> state(actor, t)).toList();
-          }
-        },
-        actor -> List.of(),
-        new CreateReturnLabelUseCase() {
-          @Override
-          public ReturnLabel create(Actor actor, Command command) {
-            throw unavailable();
-          }
-
-          @Override
-          public ReturnLabel upload(Actor actor, Upload upload) {
-            throw unavailable();
-          }
-        },
-        (actor, labelId) -> {
-          throw new DomainException(ErrorCode.NOT_FOUND, "return label " + labelId + " not found");
-        });
-  }
-
-  private static DomainException unavailable() {
-    return new DomainException(ErrorCode.VALIDATION, "return labels are not available here");
+        core.clock(),
+        core.showOrderDetails(),
+        core.refund(),
+        core.cancelOrderUnit(),
+        core.escalateTicket(),
+        core.handBackTicket(),
+        core.assessReturnPolicy(),
+        core.listCarriers(),
+        core.createReturnLabel(),
+        core.downloadReturnLabel(),
+        core.exchangeRates(),
+        core.markReturnRequest(),
+        core.requests(),
+        core.browserSessions());
   }
 }

@@ -6,13 +6,12 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.ParsedEndpoint;
-import io.ticketdesk.application.port.in.BrowserSessionUseCase;
-import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.application.port.in.UnavailableException;
 import io.ticketdesk.domain.DomainException;
-import io.ticketdesk.domain.ErrorCode;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -23,27 +22,17 @@ public final class HttpServer {
   private final Javalin app;
   private final java.time.Duration idleTimeout;
 
-  public HttpServer(HttpDependencies deps) {
-    this(deps, HttpLimits.defaults());
-  }
-
-  /** Without browser sessions (sign-in is refused) and without pages. */
+  /** The API alone, without pages. */
   public HttpServer(HttpDependencies deps, HttpLimits limits) {
-    this(deps, limits, NO_SESSIONS, List.of());
+    this(deps, limits, List.of());
   }
 
   /**
-   * @param sessions the browser sessions that the cookie stands for
    * @param pages further routes on the same server (the web pages), given the Javalin configuration
    */
-  public HttpServer(
-      HttpDependencies deps,
-      HttpLimits limits,
-      BrowserSessionUseCase sessions,
-      List<Consumer<JavalinConfig>> pages) {
+  public HttpServer(HttpDependencies deps, HttpLimits limits, List<Consumer<JavalinConfig>> pages) {
     requireNonNull(deps, "deps is null");
     requireNonNull(limits, "limits is null");
-    requireNonNull(sessions, "sessions is null");
     requireNonNull(pages, "pages is null");
     this.idleTimeout = limits.idleTimeout();
     RateLimiter limiter =
@@ -51,8 +40,8 @@ public final class HttpServer {
     Metrics metrics = new Metrics();
     ApiContract contract = ApiContract.load();
     ContractQueryParams queryParams = new ContractQueryParams(contract);
-    Authentication auth = new Authentication(deps.authenticate(), sessions);
-    SessionRoutes sessionRoutes = new SessionRoutes(sessions, deps.clock());
+    Authentication auth = new Authentication(deps.authenticate(), deps.browserSessions());
+    SessionRoutes sessionRoutes = new SessionRoutes(deps.browserSessions(), deps.clock());
     OperationRoutes operations = new OperationRoutes(deps.ready(), contract);
     SellerRoutes sellers = new SellerRoutes(deps.registerSeller());
     TokenRoutes tokens = new TokenRoutes(deps.issueToken());
@@ -63,7 +52,9 @@ public final class HttpServer {
         new TextModuleRoutes(deps.manageTextModules(), deps.renderTextModule());
     ActionRoutes actions = new ActionRoutes(deps);
     LabelRoutes labels = new LabelRoutes(deps);
+    ExchangeRateRoutes rates = new ExchangeRateRoutes(deps.exchangeRates());
     JettyErrorProblems jettyErrors = new JettyErrorProblems();
+    AtomicRequests atomic = new AtomicRequests(deps.requests());
     this.app =
         Javalin.create(
             config -> {
@@ -85,7 +76,13 @@ public final class HttpServer {
               // the server's handler answers before routing, the context's inside the servlet.
               config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
               config.jetty.modifyServletContextHandler(
-                  context -> context.setErrorHandler(jettyErrors));
+                  context -> {
+                    context.setErrorHandler(jettyErrors);
+                    context.addFilter(
+                        new FilterHolder(new HeadAsGet()),
+                        "/*",
+                        java.util.EnumSet.of(DispatcherType.REQUEST));
+                  });
 
               config.routes.get("/health", operations::health);
               config.routes.get("/ready", operations::ready);
@@ -95,66 +92,63 @@ public final class HttpServer {
               config.routes.beforeMatched(API + "/*", auth::require);
               config.routes.beforeMatched(API + "/*", limiter::check);
               config.routes.beforeMatched(API + "/*", queryParams::check);
-              config.routes.post(API + "/sessions", sessionRoutes::start);
+              config.routes.post(API + "/sessions", atomic.of(sessionRoutes::start));
               config.routes.get(API + "/sessions/current", sessionRoutes::current);
-              config.routes.delete(API + "/sessions/current", sessionRoutes::end);
-              config.routes.post(API + "/sellers", sellers::register);
-              config.routes.post(API + "/tokens", tokens::issue);
-              config.routes.post(API + "/orders", orders::feed);
+              config.routes.delete(API + "/sessions/current", atomic.of(sessionRoutes::end));
+              config.routes.post(API + "/sellers", atomic.of(sellers::register));
+              config.routes.post(API + "/tokens", atomic.of(tokens::issue));
+              config.routes.post(API + "/orders", atomic.of(orders::feed));
               config.routes.patch(
-                  API + "/orders/{orderNumber}/units/{orderUnitId}", orders::updateUnit);
-              config.routes.post(API + "/tickets", tickets::open);
+                  API + "/orders/{orderNumber}/units/{orderUnitId}", atomic.of(orders::updateUnit));
+              config.routes.post(API + "/tickets", atomic.of(tickets::open));
               config.routes.get(API + "/tickets", tickets::list);
               config.routes.get(API + "/ticket-counts", tickets::counts);
               config.routes.get(API + "/tickets/{ticketNumber}", tickets::get);
+              config.routes.patch(API + "/tickets/{ticketNumber}", actions::patch);
               config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
-              config.routes.post(API + "/tickets/{ticketNumber}/messages", tickets::post);
-              config.routes.post(API + "/tickets/{ticketNumber}/close", tickets::close);
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/messages", atomic.of(tickets::post));
+              config.routes.post(API + "/tickets/{ticketNumber}/close", atomic.of(tickets::close));
               config.routes.get(API + "/kpis/response-time", kpis::responseTime);
               config.routes.get(API + "/text-modules/placeholders", textModules::placeholders);
               config.routes.get(API + "/text-modules", textModules::list);
-              config.routes.post(API + "/text-modules", textModules::create);
+              config.routes.post(API + "/text-modules", atomic.of(textModules::create));
               config.routes.get(API + "/text-modules/{textModuleId}", textModules::get);
-              config.routes.put(API + "/text-modules/{textModuleId}", textModules::update);
-              config.routes.delete(API + "/text-modules/{textModuleId}", textModules::delete);
+              config.routes.put(
+                  API + "/text-modules/{textModuleId}", atomic.of(textModules::update));
+              config.routes.delete(
+                  API + "/text-modules/{textModuleId}", atomic.of(textModules::delete));
               config.routes.get(
                   API + "/text-modules/{textModuleId}/rendered", textModules::rendered);
               config.routes.get(API + "/tickets/{ticketNumber}/order", actions::order);
-              config.routes.post(API + "/tickets/{ticketNumber}/refunds", actions::refund);
-              config.routes.post(API + "/tickets/{ticketNumber}/cancellations", actions::cancel);
-              config.routes.post(API + "/tickets/{ticketNumber}/escalations", actions::escalate);
-              config.routes.post(API + "/tickets/{ticketNumber}/handback", actions::handBack);
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/refunds", atomic.of(actions::refund));
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/cancellations", atomic.of(actions::cancel));
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/escalations", atomic.of(actions::escalate));
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/handback", atomic.of(actions::handBack));
               config.routes.get(API + "/carriers", labels::carriers);
-              config.routes.post(API + "/tickets/{ticketNumber}/return-labels", labels::create);
+              config.routes.post(
+                  API + "/tickets/{ticketNumber}/return-labels",
+                  // Not one unit of work: the carrier's call (up to its timeout) must not hold a
+                  // store connection, or a slow carrier would starve every other request; the
+                  // label is stored in its own transaction after the carrier answered.
+                  labels::create);
               config.routes.get(API + "/return-labels/{labelId}", labels::download);
+              config.routes.put(API + "/exchange-rates/{currency}/{date}", rates::put);
+              config.routes.get(API + "/exchange-rates/{currency}/{date}", rates::get);
 
               pages.forEach(page -> page.accept(config));
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);
               config.routes.exception(HttpResponseException.class, Problems::javalin);
-              config.routes.exception(StoreUnavailableException.class, Problems::storeUnavailable);
+              config.routes.exception(UnavailableException.class, Problems::storeUnavailable);
               config.routes.exception(Exception.class, Problems::unexpected);
             });
   }
-
-  /** Browser sessions where there are none: sign-in is refused, no cookie is valid. */
-  private static final BrowserSessionUseCase NO_SESSIONS =
-      new BrowserSessionUseCase() {
-        @Override
-        public StartedSession start(String bearerToken) {
-          throw new DomainException(
-              ErrorCode.VALIDATION, "browser sessions are not available on this server");
-        }
-
-        @Override
-        public Optional<ActiveSession> resume(String sessionId) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void end(String sessionId) {}
-      };
 
   /** Starts listening; port 0 picks a free port. Returns the bound port. */
   public int start(String host, int port) {

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
 import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
 import io.ticketdesk.application.port.in.ListCarriersUseCase;
-import io.ticketdesk.application.port.out.Carriers;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnLabel;
@@ -37,7 +36,7 @@ final class LabelRoutes {
   }
 
   record CarrierJson(String carrier, String plugin, String version) {
-    static CarrierJson of(Carriers.Carrier c) {
+    static CarrierJson of(ListCarriersUseCase.LoadedCarrier c) {
       return new CarrierJson(c.carrier(), c.plugin(), c.version());
     }
   }
@@ -87,7 +86,7 @@ final class LabelRoutes {
                   () -> new CreateReturnLabelUseCase.Upload(number, tracking, pdf)));
     } else {
       // A carrier makes the label and its tracking number: one given here would be dropped.
-      if (!ctx.queryParamMap().isEmpty()) {
+      if (!QueryString.of(ctx).isEmpty()) {
         throw Requests.invalid(
             "trackingNumber",
             "trackingNumber is for uploads (Content-Type: application/pdf); a carrier's label"

@@ -2,7 +2,7 @@ package io.ticketdesk.adapters.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.ticketdesk.application.port.out.StoreUnavailableException;
+import io.ticketdesk.application.port.in.UnavailableException;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import java.util.LinkedHashMap;
@@ -36,6 +36,8 @@ final class Problems {
       case REFUND_EXCEEDS_REMAINING, IDEMPOTENCY_KEY_REUSED -> 422;
       case RETURN_OPTION_REQUIRED, RETURN_OPTION_INVALID -> 422;
       case CARRIER_FAILED -> 502;
+      case CARRIER_BUSY -> 503;
+      case CARRIER_TIMED_OUT -> 504;
     };
   }
 
@@ -61,6 +63,8 @@ final class Problems {
       case "return-option-required" -> "The first response must offer a valid return option";
       case "return-option-invalid" -> "The return option is not valid for this ticket";
       case "carrier-failed" -> "The carrier failed to make the label";
+      case "carrier-busy" -> "The carrier has too many label requests in flight";
+      case "carrier-timed-out" -> "The carrier did not make the label in time";
       case "request-timeout" -> "The request did not arrive in time";
       case "malformed-request" -> "The HTTP request is malformed";
       case "uri-too-long" -> "The request URI is too long";
@@ -101,6 +105,9 @@ final class Problems {
     if (e.code() == ErrorCode.UNAUTHENTICATED) {
       ctx.header("WWW-Authenticate", "Bearer");
     }
+    if (e.code() == ErrorCode.CARRIER_BUSY) {
+      ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+    }
     send(ctx, status(e.code()), e.code().slug(), e.getMessage(), e.details());
   }
 
@@ -133,7 +140,7 @@ final class Problems {
     }
   }
 
-  static void storeUnavailable(StoreUnavailableException e, Context ctx) {
+  static void storeUnavailable(UnavailableException e, Context ctx) {
     LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
     send(ctx, 503, "store-unavailable", "the data store is unavailable; retry later", Map.of());

@@ -17,7 +17,7 @@ final class QueryParams {
   }
 
   static QueryParams of(Context ctx, Set<String> known) {
-    Map<String, List<String>> params = ctx.queryParamMap();
+    Map<String, List<String>> params = QueryString.of(ctx);
     for (var entry : params.entrySet()) {
       String name = entry.getKey();
       if (!known.contains(name)) {
@@ -92,12 +92,17 @@ final class QueryParams {
     if (v == null) {
       return null;
     }
+    java.time.LocalDate date;
     try {
-      return java.time.LocalDate.parse(v);
+      date = java.time.LocalDate.parse(v);
     } catch (java.time.format.DateTimeParseException e) {
       throw Requests.invalid(
           name, name + " must be a date such as 2026-02-02, got '" + Requests.abbreviate(v) + "'");
     }
+    if (date.getYear() < 2000 || date.getYear() > 2100) {
+      throw Requests.outOfRange(name, v);
+    }
+    return date;
   }
 
   Boolean bool(String name) {

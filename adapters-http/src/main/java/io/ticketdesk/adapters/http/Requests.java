@@ -14,9 +14,13 @@ import io.ticketdesk.domain.TicketNumber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -100,14 +104,24 @@ final class Requests {
     return copy;
   }
 
-  /** An RFC 3339 date-time with offset (e.g. 2026-01-05T10:00:00Z). */
+  /** The earliest instant a request may carry (inclusive). */
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+  /** The first instant after the latest a request may carry (years 2000 to 2100). */
+  static final Instant END = Instant.parse("2101-01-01T00:00:00Z");
+
+  /**
+   * An RFC 3339 date-time with offset (e.g. 2026-01-05T10:00:00Z) in the years 2000 to 2100 (UTC):
+   * far-off instants overflow deadline and period arithmetic and do not fit every database.
+   */
   static Instant instant(String value, String field) {
     if (value == null) {
       return null;
     }
+    Instant instant;
     try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
+      instant = OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeException e) { // DateTimeParseException, or beyond Instant's range
       throw invalid(
           field,
           field
@@ -115,6 +129,20 @@ final class Requests {
               + abbreviate(value)
               + "'");
     }
+    if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+      throw outOfRange(field, value);
+    }
+    return instant;
+  }
+
+  static DomainException outOfRange(String field, String value) {
+    return invalid(
+        field,
+        field
+            + " must lie in the years 2000 to 2100 (from 2000-01-01T00:00:00Z to"
+            + " 2100-12-31T23:59:59.999999Z), got '"
+            + abbreviate(value)
+            + "'");
   }
 
   static TicketNumber ticketNumber(Context ctx) {
@@ -155,12 +183,34 @@ final class Requests {
       if (node == null || !node.isObject()) {
         throw invalid("body", "the body must be a JSON object");
       }
+      checkText(node, "");
       return node;
     } catch (JsonProcessingException e) {
       throw translate(e);
     } catch (IOException e) {
       // The bytes are in memory: this is undecodable text (e.g. bytes that look like UTF-32).
       throw invalid("body", "the body is not JSON text in UTF-8");
+    }
+  }
+
+  /** Every text in a JSON tree (names and string values) against {@link RequestText}. */
+  private static void checkText(JsonNode node, String path) {
+    if (node.isTextual()) {
+      RequestText.check(node.textValue(), path.isEmpty() ? "body" : path);
+    } else if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        String name = field.getKey();
+        if (RequestText.firstForbidden(name) >= 0) {
+          RequestText.check(name, path.isEmpty() ? "body" : path);
+        }
+        checkText(field.getValue(), path.isEmpty() ? name : path + "." + name);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkText(node.get(i), path + "[" + i + "]");
+      }
     }
   }
 
@@ -200,9 +250,34 @@ final class Requests {
       if (bytes.length == 0) {
         throw invalid("body", "a JSON body is required");
       }
+      requireUtf8(bytes);
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a slow or vanished client: Problems answers 408
+    }
+  }
+
+  /**
+   * Refuses bytes that are not well-formed UTF-8: overlong forms ({@code C0 BC} for {@code <}),
+   * encoded surrogates, truncated sequences. Jackson would decode some of them leniently, so that
+   * {@code \xc0\xbcscript\xc0\xbe} were stored as {@code <script>}.
+   */
+  static void requireUtf8(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length && bytes[i] >= 0) {
+      i++;
+    }
+    if (i == bytes.length) {
+      return; // ASCII, the usual case
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, i, bytes.length - i));
+    } catch (CharacterCodingException e) {
+      throw invalid("body", "the body is not valid UTF-8 (e.g. an overlong or truncated sequence)");
     }
   }
 
@@ -244,6 +319,9 @@ final class Requests {
   }
 
   private static DomainException translate(JsonProcessingException e) {
+    if (e instanceof Json.ForbiddenText f) {
+      return RequestText.refusal(path(f), f.character, f.index);
+    }
     if (e instanceof UnrecognizedPropertyException u) {
       String field = path(u);
       return invalid(field, "unknown field '" + abbreviate(field) + "'");
@@ -344,7 +422,23 @@ final class Requests {
 
   /** The {@code Idempotency-Key} of a write that creates something; null without the header. */
   static IdempotencyKey idempotencyKey(Context ctx) {
-    return parse(ctx.header(IDEMPOTENCY_KEY), IDEMPOTENCY_KEY, IdempotencyKey::of);
+    return parse(single(ctx, IDEMPOTENCY_KEY), IDEMPOTENCY_KEY, IdempotencyKey::of);
+  }
+
+  /**
+   * The one value of a header that must not be repeated; 400 when it is (which of two keys or
+   * tokens is meant is not for the server to guess).
+   */
+  static String single(Context ctx, String name) {
+    var values = ctx.req().getHeaders(name);
+    if (values == null || !values.hasMoreElements()) {
+      return null;
+    }
+    String first = values.nextElement();
+    if (values.hasMoreElements()) {
+      throw invalid(name, name + " may be sent only once");
+    }
+    return first;
   }
 
   static String etag(long version) {

@@ -14,7 +14,12 @@ record ReturnPolicyJson(
     List<String> validOptions,
     boolean breach,
     Instant breachedAt,
-    Instant recoveryDeadline) {
+    Instant recoveryDeadline,
+    MoneyJson sellerAddressLimit,
+    ExchangeRateRoutes.RateJson exchangeRate) {
+
+  /** An amount in minor units with its currency. */
+  record MoneyJson(long amount, String currency) {}
 
   static ReturnPolicyJson of(ReturnPolicyState s) {
     return new ReturnPolicyJson(
@@ -24,7 +29,11 @@ record ReturnPolicyJson(
         s.validOptions().stream().map(ReturnOptionType::wire).toList(),
         s.breach(),
         s.breachedAt(),
-        s.recoveryDeadline());
+        s.recoveryDeadline(),
+        s.sellerAddressLimit() == null
+            ? null
+            : new MoneyJson(s.sellerAddressLimit().amount(), s.sellerAddressLimit().currency()),
+        s.rateUsed() == null ? null : ExchangeRateRoutes.RateJson.of(s.rateUsed()));
   }
 
   /** One offered return option, in requests and in message JSON. */

@@ -11,7 +11,6 @@ import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
-import io.ticketdesk.application.port.out.TicketSort;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.MessageText;
@@ -122,7 +121,7 @@ final class TicketRoutes {
             p.instant("createdTo"),
             p.bool("overdue"),
             p.text("q"),
-            p.parse("sort", TicketSort::of),
+            p.parse("sort", SearchTicketsUseCase.Sort::of),
             p.integer("limit"),
             p.text("cursor"));
     var page = searchTickets.search(actor, query);

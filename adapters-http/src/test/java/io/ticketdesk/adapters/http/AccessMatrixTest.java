@@ -272,6 +272,24 @@ class AccessMatrixTest {
                 "POST",
                 f.t("/return-labels"),
                 Map.of("carrier", TestApp.DEFAULT_CARRIER, "orderUnitIds", List.of(f.unit))));
+    rule(
+        "PATCH /api/v1/tickets/{ticketNumber}",
+        EnumSet.of(Role.SELLER, Role.CUSTOMER_SERVICE),
+        true,
+        200,
+        f -> new Req("PATCH", f.t(""), Map.of("reason", "product_return")));
+    rule(
+        "PUT /api/v1/exchange-rates/{currency}/{date}",
+        EnumSet.of(Role.MARKETPLACE),
+        false,
+        200,
+        f -> new Req("PUT", "/api/v1/exchange-rates/CZK/2026-03-02", Map.of("perEuro", "24.9")));
+    rule(
+        "GET /api/v1/exchange-rates/{currency}/{date}",
+        ALL,
+        false,
+        200,
+        f -> new Req("GET", "/api/v1/exchange-rates/CZK/2026-03-02", null));
     // Downloading a label: the marketplace is "anyone else" and, like a foreign tenant, gets 404.
     rule(
         "GET /api/v1/return-labels/{labelId}",

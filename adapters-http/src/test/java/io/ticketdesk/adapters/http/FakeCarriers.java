@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Carriers for the HTTP tests: one that makes a PDF label, one that always fails. */
+/**
+ * Carriers for the HTTP tests: one that makes a PDF label, one that always fails; two unlisted ones
+ * answer as a flooded ({@code busy}) and a hanging ({@code timing-out}) plugin would.
+ */
 final class FakeCarriers implements Carriers {
   static final byte[] PDF = "%PDF-1.4\n% test label\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   final AtomicInteger labelsMade = new AtomicInteger();
+
+  /** Every call to make a label, made or failed. */
+  final AtomicInteger calls = new AtomicInteger();
 
   @Override
   public List<Carrier> list() {
@@ -23,6 +29,7 @@ final class FakeCarriers implements Carriers {
 
   @Override
   public MadeLabel createLabel(String carrier, LabelRequest request) {
+    calls.incrementAndGet();
     return switch (carrier) {
       case "test-pdf" ->
           new MadeLabel(
@@ -31,6 +38,12 @@ final class FakeCarriers implements Carriers {
               PDF,
               null);
       case "broken" -> throw new CarrierFailedException(carrier, "threw", "the carrier is down");
+      case "busy" ->
+          throw new CarrierFailedException(
+              carrier, "busy", "too many label requests in flight; try again");
+      case "timing-out" ->
+          throw new CarrierFailedException(
+              carrier, "timed_out", "the carrier plugin did not answer within 10000 ms");
       default ->
           throw new DomainException(
               ErrorCode.VALIDATION,

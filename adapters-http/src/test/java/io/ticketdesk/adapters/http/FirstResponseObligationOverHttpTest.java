@@ -38,7 +38,7 @@ class FirstResponseObligationOverHttpTest {
   }
 
   private String open(long unit) {
-    return app.openTicket(buyer, unit, "product_return", null, "I want to return it.")
+    return app.openTicket(buyer, unit, "product_defect", null, "It does not fit.")
         .get("ticketNumber")
         .asText();
   }

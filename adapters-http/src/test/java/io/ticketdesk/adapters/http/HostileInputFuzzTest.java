@@ -8,8 +8,9 @@ import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketdesk.adapters.persistence.TestDatabase;
+import io.ticketdesk.adapters.persistence.TestDatabases;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
-import io.ticketdesk.application.service.DefaultTextModuleService;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -112,6 +113,21 @@ class HostileInputFuzzTest {
     "2002",
     "1001",
     "9223372036854775807",
+    "\"+999999999-12-31T23:59:59Z\"",
+    "\"-999999999-01-01T00:00:00+01:00\"",
+    "\"1999-12-31T23:59:59.999999Z\"",
+    "\"2000-01-01T00:00:00Z\"",
+    "\"2100-12-31T23:59:59.999999Z\"",
+    "\"2101-01-01T00:00:00Z\"",
+    "\\u0000",
+    "\\u001b",
+    "\\ud800",
+    "\\udc00",
+    "\\ud83d\\udeb2",
+    "%zz",
+    "%00",
+    "%C0%BC",
+    "%ED%A0%80",
   })
   @interface ApiTokens {}
 
@@ -145,7 +161,7 @@ class HostileInputFuzzTest {
    * </ul>
    */
   static final class Fixture {
-    final TestApp app = new TestApp();
+    final TestApp app = newApp();
     final String seller;
     final String buyer;
     final String cs;
@@ -195,20 +211,15 @@ class HostileInputFuzzTest {
               "Please send it to {{seller.returnAddress}}",
               Map.of("type", "seller_address")));
       var defaults =
-          new DefaultTextModuleService(
-                  () ->
-                      List.of(
-                          new DefaultTextModuleSource.DefaultTextModule(
-                              "fuzz:de:return-label",
-                              "de",
-                              "de-DE",
-                              "Default label",
-                              "Label: {{returnLabel.url}}",
-                              "prepaid_label")),
-                  app.store.textModules(),
-                  app.store.transactions(),
-                  app.clock)
-              .storeDefaults();
+          app.storeDefaults(
+              List.of(
+                  new DefaultTextModuleSource.DefaultTextModule(
+                      "fuzz:de:return-label",
+                      "de",
+                      "de-DE",
+                      "Default label",
+                      "Label: {{returnLabel.url}}",
+                      "prepaid_label")));
       assertEquals(1, defaults.stored(), defaults.skipped().toString());
       expect(ESCALATED_TICKET, app.openTicket(buyer, 1002, "contact_other", null, "where is it"));
       var escalated =
@@ -276,6 +287,69 @@ class HostileInputFuzzTest {
     return fixture;
   }
 
+  /**
+   * The app the fuzz test sends to, on the store named by {@code -Dticketdesk.fuzz.store} (or
+   * {@code TICKETDESK_FUZZ_STORE}): {@code memory} (default), {@code h2} or {@code postgresql}.
+   * Each fixture gets a fresh database, so that its ids are the same in every run.
+   */
+  static TestApp newApp() {
+    String store =
+        System.getProperty(
+            "ticketdesk.fuzz.store",
+            System.getenv().getOrDefault("TICKETDESK_FUZZ_STORE", "memory"));
+    return switch (store) {
+      case "memory" -> new TestApp();
+      case "h2" -> onDatabase(TestDatabases.h2());
+      case "postgresql" -> onDatabase(TestDatabases.postgres());
+      default -> throw new IllegalArgumentException("unknown fuzz store " + store);
+    };
+  }
+
+  private static TestApp onDatabase(TestDatabase db) {
+    return new TestApp(db.freshPorts(), db::fingerprint, db);
+  }
+
+  /** At most this many request series in /metrics, however many odd requests arrive. */
+  static final int MAX_METRIC_SERIES = 400;
+
+  /** /metrics stays bounded: checked every 64 requests (a scrape per request would dominate). */
+  static void checkMetricsBounded(Fixture f) {
+    if (INPUTS.get() % 64 != 0) {
+      return;
+    }
+    String metrics = f.app.api.get("/metrics", null).body();
+    long series =
+        metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).count();
+    assertTrue(series <= MAX_METRIC_SERIES, series + " series in /metrics");
+    assertTrue(metrics.length() < 512 * 1024, "/metrics has " + metrics.length() + " bytes");
+  }
+
+  /**
+   * Sends raw request bytes (a request line and header lines the JDK client would not send:
+   * malformed percent-encoding, invented methods, repeated headers); same oracle as {@link #check}
+   * but for the contract, which a raw answer is not checked against beyond being a problem.
+   */
+  static void checkRaw(String head, byte[] body) {
+    INPUTS.incrementAndGet();
+    Fixture f = fixture();
+    String before = f.app.fingerprint();
+    RawHttp.Answer r = RawHttp.send(f.app.api.port, head, body, head.startsWith("HEAD "));
+    boolean carrierDown = r.status() == 502 && r.body().contains("/problems/carrier-failed\"");
+    if (r.status() >= 500 && !carrierDown) {
+      fail(head + " answered " + r.status() + " " + r.body());
+    }
+    if (r.status() >= 400) {
+      assertTrue(
+          r.contentType().startsWith("application/problem+json"),
+          r.status() + " is not a problem: " + r.contentType() + " for " + head);
+      assertEquals(
+          before, f.app.fingerprint(), head + " answered " + r.status() + " but changed the store");
+    } else if (!head.startsWith("GET ") && !head.startsWith("HEAD ")) {
+      f.changed = true;
+    }
+    checkMetricsBounded(f);
+  }
+
   @AfterAll
   static void report() {
     System.out.println("RELIABILITY HostileInputFuzzTest requests sent: " + INPUTS.get());
@@ -314,7 +388,7 @@ class HostileInputFuzzTest {
       boolean resetOnSuccess) {
     INPUTS.incrementAndGet();
     Fixture f = fixture();
-    String before = StoreFingerprint.of(f.app.store);
+    String before = f.app.fingerprint();
     // Every answer, Jetty's own refusals of malformed URIs included (JettyErrorProblems), must be
     // documented in openapi.yaml: ApiClient fails otherwise.
     ApiClient.Response r = f.app.api.sendBytes(method, path, token, body, headers);
@@ -330,11 +404,12 @@ class HostileInputFuzzTest {
       assertTrue(!r.body().contains("\tat "), "stack trace: " + r.body());
       assertEquals(
           before,
-          StoreFingerprint.of(f.app.store),
+          f.app.fingerprint(),
           method + " " + path + " answered " + r.status() + " but changed the store; " + input);
     } else if (resetOnSuccess) {
       f.changed = true;
     }
+    checkMetricsBounded(f);
   }
 
   static String text(byte[] input) {
@@ -801,5 +876,73 @@ class HostileInputFuzzTest {
         (byte[]) null,
         h,
         true);
+  }
+
+  // ----- the edges the fuzzer did not reach before (issue 16) -----
+
+  /** Input as it is (printable ASCII kept, the rest percent-encoded) as the query string. */
+  static String rawQuery(byte[] input) {
+    StringBuilder q = new StringBuilder();
+    for (byte b : input) {
+      int c = b & 0xff;
+      if (c > 0x20 && c < 0x7f && c != '#') {
+        q.append((char) c);
+      } else {
+        q.append(String.format("%%%02X", c));
+      }
+    }
+    return q.length() == 0 ? "" : "?" + q;
+  }
+
+  /** Raw query strings: malformed percent-encoding, repeated names, odd bytes, kept as they are. */
+  @FuzzTest
+  @ApiTokens
+  void rawQueryStrings(byte[] input) {
+    String q = rawQuery(input);
+    String auth = RawHttp.auth(fixture().seller);
+    checkRaw("GET /api/v1/tickets" + q + " HTTP/1.1" + auth, null);
+    checkRaw("GET " + t("/messages") + q + " HTTP/1.1" + auth, null);
+    checkRaw("GET /api/v1/kpis/response-time" + q + " HTTP/1.1" + auth, null);
+    checkRaw("GET " + t("") + q + " HTTP/1.1" + auth, null);
+    checkRaw("HEAD /api/v1/tickets" + q + " HTTP/1.1" + auth, null);
+  }
+
+  /** The first line as the method (a token of letters), sent with and without a token. */
+  @FuzzTest
+  void inventedMethods(byte[] input) {
+    StringBuilder m = new StringBuilder();
+    for (char c : firstLineAndRest(input)[0].toCharArray()) {
+      if (((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-') && m.length() < 40) {
+        m.append(c);
+      }
+    }
+    String method = m.length() == 0 ? "BREW" : m.toString();
+    checkRaw(method + " /api/v1/tickets HTTP/1.1", null);
+    checkRaw(method + " " + t("") + " HTTP/1.1" + RawHttp.auth(fixture().seller), null);
+    checkRaw(method + " /metrics HTTP/1.1", null);
+    checkRaw(method + " /nowhere/" + method + " HTTP/1.1", null);
+  }
+
+  /**
+   * Each line of the input a header (visible ASCII), added to a valid message post that already
+   * carries its Authorization, Content-Type and (for even lengths) an Idempotency-Key: repeated
+   * Authorization, Idempotency-Key, If-Match and Content-Type headers.
+   */
+  @FuzzTest
+  void duplicateHeaders(byte[] input) {
+    StringBuilder head =
+        new StringBuilder("POST " + t("/messages") + " HTTP/1.1" + RawHttp.auth(fixture().buyer));
+    head.append("\r\nContent-Type: application/json");
+    if (input.length % 2 == 0) {
+      head.append("\r\nIdempotency-Key: fuzz-key-0001");
+    }
+    for (String line : text(input).split("\n")) {
+      String h = headerValue(line);
+      int colon = h.indexOf(':');
+      if (colon > 0 && h.substring(0, colon).matches("[A-Za-z-]+")) {
+        head.append("\r\n").append(h);
+      }
+    }
+    checkRaw(head.toString(), "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8));
   }
 }

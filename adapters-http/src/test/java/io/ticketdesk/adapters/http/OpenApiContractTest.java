@@ -75,7 +75,7 @@ class OpenApiContractTest {
             + "\"firstResponseAt\":null,\"closedFinally\":false,\"version\":1,"
             + "\"returnPolicy\":{\"applies\":false,\"phase\":\"enforced\",\"satisfied\":true,"
             + "\"validOptions\":[\"label_url\"],\"breach\":false,\"breachedAt\":null,"
-            + "\"recoveryDeadline\":null}}";
+            + "\"recoveryDeadline\":null,\"sellerAddressLimit\":null,\"exchangeRate\":null}}";
     assertEquals(List.of(), validator.validateAgainst("Ticket", ticket));
     assertFalse(
         validator.validateAgainst("Ticket", ticket.replace("\"open\"", "\"pending\"")).isEmpty());

@@ -123,6 +123,14 @@ class OperationsOverHttpTest {
         d.refund(),
         d.cancelOrderUnit(),
         d.escalateTicket(),
-        d.handBackTicket());
+        d.handBackTicket(),
+        d.assessReturnPolicy(),
+        d.listCarriers(),
+        d.createReturnLabel(),
+        d.downloadReturnLabel(),
+        d.exchangeRates(),
+        d.markReturnRequest(),
+        d.requests(),
+        d.browserSessions());
   }
 }

@@ -130,6 +130,22 @@ class ReturnLabelsOverHttpTest {
   }
 
   @Test
+  void aFloodedCarrierIs503BusyWithRetryAfterAndAHangingOne504AndNothingIsWritten() {
+    String before = StoreFingerprint.of(app.store);
+
+    var busy = api.post(path + "/return-labels", seller, Map.of("carrier", "busy"));
+    var late = api.post(path + "/return-labels", seller, Map.of("carrier", "timing-out"));
+
+    assertProblem(busy, 503, "carrier-busy");
+    assertEquals("busy", busy.json().get("carrier").asText());
+    assertEquals("busy", busy.json().get("failure").asText());
+    assertEquals("5", busy.header("Retry-After").orElseThrow());
+    assertProblem(late, 504, "carrier-timed-out");
+    assertEquals("timed_out", late.json().get("failure").asText());
+    assertEquals(before, StoreFingerprint.of(app.store), "no label was made");
+  }
+
+  @Test
   void anUnknownCarrierOrUnitIsABadRequestAndOnlySellersMakeLabels() {
     assertProblem(
         api.post(path + "/return-labels", seller, Map.of("carrier", "nope")), 400, "validation");

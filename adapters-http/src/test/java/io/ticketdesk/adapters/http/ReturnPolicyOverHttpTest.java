@@ -150,6 +150,21 @@ class ReturnPolicyOverHttpTest {
   }
 
   @Test
+  void aDiscountAboveThePriceOfTheTicketsUnitsIsRefusedAndTheWholePriceIsAccepted() {
+    String path = returnTicket(3000);
+    long labelId = label(path);
+    var label = Map.of("type", "prepaid_label", "labelId", labelId);
+    String before = StoreFingerprint.of(app.store);
+    for (long cents : new long[] {3001, 9_007_199_254_740_991L}) {
+      var r = answerWith(path, "Keep it for a discount.", discount(cents), label);
+      ProblemAssertions.assertInvalid(r, "discountOffer.amount");
+      assertTrue(r.json().get("detail").asText().contains("3000 EUR"), r.body());
+    }
+    assertEquals(before, StoreFingerprint.of(app.store));
+    assertEquals(201, answerWith(path, "Keep it for free.", discount(3000), label).status());
+  }
+
+  @Test
   void example1_aLabelWithADiscountOfferIsAccepted() {
     String path = returnTicket(5999);
     long labelId = label(path);

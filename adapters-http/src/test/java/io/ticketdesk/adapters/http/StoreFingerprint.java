@@ -1,6 +1,6 @@
 package io.ticketdesk.adapters.http;
 
-import io.ticketdesk.application.testing.InMemoryStore;
+import io.ticketdesk.adapters.memory.InMemoryStore;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;

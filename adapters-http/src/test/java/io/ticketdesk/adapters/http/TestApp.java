@@ -3,26 +3,20 @@ package io.ticketdesk.adapters.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketdesk.application.service.AccessService;
-import io.ticketdesk.application.service.OrderFeedService;
-import io.ticketdesk.application.service.ReturnLabelService;
-import io.ticketdesk.application.service.ReturnPolicyService;
-import io.ticketdesk.application.service.SellerService;
-import io.ticketdesk.application.service.ServiceLevelService;
-import io.ticketdesk.application.service.SessionService;
-import io.ticketdesk.application.service.TextModuleService;
-import io.ticketdesk.application.service.TicketActionService;
-import io.ticketdesk.application.service.TicketService;
-import io.ticketdesk.application.testing.InMemoryStore;
+import io.ticketdesk.adapters.memory.InMemoryStore;
+import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
+import io.ticketdesk.application.port.out.DefaultTextModuleSource;
+import io.ticketdesk.application.service.CoreSettings;
+import io.ticketdesk.application.service.TicketdeskCore;
+import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.PublicHolidays;
-import io.ticketdesk.domain.ResponseDeadline;
-import io.ticketdesk.domain.ReturnOptionPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP adapter on a random port, backed by the real services and the in-memory store. */
@@ -35,11 +29,22 @@ final class TestApp implements AutoCloseable {
 
   final MutableClock clock = new MutableClock(START);
   final AtomicBoolean ready = new AtomicBoolean(true);
-  final InMemoryStore store = new InMemoryStore();
+
+  /** The in-memory store, or null when the app runs on a database's ports. */
+  final InMemoryStore store;
+
+  /** The store's outgoing ports, whichever store it is. */
+  final StorePorts ports;
+
+  private final java.util.function.Supplier<String> fingerprint;
   final HttpServer server;
   final ApiClient api;
   final FakeCarriers carriers = new FakeCarriers();
-  final SessionService sessions;
+  final TicketdeskCore core;
+
+  /** The default text modules the core's source offers (as plugins would). */
+  private final List<DefaultTextModuleSource.DefaultTextModule> defaults =
+      new CopyOnWriteArrayList<>();
 
   TestApp() {
     this(deps -> deps);
@@ -52,104 +57,99 @@ final class TestApp implements AutoCloseable {
 
   /** With the given protective limits (the default test app has no rate limit). */
   TestApp(java.util.function.UnaryOperator<HttpDependencies> adjust, HttpLimits limits) {
-    var tx = store.transactions();
-    var access =
-        new AccessService(store.accessTokens(), store.sellers(), tx, clock, Optional.of(ADMIN));
-    var sellers = new SellerService(store.sellers(), tx, clock);
-    var feed = new OrderFeedService(store.orders(), store.sellers(), tx);
-    var textModules =
-        new TextModuleService(
-            store.textModules(),
-            store.sellers(),
-            store.tickets(),
-            store.orders(),
-            tx,
-            clock,
-            store.returnLabels(),
+    this(new InMemoryStore(), adjust, limits);
+  }
+
+  /**
+   * On a database's ports (H2 or PostgreSQL); {@code fingerprint} reads every row, for the checks
+   * that a refused request changed nothing.
+   */
+  TestApp(
+      StorePorts ports, java.util.function.Supplier<String> fingerprint, AutoCloseable database) {
+    this(ports, fingerprint, database, deps -> deps);
+  }
+
+  /** On a database's ports, with some use cases replaced (e.g. by failing ones). */
+  TestApp(
+      StorePorts ports,
+      java.util.function.Supplier<String> fingerprint,
+      AutoCloseable database,
+      java.util.function.UnaryOperator<HttpDependencies> adjust) {
+    this(null, ports, fingerprint, adjust, new HttpLimits(0, 0, Duration.ofSeconds(30)));
+    this.database = database;
+  }
+
+  private AutoCloseable database;
+
+  private TestApp(
+      InMemoryStore memory,
+      java.util.function.UnaryOperator<HttpDependencies> adjust,
+      HttpLimits limits) {
+    this(memory, ports(memory), () -> StoreFingerprint.of(memory), adjust, limits);
+  }
+
+  private static StorePorts ports(InMemoryStore m) {
+    return new StorePorts(
+        m.sellers(),
+        m.accessTokens(),
+        m.orders(),
+        m.tickets(),
+        m.messages(),
+        m.transactions(),
+        m.systemState(),
+        m.responseTimes(),
+        m.textModules(),
+        m.ledger(),
+        m.idempotencyKeys(),
+        m.returnLabels(),
+        m.returnPolicyOutcomes(),
+        m.exchangeRates(),
+        m.sessions());
+  }
+
+  private TestApp(
+      InMemoryStore memory,
+      StorePorts store,
+      java.util.function.Supplier<String> fingerprint,
+      java.util.function.UnaryOperator<HttpDependencies> adjust,
+      HttpLimits limits) {
+    this.store = memory;
+    this.ports = store;
+    this.fingerprint = fingerprint;
+    core =
+        new TicketdeskCore(
+            store,
             carriers,
-            DEFAULT_CARRIER);
-    var returnPolicy =
-        new ReturnPolicyService(
-            store.orders(),
-            store.ledger(),
-            store.returnLabels(),
-            store.returnPolicyOutcomes(),
-            store.messages(),
+            () -> List.copyOf(defaults),
+            PublicHolidays.none(),
             clock,
-            ReturnOptionPolicy.withDefaults());
-    var labels =
-        new ReturnLabelService(
-            carriers,
-            store.returnLabels(),
-            store.tickets(),
-            store.orders(),
-            store.sellers(),
-            store.messages(),
-            tx,
-            clock);
-    var tickets =
-        new TicketService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
-            tx,
-            clock,
-            new ResponseDeadline(PublicHolidays.none()),
-            textModules,
-            returnPolicy,
-            labels,
-            store.idempotencyKeys());
-    var actions =
-        new TicketActionService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
-            store.ledger(),
-            store.idempotencyKeys(),
-            tx,
-            clock,
-            new ResponseDeadline(PublicHolidays.none()));
-    sessions =
-        new SessionService(
-            store.sessions(), store.accessTokens(), tx, clock, SessionService.LIFETIME);
-    server =
-        new HttpServer(
-            adjust.apply(
-                new HttpDependencies(
-                    sellers,
-                    access,
-                    access,
-                    feed,
-                    feed,
-                    tickets,
-                    tickets,
-                    tickets,
-                    tickets,
-                    tickets,
-                    tickets,
-                    new ServiceLevelService(store.responseTimes(), store.sellers(), tx, clock),
-                    textModules,
-                    textModules,
-                    ready::get,
-                    clock,
-                    actions,
-                    actions,
-                    actions,
-                    actions,
-                    actions,
-                    returnPolicy,
-                    labels,
-                    labels,
-                    labels)),
-            limits,
-            sessions,
-            List.of());
+            CoreSettings.defaults().withAdminToken(ADMIN).withDefaultCarrier(DEFAULT_CARRIER));
+    server = new HttpServer(adjust.apply(HttpDependencies.of(core, ready::get)), limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
+  }
+
+  /** Offers these default text modules (as plugins would) and stores them, as at start. */
+  StoreDefaultTextModulesUseCase.Stored storeDefaults(
+      List<DefaultTextModuleSource.DefaultTextModule> modules) {
+    defaults.addAll(modules);
+    return core.storeDefaultTextModules().storeDefaults();
+  }
+
+  /** Every stored row as text: equal before and after a request that must change nothing. */
+  String fingerprint() {
+    return fingerprint.get();
   }
 
   @Override
   public void close() {
     server.stop();
+    if (database != null) {
+      try {
+        database.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   // ----- fixtures over HTTP -----

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
-import io.ticketdesk.application.service.DefaultTextModuleService;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Duration;
@@ -225,10 +224,7 @@ class TextModuleReturnOptionsOverHttpTest {
                     "Rücksendeetikett",
                     LABEL_BODY,
                     "prepaid_label"));
-    var stored =
-        new DefaultTextModuleService(
-                plugin, app.store.textModules(), app.store.transactions(), app.clock)
-            .storeDefaults();
+    var stored = app.storeDefaults(plugin.defaults());
     assertEquals(1, stored.stored(), stored.skipped().toString());
     JsonNode def = api.get("/api/v1/text-modules", seller).json().at("/items/0");
     assertTrue(def.get("readOnly").asBoolean());
@@ -291,7 +287,7 @@ class TextModuleReturnOptionsOverHttpTest {
   }
 
   @Test
-  void aMessageRefusedAfterTheLabelWasMadeLeavesNoLabelBehind() {
+  void aMessageRefusedForItsOfferNeverCallsTheCarrier() {
     String ticket = returnTicket(12999);
     long id = module("Etikett", LABEL_BODY, Map.of("type", "prepaid_label", "carrier", "test-pdf"));
     int messages = messageCount(ticket);
@@ -303,7 +299,7 @@ class TextModuleReturnOptionsOverHttpTest {
             Map.of("textModuleId", id, "discountOffer", Map.of("amount", 500, "currency", "CZK")));
 
     assertInvalid(refused, "discountOffer.currency");
-    assertEquals(1, app.carriers.labelsMade.get());
+    assertEquals(0, app.carriers.calls.get(), "the carrier is called only after every check");
     assertFalse(hasLabel(ticket));
     assertEquals(messages, messageCount(ticket));
     var withDiscount =
@@ -314,6 +310,26 @@ class TextModuleReturnOptionsOverHttpTest {
     assertEquals(201, withDiscount.status(), withDiscount.body());
     assertEquals(500, withDiscount.json().at("/discountOffer/amount").asLong());
     assertEquals("prepaid_label", withDiscount.json().at("/returnOptions/0/type").asText());
+    assertEquals(1, app.carriers.calls.get());
+  }
+
+  @Test
+  void aMessageRefusedWhileCustomerServiceLeadsNeverCallsTheCarrier() {
+    String ticket = returnTicket(12999);
+    long id = module("Etikett", LABEL_BODY, Map.of("type", "prepaid_label", "carrier", "test-pdf"));
+    var escalated =
+        api.post(
+            "/api/v1/tickets/" + ticket + "/escalations",
+            seller,
+            Map.of("reason", "cannot_help_further"));
+    assertEquals(200, escalated.status(), escalated.body());
+    int messages = messageCount(ticket);
+
+    assertProblem(send(ticket, seller, Map.of("textModuleId", id)), 409, "conflict");
+
+    assertEquals(0, app.carriers.calls.get(), "the carrier is called only after every check");
+    assertFalse(hasLabel(ticket));
+    assertEquals(messages, messageCount(ticket));
   }
 
   @Test
@@ -400,10 +416,7 @@ class TextModuleReturnOptionsOverHttpTest {
                     "p:de:return-label", "de", "de-DE", "Etikett", LABEL_BODY, "prepaid_label"),
                 new DefaultTextModuleSource.DefaultTextModule(
                     "p:de:label-url", "de", "de-DE", "Link", "{{returnLabel.url}}", "label_url"));
-    var stored =
-        new DefaultTextModuleService(
-                plugin, app.store.textModules(), app.store.transactions(), app.clock)
-            .storeDefaults();
+    var stored = app.storeDefaults(plugin.defaults());
     assertEquals(2, stored.stored());
     assertEquals(1, stored.skipped().size(), stored.skipped().toString());
     assertTrue(stored.skipped().get(0).contains("label_url"), stored.skipped().toString());

@@ -61,7 +61,7 @@ class TextModulesOverHttpTest {
                         "state", "received"))));
     assertEquals(201, r.status(), r.body());
     ticket =
-        app.openTicket(buyer, 5001, "product_return", null, "I want to return it.")
+        app.openTicket(buyer, 5001, "product_defect", null, "It broke.")
             .get("ticketNumber")
             .asText();
   }

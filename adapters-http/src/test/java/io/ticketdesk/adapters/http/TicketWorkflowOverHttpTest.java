@@ -91,7 +91,15 @@ class TicketWorkflowOverHttpTest {
 
     app.clock.advance(Duration.ofHours(1));
     var reply =
-        api.post(path(ticket) + "/messages", sellerAToken, Map.of("text", "Here is a label."));
+        api.post(
+            path(ticket) + "/messages",
+            sellerAToken,
+            // The unit is not delivered yet: a withdrawal before delivery owes an option too.
+            Map.of(
+                "text",
+                "Here is a label.",
+                "returnOptions",
+                List.of(Map.of("type", "label_in_package"))));
     assertEquals(201, reply.status(), reply.body());
     assertEquals("seller", reply.json().get("authorRole").asText());
     assertEquals("\"2\"", reply.header("ETag").orElseThrow());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
@@ -14,6 +15,7 @@ import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.Sessions;
+import io.ticketdesk.application.port.out.Store;
 import io.ticketdesk.application.port.out.StoreUnavailableException;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
@@ -25,13 +27,14 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
  * The relational store (PostgreSQL, or H2 in PostgreSQL mode): connection pool, schema migrations
  * and the implementations of the outgoing ports.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Store, AutoCloseable {
   private static final int REACHABLE_TIMEOUT_SECONDS = 2;
   private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 
@@ -45,6 +48,7 @@ public final class Database implements AutoCloseable {
   private final Messages messages;
   private final SystemState systemState;
   private final ResponseTimes responseTimes;
+  private final ExchangeRates exchangeRates;
   private final TextModules textModules;
   private final Ledger ledger;
   private final IdempotencyKeys idempotencyKeys;
@@ -57,6 +61,9 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     Jdbi jdbi = Jdbi.create(dataSource);
     jdbi.setTemplateEngine(TemplateEngine.NOP);
+    // JDBI's messages would name the bound values; SqlErrors names what failed without them.
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
     this.db = new Db(jdbi, config.vendor());
     this.sellers = new JdbiSellers(db);
     this.accessTokens = new JdbiAccessTokens(db);
@@ -65,6 +72,7 @@ public final class Database implements AutoCloseable {
     this.messages = new JdbiMessages(db);
     this.systemState = new JdbiSystemState(db);
     this.responseTimes = new JdbiResponseTimes(db);
+    this.exchangeRates = new JdbiExchangeRates(db);
     this.textModules = new JdbiTextModules(db);
     this.ledger = new JdbiLedger(db);
     this.idempotencyKeys = new JdbiIdempotencyKeys(db);
@@ -89,6 +97,11 @@ public final class Database implements AutoCloseable {
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     hikari.setValidationTimeout(REACHABLE_TIMEOUT_SECONDS * 1_000L);
     hikari.setInitializationFailTimeout(-1);
+    if (config.vendor().equals("postgresql")) {
+      // PostgreSQL's "Detail:" repeats row and key values (user text, e-mail addresses) in every
+      // exception message; without it the message names the error and the constraint only.
+      hikari.addDataSourceProperty("logServerErrorDetail", "false");
+    }
     return new Database(config, new HikariDataSource(hikari));
   }
 
@@ -154,6 +167,10 @@ public final class Database implements AutoCloseable {
     return responseTimes;
   }
 
+  public ExchangeRates exchangeRates() {
+    return exchangeRates;
+  }
+
   public TextModules textModules() {
     return textModules;
   }
@@ -179,6 +196,11 @@ public final class Database implements AutoCloseable {
   }
 
   /** Binds a transaction to the calling thread; nested calls join it. */
+  /** The statement runner (for the persistence tests). */
+  Db db() {
+    return db;
+  }
+
   public Transactions transactions() {
     return db;
   }

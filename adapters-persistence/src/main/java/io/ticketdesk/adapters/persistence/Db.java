@@ -59,8 +59,9 @@ final class Db implements Transactions {
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     requireNonNull(work, "work is null");
-    if (current.get() != null) {
-      return work.get();
+    Handle joined = current.get();
+    if (joined != null) {
+      return nested(joined, work);
     }
     Handle handle;
     try {
@@ -77,6 +78,34 @@ final class Db implements Transactions {
       current.remove();
     }
   }
+
+  /**
+   * Work within a transaction that is already open (e.g. a use case within an HTTP request's unit
+   * of work) runs under a savepoint: when it fails, what it wrote is undone and the outer
+   * transaction stays usable (PostgreSQL refuses every statement after an error otherwise), so that
+   * a use case can still retry a lost race and the request can still answer.
+   */
+  private <T> T nested(Handle handle, Supplier<T> work) {
+    int[] depth = nesting.get();
+    String savepoint = "td_nested_" + (++depth[0]);
+    try {
+      handle.savepoint(savepoint);
+      T result = work.get();
+      handle.releaseSavepoint(savepoint);
+      return result;
+    } catch (RuntimeException e) {
+      try {
+        handle.rollbackToSavepoint(savepoint);
+      } catch (RuntimeException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw SqlErrors.translate(e);
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  private final ThreadLocal<int[]> nesting = ThreadLocal.withInitial(() -> new int[1]);
 
   /** Runs reads: on the current transaction's handle, or on a short-lived autocommit handle. */
   <T> T read(HandleCallback<T, RuntimeException> callback) {

@@ -64,11 +64,11 @@ final class JdbiTickets implements Tickets {
                       + " order_number, reason, topic, return_intent, status, waiting_on,"
                       + " closed_finally, created_at, updated_at, open_since, response_due_at,"
                       + " first_response_at, first_response_due_at, first_response_working_micros,"
-                      + " version) VALUES (:seller, :number, :buyer,"
+                      + " return_option_due_at, version) VALUES (:seller, :number, :buyer,"
                       + " :storefront, :orderNumber, :reason, :topic, :returnIntent, :status,"
                       + " :waitingOn, :closedFinally, :createdAt, :updatedAt, :openSince,"
                       + " :responseDueAt, :firstResponseAt, :firstResponseDueAt,"
-                      + " :firstResponseWorkingMicros, :version)");
+                      + " :firstResponseWorkingMicros, :returnOptionDueAt, :version)");
           bindState(insert, ticket)
               .bind("seller", ticket.sellerId().value())
               .bind("number", ticket.number().value())
@@ -135,7 +135,7 @@ final class JdbiTickets implements Tickets {
                           + " first_response_at = :firstResponseAt,"
                           + " first_response_due_at = :firstResponseDueAt,"
                           + " first_response_working_micros = :firstResponseWorkingMicros,"
-                          + " version = :version"
+                          + " return_option_due_at = :returnOptionDueAt, version = :version"
                           + " WHERE seller_id = :seller AND ticket_number = :number"
                           + " AND version = :previousVersion");
               return bindState(update, next)
@@ -339,6 +339,7 @@ final class JdbiTickets implements Tickets {
                 ? null
                 : TimeUnit.NANOSECONDS.toMicros(t.firstResponseWorkingTime().toNanos()),
             Long.class)
+        .bindByType("returnOptionDueAt", Db.utc(t.returnOptionDueAt()), OffsetDateTime.class)
         .bind("version", t.version());
   }
 
@@ -427,6 +428,7 @@ final class JdbiTickets implements Tickets {
       Instant firstResponseAt,
       Instant firstResponseDueAt,
       Duration firstResponseWorkingTime,
+      Instant returnOptionDueAt,
       long version) {
     static TicketRow map(ResultSet rs) throws SQLException {
       String topic = rs.getString("topic");
@@ -451,6 +453,7 @@ final class JdbiTickets implements Tickets {
           Db.instant(rs, "first_response_at"),
           Db.instant(rs, "first_response_due_at"),
           micros(rs, "first_response_working_micros"),
+          Db.instant(rs, "return_option_due_at"),
           rs.getLong("version"));
     }
 
@@ -475,6 +478,7 @@ final class JdbiTickets implements Tickets {
           firstResponseAt,
           firstResponseDueAt,
           firstResponseWorkingTime,
+          returnOptionDueAt,
           version);
     }
 

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
-import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
-import io.ticketdesk.application.service.TicketService;
+import io.ticketdesk.application.port.out.Carriers;
+import io.ticketdesk.application.port.out.DefaultTextModuleSource;
+import io.ticketdesk.application.service.CoreSettings;
+import io.ticketdesk.application.service.TicketdeskCore;
 import io.ticketdesk.application.testing.contract.Fixtures;
 import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.Actor;
@@ -15,7 +17,6 @@ import io.ticketdesk.domain.BuyerId;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.PublicHolidays;
-import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketReason;
@@ -32,13 +33,8 @@ import org.junit.jupiter.api.Test;
 abstract class AbstractIdempotentWriteConcurrencyTest {
   private static final int THREADS = 20;
   private static final long BUYER = 9;
-  private static final RenderTextModuleUseCase NO_MODULES =
-      (actor, id, ticket) -> {
-        throw new IllegalStateException("no text modules in this test");
-      };
-
   private StorePorts store;
-  private TicketService service;
+  private TicketdeskCore core;
   private SellerId seller;
   private Order order;
   private Ticket ticket;
@@ -50,19 +46,15 @@ abstract class AbstractIdempotentWriteConcurrencyTest {
     store = database().freshPorts();
     seller = Fixtures.seller(store).id();
     order = Fixtures.storedOrder(store, seller, BUYER, 2);
-    service =
-        new TicketService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
-            store.transactions(),
+    core =
+        new TicketdeskCore(
+            store,
+            Carriers.none(),
+            DefaultTextModuleSource.none(),
+            PublicHolidays.none(),
             Clock.systemUTC(),
-            new ResponseDeadline(PublicHolidays.none()),
-            NO_MODULES,
-            null,
-            null,
-            store.idempotencyKeys());
-    ticket = service.open(buyer(), opening(0, null)).ticket();
+            CoreSettings.defaults());
+    ticket = core.openTicket().open(buyer(), opening(0, null)).ticket();
   }
 
   private static Actor buyer() {
@@ -96,7 +88,9 @@ abstract class AbstractIdempotentWriteConcurrencyTest {
 
     List<Object> outcomes =
         Race.run(
-            Race.times(THREADS, () -> service.post(Actor.seller(seller), command).message().id()));
+            Race.times(
+                THREADS,
+                () -> core.postMessage().post(Actor.seller(seller), command).message().id()));
 
     var chat = store.messages().list(seller, ticket.number(), true, 0, 100);
     assertEquals(2, chat.size(), "the opening message and one answer");
@@ -110,9 +104,12 @@ abstract class AbstractIdempotentWriteConcurrencyTest {
     List<Object> outcomes =
         Race.run(
             Race.times(
-                THREADS, () -> service.open(buyer(), opening(1, "same-ticket")).ticket().number()));
+                THREADS,
+                () ->
+                    core.openTicket().open(buyer(), opening(1, "same-ticket")).ticket().number()));
 
-    List<Ticket> tickets = service.search(buyer(), SearchTicketsUseCase.Query.all()).items();
+    List<Ticket> tickets =
+        core.searchTickets().search(buyer(), SearchTicketsUseCase.Query.all()).items();
     assertEquals(2, tickets.size(), "the ticket of the set-up and one more: " + tickets);
     assertEquals(Set.of(tickets.get(0).number()), Set.copyOf(outcomes));
   }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.application.port.in.RefundUseCase;
-import io.ticketdesk.application.service.TicketActionService;
+import io.ticketdesk.application.port.out.Carriers;
+import io.ticketdesk.application.port.out.DefaultTextModuleSource;
+import io.ticketdesk.application.service.CoreSettings;
+import io.ticketdesk.application.service.TicketdeskCore;
 import io.ticketdesk.application.testing.contract.Fixtures;
 import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.Actor;
@@ -19,7 +22,6 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.RefundReason;
-import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.Ticket;
@@ -42,7 +44,7 @@ abstract class AbstractRefundConcurrencyTest {
   private static final long PRICE = 12_990;
 
   private StorePorts store;
-  private TicketActionService service;
+  private RefundUseCase service;
   private SellerId seller;
   private Order order;
   private OrderUnit unit;
@@ -74,15 +76,14 @@ abstract class AbstractRefundConcurrencyTest {
     ticket = Fixtures.ticket(store.tickets().nextNumber(), order).build();
     store.tickets().add(ticket);
     service =
-        new TicketActionService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
-            store.ledger(),
-            store.idempotencyKeys(),
-            store.transactions(),
-            Clock.systemUTC(),
-            new ResponseDeadline(PublicHolidays.none()));
+        new TicketdeskCore(
+                store,
+                Carriers.none(),
+                DefaultTextModuleSource.none(),
+                PublicHolidays.none(),
+                Clock.systemUTC(),
+                CoreSettings.defaults())
+            .refund();
   }
 
   private RefundUseCase.Command tenth(String key) {

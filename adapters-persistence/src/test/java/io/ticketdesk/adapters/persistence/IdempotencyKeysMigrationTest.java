@@ -53,7 +53,7 @@ class IdempotencyKeysMigrationTest {
       SellerId seller = Fixtures.seller(store).id();
       Order order = Fixtures.storedOrder(store, seller, 9, 1);
       Ticket ticket = Fixtures.ticket(store.tickets().nextNumber(), order).build();
-      store.tickets().add(ticket);
+      insertAtVersion8(test, ticket);
       long bySeller = refund(store, order, ticket, AuthorRole.SELLER);
       long byService = refund(store, order, ticket, AuthorRole.CUSTOMER_SERVICE);
       try (Connection c = test.connect();
@@ -105,5 +105,44 @@ class IdempotencyKeysMigrationTest {
                 at(0)))
         .orElseThrow()
         .id();
+  }
+
+  /** The ticket's row as the schema of V8 has it (the adapter writes today's columns). */
+  private static void insertAtVersion8(TestDatabase test, Ticket t) throws SQLException {
+    try (Connection c = test.connect();
+        PreparedStatement ticket =
+            c.prepareStatement(
+                "INSERT INTO tickets (seller_id, ticket_number, buyer_id, storefront,"
+                    + " order_number, reason, status, waiting_on, closed_finally, created_at,"
+                    + " updated_at, open_since, response_due_at, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement unit =
+            c.prepareStatement(
+                "INSERT INTO ticket_units (seller_id, ticket_number, pos, order_unit_id)"
+                    + " VALUES (?, ?, ?, ?)")) {
+      ticket.setLong(1, t.sellerId().value());
+      ticket.setString(2, t.number().value());
+      ticket.setLong(3, t.buyerId().value());
+      ticket.setString(4, t.storefront().code());
+      ticket.setString(5, t.orderNumber().value());
+      ticket.setString(6, t.reason().wire());
+      ticket.setString(7, t.status().wire());
+      ticket.setString(8, t.waitingOn() == null ? null : t.waitingOn().wire());
+      ticket.setBoolean(9, t.closedFinally());
+      ticket.setObject(10, t.createdAt().atOffset(ZoneOffset.UTC));
+      ticket.setObject(11, t.updatedAt().atOffset(ZoneOffset.UTC));
+      ticket.setObject(12, t.openSince() == null ? null : t.openSince().atOffset(ZoneOffset.UTC));
+      ticket.setObject(
+          13, t.responseDueAt() == null ? null : t.responseDueAt().atOffset(ZoneOffset.UTC));
+      ticket.setLong(14, t.version());
+      ticket.executeUpdate();
+      for (int i = 0; i < t.orderUnitIds().size(); i++) {
+        unit.setLong(1, t.sellerId().value());
+        unit.setString(2, t.number().value());
+        unit.setInt(3, i);
+        unit.setLong(4, t.orderUnitIds().get(i).value());
+        unit.executeUpdate();
+      }
+    }
   }
 }

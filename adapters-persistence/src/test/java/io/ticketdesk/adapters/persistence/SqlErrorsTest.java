@@ -1,7 +1,10 @@
 package io.ticketdesk.adapters.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
@@ -41,11 +44,19 @@ class SqlErrorsTest {
   }
 
   @Test
-  void otherFailuresPassUnchanged() {
-    RuntimeException syntax = new ConnectionException(new SQLException("syntax", "42601", 0));
-    IllegalStateException domain = new IllegalStateException("not a database failure");
+  void otherDatabaseFailuresKeepTheirStateButNotTheirMessage() {
+    RuntimeException syntax =
+        new ConnectionException(new SQLException("syntax near 'secret-value'", "42601", 0));
+    RuntimeException translated = SqlErrors.translate(syntax);
+    assertInstanceOf(SqlErrors.StatementFailedException.class, translated);
+    assertTrue(translated.getMessage().contains("SQLState 42601"), translated.getMessage());
+    assertFalse(translated.getMessage().contains("secret"), translated.getMessage());
+    assertNull(translated.getCause());
+  }
 
-    assertSame(syntax, SqlErrors.translate(syntax));
+  @Test
+  void failuresOutsideTheDatabasePassUnchanged() {
+    IllegalStateException domain = new IllegalStateException("not a database failure");
     assertSame(domain, SqlErrors.translate(domain));
   }
 }

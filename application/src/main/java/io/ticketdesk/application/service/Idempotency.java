@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -35,9 +34,8 @@ final class Idempotency {
   private final IdempotencyKeys keys;
   private final Clock clock;
 
-  /** With {@code keys} null, requests with a key are refused (keys are not available). */
   Idempotency(IdempotencyKeys keys, Clock clock) {
-    this.keys = keys;
+    this.keys = requireNonNull(keys, "keys is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -59,12 +57,6 @@ final class Idempotency {
       BiFunction<SellerId, String, T> replay) {
     if (key == null) {
       return none();
-    }
-    if (keys == null) {
-      throw new DomainException(
-          ErrorCode.VALIDATION,
-          "Idempotency-Key is not available here",
-          Map.of("field", "Idempotency-Key"));
     }
     return new Request<>(
         this,

@@ -79,16 +79,23 @@ public final class ReturnLabelService
   }
 
   @Override
-  public List<Carriers.Carrier> carriers(Actor actor) {
+  public List<LoadedCarrier> carriers(Actor actor) {
     if (actor == null) {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, "authentication required");
     }
-    return carriers.list();
+    return carriers.list().stream()
+        .map(c -> new LoadedCarrier(c.carrier(), c.plugin(), c.version()))
+        .toList();
   }
 
   @Override
   public ReturnLabel create(Actor actor, Command command) {
-    Carriers.MadeLabel made = make(actor, command);
+    Access.require(actor, "make return labels", Role.SELLER);
+    requireNonNull(command, "command is null");
+    Carriers.LabelRequest request =
+        tx.inTransaction(
+            () -> request(actor, ticket(actor, command.ticketNumber()), command.orderUnitIds()));
+    Carriers.MadeLabel made = make(command.carrier(), request);
     return store(
         actor,
         command.ticketNumber(),
@@ -99,50 +106,49 @@ public final class ReturnLabelService
   }
 
   /**
-   * Has the carrier make a label for the ticket without storing it (outside any transaction: the
-   * carrier may take seconds); {@link #store(Ticket, Carriers.MadeLabel, Instant)} stores it.
+   * What a carrier needs to make a label for the ticket's units ({@code orderUnitIds}, or all of
+   * them when empty); joins the caller's transaction.
    */
-  Carriers.MadeLabel make(Actor actor, Command command) {
+  Carriers.LabelRequest request(Actor actor, Ticket ticket, List<OrderUnitId> orderUnitIds) {
     Access.require(actor, "make return labels", Role.SELLER);
-    requireNonNull(command, "command is null");
-    Carriers.LabelRequest request =
-        tx.inTransaction(
-            () -> {
-              Ticket ticket = ticket(actor, command.ticketNumber());
-              Order order = order(ticket);
-              Seller seller =
-                  sellers
-                      .find(ticket.sellerId())
-                      .orElseThrow(() -> Access.notFound("seller " + ticket.sellerId().value()));
-              List<OrderUnitId> ids =
-                  command.orderUnitIds().isEmpty() ? ticket.orderUnitIds() : command.orderUnitIds();
-              List<Carriers.Item> items = new ArrayList<>();
-              for (OrderUnitId id : ids) {
-                if (!ticket.orderUnitIds().contains(id)) {
-                  throw new DomainException(
-                      ErrorCode.VALIDATION,
-                      "order unit "
-                          + id.value()
-                          + " is not part of ticket "
-                          + ticket.number().value(),
-                      Map.of("field", "orderUnitIds"));
-                }
-                OrderUnit u = order.unit(id).orElseThrow();
-                items.add(new Carriers.Item(u.id(), u.title(), u.ean()));
-              }
-              return new Carriers.LabelRequest(
-                  ticket.number(),
-                  order.number().value(),
-                  ticket.storefront(),
-                  seller.name(),
-                  seller.returnAddress(),
-                  order.buyer().name(),
-                  ticket.storefront().country(),
-                  seller.returnAddress().country(),
-                  items);
-            });
-    // The carrier is called outside any transaction: it may take seconds.
-    return carriers.createLabel(command.carrier(), request);
+    if (ticket.isClosed()) {
+      throw closed(ticket.number());
+    }
+    Order order = order(ticket);
+    Seller seller =
+        sellers
+            .find(ticket.sellerId())
+            .orElseThrow(() -> Access.notFound("seller " + ticket.sellerId().value()));
+    List<OrderUnitId> ids = orderUnitIds.isEmpty() ? ticket.orderUnitIds() : orderUnitIds;
+    List<Carriers.Item> items = new ArrayList<>();
+    for (OrderUnitId id : ids) {
+      if (!ticket.orderUnitIds().contains(id)) {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "order unit " + id.value() + " is not part of ticket " + ticket.number().value(),
+            Map.of("field", "orderUnitIds"));
+      }
+      OrderUnit u = order.unit(id).orElseThrow();
+      items.add(new Carriers.Item(u.id(), u.title(), u.ean()));
+    }
+    return new Carriers.LabelRequest(
+        ticket.number(),
+        order.number().value(),
+        ticket.storefront(),
+        seller.name(),
+        seller.returnAddress(),
+        order.buyer().name(),
+        ticket.storefront().country(),
+        seller.returnAddress().country(),
+        items);
+  }
+
+  /**
+   * Has the carrier make a label without storing it; call it outside any transaction (the carrier
+   * may take seconds). {@link #store(Ticket, Carriers.MadeLabel, Instant)} stores it.
+   */
+  Carriers.MadeLabel make(String carrier, Carriers.LabelRequest request) {
+    return carriers.createLabel(carrier, request);
   }
 
   /**
@@ -236,11 +242,15 @@ public final class ReturnLabelService
             .find(actor.sellerId().orElseThrow(), number)
             .orElseThrow(() -> Access.notFound("ticket " + number.value()));
     if (ticket.isClosed()) {
-      throw new DomainException(
-          ErrorCode.TICKET_CLOSED,
-          "ticket " + number.value() + " is closed; cannot make a return label for it");
+      throw closed(number);
     }
     return ticket;
+  }
+
+  private static DomainException closed(TicketNumber number) {
+    return new DomainException(
+        ErrorCode.TICKET_CLOSED,
+        "ticket " + number.value() + " is closed; cannot make a return label for it");
   }
 
   private Order order(Ticket ticket) {

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase.Warning;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
+import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.CostBearer;
@@ -22,12 +24,16 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.RateUsed;
+import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
+import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitLedger;
@@ -40,11 +46,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The return-option policy at work: the policy state shown with a ticket, and — called by {@link
- * TicketService} inside the message's transaction — checking what a message offers, guarding the
- * first response, refunding without return, and the sanction of a breach.
+ * PostMessageService} before a message's side effects and inside its transaction — checking what a
+ * message offers, guarding the first response, refunding without return, and the sanction of a
+ * breach.
  */
 public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   /** The ledger reason of a refund without return. */
@@ -60,6 +68,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   private final Messages messages;
   private final Clock clock;
   private final ReturnOptionPolicy policy;
+  private final Sellers sellers;
+  private final ExchangeRates rates;
 
   public ReturnPolicyService(
       Orders orders,
@@ -68,7 +78,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       ReturnPolicyOutcomes outcomes,
       Messages messages,
       Clock clock,
-      ReturnOptionPolicy policy) {
+      ReturnOptionPolicy policy,
+      Sellers sellers,
+      ExchangeRates rates) {
     this.orders = requireNonNull(orders, "orders is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
     this.labels = requireNonNull(labels, "labels is null");
@@ -76,6 +88,24 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     this.messages = requireNonNull(messages, "messages is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.policy = requireNonNull(policy, "policy is null");
+    this.sellers = requireNonNull(sellers, "sellers is null");
+    this.rates = requireNonNull(rates, "rates is null");
+  }
+
+  /**
+   * The exchange rate of the storefront's currency on the day of {@code at} (its date in the
+   * storefront's zone): that day's, else the latest earlier one, else the configured default.
+   */
+  Optional<RateUsed> rateAt(Storefront storefront, Instant at) {
+    String currency = storefront.currency();
+    if (currency.equals(ReturnOptionPolicy.SELLER_ADDRESS_LIMIT.currency())) {
+      return Optional.empty();
+    }
+    LocalDate day = ReturnOptionPolicy.rateDay(storefront, at);
+    return RateUsed.choose(
+        day,
+        rates.latestOnOrBefore(currency, day),
+        Optional.ofNullable(policy.rules().rates().get(currency)));
   }
 
   @Override
@@ -120,14 +150,28 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       if (!ReturnOptionPolicy.mayApply(ticket)) {
         states.add(
             new ReturnPolicyState(
-                false, policy.phase(ticket.storefront(), at), true, List.of(), null, null));
+                false,
+                policy.phase(ticket.storefront(), at),
+                true,
+                List.of(),
+                null,
+                null,
+                null,
+                null));
         continue;
       }
       Order order = ordersBySeller.get(ticket.sellerId()).get(ticket.orderNumber());
       if (order == null) {
         throw Access.notFound("order " + ticket.orderNumber().value());
       }
-      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+      Optional<RateUsed> rate = rateAt(ticket.storefront(), at);
+      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, List.of(), rate, at);
+      if (a.requiresOption() && ticket.firstResponseAt() == null) {
+        // Only unanswered return requests: a full refund already made satisfies them.
+        a =
+            policy.assess(
+                ticket, order, ledger.entries(ticket.sellerId(), order.number()), rate, at);
+      }
       ReturnPolicyOutcome o = outcomesBySeller.get(ticket.sellerId()).get(ticket.number());
       if (o != null) {
         states.add(
@@ -137,11 +181,22 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
                 o.satisfied(),
                 a.validOptions(),
                 o.breachedAt(),
-                o.recoveryDeadline()));
+                o.recoveryDeadline(),
+                a.sellerAddressLimit(),
+                a.rateUsed()));
       } else {
-        boolean satisfied = !a.requiresOption() || ticket.firstResponseAt() != null;
+        boolean satisfied =
+            !a.requiresOption() || ticket.firstResponseAt() != null || a.refundedInFull();
         states.add(
-            new ReturnPolicyState(a.applies(), a.phase(), satisfied, a.validOptions(), null, null));
+            new ReturnPolicyState(
+                a.applies(),
+                a.phase(),
+                satisfied,
+                a.validOptions(),
+                null,
+                null,
+                a.sellerAddressLimit(),
+                a.rateUsed()));
       }
     }
     return states;
@@ -156,7 +211,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   /**
    * Checks a seller's message before it is stored: the options it offers must be valid for the
    * ticket (labels of this ticket, the address only for cheap items), and a first response that
-   * owes a valid option while the policy is enforced is refused unless {@code recordAnyway}.
+   * owes a valid option while the policy is enforced is refused unless {@code recordAnyway}. With
+   * {@code labelToBeMade} the offered prepaid label is made only after this decision (it cannot be
+   * looked up yet).
    */
   Decision decide(
       Ticket ticket,
@@ -164,20 +221,28 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       boolean internal,
       ReturnOffer offer,
       boolean recordAnyway,
+      boolean labelToBeMade,
       Instant at) {
+    // The first response, or the seller's first answer after the ticket was marked as a return
+    // request: both owe a valid option, in the phase of the day they are sent.
     boolean firstResponse =
         author == AuthorRole.SELLER
             && !internal
-            && ticket.isOpen()
-            && ticket.firstResponseAt() == null;
+            && (ticket.isOpen() && ticket.firstResponseAt() == null || ticket.owesReturnOption());
     if (!firstResponse && offer.isEmpty()) {
       return new Decision(null, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
     }
     Order order = order(ticket);
-    ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, at);
+    ReturnOptionPolicy.Assessment a =
+        policy.assess(
+            ticket,
+            order,
+            ledger.entries(ticket.sellerId(), order.number()),
+            rateAt(ticket.storefront(), at),
+            at);
     a.checkOffered(offer);
     for (ReturnOption o : offer.options()) {
-      if (o.type() == ReturnOptionType.PREPAID_LABEL) {
+      if (o.type() == ReturnOptionType.PREPAID_LABEL && !labelToBeMade) {
         labels
             .find(ticket.sellerId(), o.labelId())
             .filter(l -> l.ticketNumber().equals(ticket.number()))
@@ -209,6 +274,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
           "discountOffer must be in the storefront's currency " + ticket.storefront().currency(),
           Map.of("field", "discountOffer.currency"));
     }
+    if (offer.discountOffer() != null) {
+      offer.checkDiscountAtMost(unitsPrice(ticket, order, offer.discountOffer().currency()));
+    }
     if (!firstResponse) {
       return new Decision(a, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
     }
@@ -217,6 +285,20 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       throw a.required();
     }
     return new Decision(a, verdict, true);
+  }
+
+  /** What the ticket's units cost together, in {@code currency}. */
+  private static Money unitsPrice(Ticket ticket, Order order, String currency) {
+    long total = 0;
+    for (OrderUnitId id : ticket.orderUnitIds()) {
+      Money price = order.unit(id).map(OrderUnit::price).orElse(null);
+      if (price != null && price.currency().equals(currency)) {
+        // saturating: prices fed near Long.MAX_VALUE must not overflow into a 500
+        long sum = total + price.amount();
+        total = ((total ^ sum) & (price.amount() ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+      }
+    }
+    return Money.of(total, currency);
   }
 
   /**
@@ -229,7 +311,10 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     List<Warning> warnings = new ArrayList<>();
     for (ReturnOption o : offer.options()) {
       if (o.type() == ReturnOptionType.REFUND_WITHOUT_RETURN) {
-        refundWithoutReturn(ticket, o.orderUnitId(), at);
+        refundWithoutReturn(ticket, o.orderUnitId(), decision.assessment(), at);
+      }
+      if (o.type() == ReturnOptionType.SELLER_ADDRESS) {
+        returnAddress(ticket, at);
       }
     }
     if (!decision.firstResponse() || !decision.assessment().requiresOption()) {
@@ -296,8 +381,28 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     return warnings;
   }
 
+  /**
+   * Puts the seller's full return address in front of the buyer: an accepted seller_address option
+   * is worth nothing without it.
+   */
+  private void returnAddress(Ticket ticket, Instant at) {
+    ReturnAddress address =
+        sellers
+            .find(ticket.sellerId())
+            .map(Seller::returnAddress)
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        ErrorCode.RETURN_OPTION_INVALID,
+                        "the seller has no return address on file; seller_address is not"
+                            + " possible — offer a label instead",
+                        Map.of("field", "returnOptions")));
+    system(ticket, "Return address (send the item here):\n" + address.display(), at);
+  }
+
   /** Refunds what remains of the unit (or every unit of the ticket) in full, once. */
-  private void refundWithoutReturn(Ticket ticket, OrderUnitId only, Instant at) {
+  private void refundWithoutReturn(
+      Ticket ticket, OrderUnitId only, ReturnOptionPolicy.Assessment a, Instant at) {
     Order order = order(ticket);
     List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
     List<OrderUnitId> ids = only != null ? List.of(only) : ticket.orderUnitIds();
@@ -334,6 +439,15 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
               + unit.title()
               + ") in full; the buyer keeps the item. Cost borne by: seller.",
           at);
+    }
+    if (refunded == 0 && a != null && a.refundedInFull() && !byRefundWithoutReturn(entries)) {
+      // Refunded in full from the action menu before: the option states what already happened.
+      system(
+          ticket,
+          "Refund without return: the ticket's units are already refunded in full; the buyer keeps"
+              + " the items and need not return anything.",
+          at);
+      return;
     }
     if (refunded == 0) {
       throw new DomainException(
@@ -376,6 +490,10 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       total = total.plus(rest);
     }
     return total;
+  }
+
+  private static boolean byRefundWithoutReturn(List<LedgerEntry> entries) {
+    return entries.stream().anyMatch(e -> REFUND_WITHOUT_RETURN.equals(e.reason()));
   }
 
   private static UnitLedger unitLedger(OrderUnit unit, List<LedgerEntry> entries) {

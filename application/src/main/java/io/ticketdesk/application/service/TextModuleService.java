@@ -47,34 +47,12 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
   private final Clock clock;
   private final ReturnLabels labels;
   private final Carriers carriers;
-  private final String defaultCarrier;
-
-  public TextModuleService(
-      TextModules modules,
-      Sellers sellers,
-      Tickets tickets,
-      Orders orders,
-      Transactions tx,
-      Clock clock) {
-    this(modules, sellers, tickets, orders, tx, clock, null);
-  }
-
-  /** With the tickets' return labels, which fill the {@code returnLabel.*} placeholders. */
-  public TextModuleService(
-      TextModules modules,
-      Sellers sellers,
-      Tickets tickets,
-      Orders orders,
-      Transactions tx,
-      Clock clock,
-      ReturnLabels labels) {
-    this(modules, sellers, tickets, orders, tx, clock, labels, null, null);
-  }
+  private final Optional<String> defaultCarrier;
 
   /**
-   * With the loaded carriers, so that a module may carry a {@code prepaid_label} option (its
-   * carrier must be loaded), and the carrier that makes the labels of plugin defaults which name
-   * none ({@code defaultCarrier}, nullable).
+   * With the tickets' return labels (they fill the {@code returnLabel.*} placeholders), the loaded
+   * carriers (a module's {@code prepaid_label} option names one of them) and the carrier that makes
+   * the labels of default modules naming none ({@code defaultCarrier}, if configured).
    */
   public TextModuleService(
       TextModules modules,
@@ -85,16 +63,16 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
       Clock clock,
       ReturnLabels labels,
       Carriers carriers,
-      String defaultCarrier) {
-    this.labels = labels;
-    this.carriers = carriers;
-    this.defaultCarrier = defaultCarrier;
+      Optional<String> defaultCarrier) {
     this.modules = requireNonNull(modules, "modules is null");
     this.sellers = requireNonNull(sellers, "sellers is null");
     this.tickets = requireNonNull(tickets, "tickets is null");
     this.orders = requireNonNull(orders, "orders is null");
     this.tx = requireNonNull(tx, "tx is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.labels = requireNonNull(labels, "labels is null");
+    this.carriers = requireNonNull(carriers, "carriers is null");
+    this.defaultCarrier = requireNonNull(defaultCarrier, "defaultCarrier is null");
   }
 
   private Instant now() {
@@ -275,26 +253,20 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
     if (option == null || !option.makesLabel() || option.carrier() != null) {
       return option;
     }
-    if (defaultCarrier == null) {
+    if (defaultCarrier.isEmpty()) {
       throw new DomainException(
           ErrorCode.VALIDATION,
           "this module offers a prepaid label but names no carrier, and no default carrier is"
               + " configured (TICKETDESK_DEFAULT_CARRIER)",
           Map.of("field", "returnOption.carrier"));
     }
-    return new TextModuleReturnOption(option.type(), defaultCarrier);
+    return new TextModuleReturnOption(option.type(), defaultCarrier.get());
   }
 
   /** A prepaid_label option names a carrier that is loaded now. */
   private void requireLoadedCarrier(TextModuleReturnOption option) {
     if (option == null || !option.makesLabel()) {
       return;
-    }
-    if (carriers == null) {
-      throw new DomainException(
-          ErrorCode.VALIDATION,
-          "return labels are not available here; a module cannot offer a prepaid_label",
-          Map.of("field", "returnOption.type"));
     }
     List<String> loaded = carriers.list().stream().map(Carriers.Carrier::carrier).toList();
     if (!loaded.contains(option.carrier())) {
@@ -336,8 +308,11 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
     return render(actor, id, number, null, true);
   }
 
-  @Override
-  public Rendered renderWith(Actor actor, TextModuleId id, TicketNumber number, ReturnLabel made) {
+  /**
+   * The module as sent, with {@code made} (the label just made for this message; null: the ticket's
+   * latest) filling the {@code returnLabel.*} placeholders; joins the caller's transaction.
+   */
+  Rendered renderWith(Actor actor, TextModuleId id, TicketNumber number, ReturnLabel made) {
     return render(actor, id, number, made, false);
   }
 
@@ -382,8 +357,7 @@ public final class TextModuleService implements ManageTextModulesUseCase, Render
               values.put(p, standIn(p, option.carrier()));
             }
           } else {
-            Optional<ReturnLabel> label =
-                labels == null ? Optional.empty() : labels.latest(seller.id(), ticket.number());
+            Optional<ReturnLabel> label = labels.latest(seller.id(), ticket.number());
             values = values(seller, ticket, order, label);
           }
           return new Rendered(id, module.body().render(values), option);

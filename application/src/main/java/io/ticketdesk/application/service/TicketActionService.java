@@ -6,6 +6,7 @@ import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
 import io.ticketdesk.application.port.in.IdempotencyKey;
+import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
@@ -27,6 +28,7 @@ import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
@@ -48,7 +50,8 @@ public final class TicketActionService
         RefundUseCase,
         CancelOrderUnitUseCase,
         EscalateTicketUseCase,
-        HandBackTicketUseCase {
+        HandBackTicketUseCase,
+        MarkReturnRequestUseCase {
   private static final int MAX_ATTEMPTS = 64;
 
   private final Tickets tickets;
@@ -162,7 +165,8 @@ public final class TicketActionService
                   + unit.refunded().plus(c.amount()).display()
                   + " of "
                   + unit.unit().price().display()
-                  + ".",
+                  + "."
+                  + noReturnNeeded(ticket),
               at);
           return entry;
         });
@@ -272,6 +276,33 @@ public final class TicketActionService
         });
   }
 
+  @Override
+  public Ticket markReturnRequest(Actor actor, MarkReturnRequestUseCase.Command c) {
+    Access.require(actor, "mark return requests", Role.SELLER, Role.CUSTOMER_SERVICE);
+    requireNonNull(c, "command is null");
+    return changes.change(
+        actor,
+        c.ticketNumber(),
+        c.expectedVersion(),
+        ticket -> {
+          Instant at = now();
+          Ticket next = ticket.markReturnRequest(actor.authorRole(), c.intent(), at, deadline);
+          tickets.update(next);
+          system(
+              ticket,
+              "Marked as a return request"
+                  + (c.intent() == null ? "" : " (" + c.intent().wire() + ")")
+                  + " by "
+                  + who(actor)
+                  + ". The seller's next answer to the buyer must offer a valid return option"
+                  + " where the return-option policy applies; it is due by "
+                  + next.returnOptionDueAt()
+                  + ".",
+              at);
+          return next;
+        });
+  }
+
   /**
    * Runs a money-moving action once per idempotency key (see {@link Idempotency}); the key
    * remembers the ledger entry, which a replay answers again.
@@ -311,6 +342,22 @@ public final class TicketActionService
   }
 
   /** The unit with its ledger; a unit the ticket is not about is not found. */
+  /**
+   * The buyer's notice when a refund leaves every unit of the ticket refunded in full: a refund
+   * without return, which also satisfies the return-option policy before the first response.
+   */
+  private String noReturnNeeded(Ticket ticket) {
+    Order order = order(ticket);
+    List<OrderUnit> units =
+        ticket.orderUnitIds().stream().flatMap(id -> order.unit(id).stream()).toList();
+    if (!ReturnOptionPolicy.refundedInFull(
+        units, ledger.entries(ticket.sellerId(), order.number()))) {
+      return "";
+    }
+    return " Every unit of this ticket is now refunded in full: the buyer keeps the items and need"
+        + " not return anything (refund without return).";
+  }
+
   private UnitLedger unitLedger(Ticket ticket, OrderUnitId unitId) {
     DomainException notFound =
         new DomainException(

@@ -1,7 +1,9 @@
 package io.ticketdesk.application.port.in;
 
 import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.PolicyPhase;
+import io.ticketdesk.domain.RateUsed;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.Validation;
@@ -22,7 +24,9 @@ public interface AssessReturnPolicyUseCase {
   /**
    * Whether the policy applies, its phase (at the first response, or now while none was given),
    * whether it is satisfied (a valid option was offered, or none is owed), the valid options, and
-   * for a sanctioned breach its time and the end of the four-week recovery window.
+   * for a sanctioned breach its time and the end of the four-week recovery window; for a return
+   * request also the 40 EUR limit of the seller's address in the storefront's currency and the
+   * exchange rate it was converted with (null for the euro, or where the policy cannot apply).
    */
   record ReturnPolicyState(
       boolean applies,
@@ -30,7 +34,9 @@ public interface AssessReturnPolicyUseCase {
       boolean satisfied,
       List<ReturnOptionType> validOptions,
       Instant breachedAt,
-      Instant recoveryDeadline) {
+      Instant recoveryDeadline,
+      Money sellerAddressLimit,
+      RateUsed rateUsed) {
     public ReturnPolicyState {
       Validation.required(phase, "phase");
       validOptions = List.copyOf(validOptions);

@@ -1,7 +1,6 @@
 package io.ticketdesk.application.port.in;
 
 import io.ticketdesk.domain.Actor;
-import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.TextModuleId;
 import io.ticketdesk.domain.TextModuleReturnOption;
 import io.ticketdesk.domain.TicketNumber;
@@ -13,15 +12,6 @@ public interface RenderTextModuleUseCase {
    * the {@code returnLabel.*} placeholders show stand-ins: the label does not exist yet.
    */
   Rendered render(Actor actor, TextModuleId id, TicketNumber ticket);
-
-  /**
-   * The module as sent, with {@code label} (the one just made for this message; null: the ticket's
-   * latest) filling the {@code returnLabel.*} placeholders; joins the caller's transaction.
-   */
-  default Rendered renderWith(
-      Actor actor, TextModuleId id, TicketNumber ticket, ReturnLabel label) {
-    return render(actor, id, ticket);
-  }
 
   /**
    * The text ready to send, and the return option sending it attaches (null if none; a {@code

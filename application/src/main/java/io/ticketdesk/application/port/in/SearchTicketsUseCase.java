@@ -1,12 +1,12 @@
 package io.ticketdesk.application.port.in;
 
-import io.ticketdesk.application.port.out.TicketSort;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
 import io.ticketdesk.domain.TopicFilter;
+import io.ticketdesk.domain.Validation;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Instant;
 import java.util.List;
@@ -39,11 +39,36 @@ public interface SearchTicketsUseCase {
       Instant createdTo,
       Boolean overdue,
       String q,
-      TicketSort sort,
+      Sort sort,
       Integer limit,
       String cursor) {
     public static Query all() {
       return new Query(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+  }
+
+  /** The orders a ticket list can be sorted in. */
+  enum Sort {
+    /** Newest first. */
+    CREATED_DESC("-created"),
+    /** Most recently changed first. */
+    UPDATED_DESC("-updated"),
+    /** Open tickets, most urgent (earliest response deadline) first. */
+    DUE("due");
+
+    private final String wire;
+
+    Sort(String wire) {
+      this.wire = wire;
+    }
+
+    public String wire() {
+      return wire;
+    }
+
+    /** Parses the wire value; an unknown value is a validation error listing the valid ones. */
+    public static Sort of(String value) {
+      return Validation.parseEnum(Sort.class, value, "sort", Sort::wire);
     }
   }
 

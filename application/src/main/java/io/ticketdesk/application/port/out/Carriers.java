@@ -2,11 +2,14 @@ package io.ticketdesk.application.port.out;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.TicketNumber;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The return-label carriers that are loaded (e.g. from plugins), and making labels with them.
@@ -24,6 +27,31 @@ public interface Carriers {
    * @throws io.ticketdesk.domain.DomainException {@code validation} for an unknown carrier
    */
   MadeLabel createLabel(String carrier, LabelRequest request);
+
+  /** No carriers at all: nothing is listed, and making a label is a {@code validation} refusal. */
+  static Carriers none() {
+    return new Carriers() {
+      @Override
+      public List<Carrier> list() {
+        return List.of();
+      }
+
+      @Override
+      public MadeLabel createLabel(String carrier, LabelRequest request) {
+        throw new DomainException(
+            ErrorCode.VALIDATION,
+            "no carrier named '"
+                + (carrier.length() > 64 ? carrier.substring(0, 64) + "…" : carrier)
+                + "' is loaded; loaded: none",
+            Map.of("field", "carrier", "validValues", List.of()));
+      }
+
+      @Override
+      public String toString() {
+        return "Carriers.none()";
+      }
+    };
+  }
 
   /** A loaded carrier and the plugin that provides it. */
   record Carrier(String carrier, String plugin, String version) {

@@ -9,6 +9,11 @@ public interface DefaultTextModuleSource {
   /** Every default text module offered, per storefront and locale. */
   List<DefaultTextModule> defaults();
 
+  /** No default text modules: sellers write all of their own. */
+  static DefaultTextModuleSource none() {
+    return List::of;
+  }
+
   /**
    * One default text module.
    *

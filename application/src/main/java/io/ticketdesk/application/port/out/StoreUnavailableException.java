@@ -1,7 +1,14 @@
 package io.ticketdesk.application.port.out;
 
-/** Thrown by a store when the database cannot be reached; callers may retry later. */
-public class StoreUnavailableException extends RuntimeException {
+import io.ticketdesk.application.port.in.UnavailableException;
+
+/**
+ * Thrown by a store when the database cannot be reached; to the callers of the use cases it is an
+ * {@link UnavailableException} (they may retry later).
+ */
+public class StoreUnavailableException extends UnavailableException {
+  private static final long serialVersionUID = 1L;
+
   public StoreUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

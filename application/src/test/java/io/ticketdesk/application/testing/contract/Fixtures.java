@@ -113,6 +113,7 @@ public final class Fixtures {
     private Instant firstResponseAt;
     private Instant firstResponseDueAt;
     private Duration firstResponseWorkingTime;
+    private Instant returnOptionDueAt;
     private long version = 1;
 
     private TicketBuilder(TicketNumber number, Order order) {
@@ -183,6 +184,11 @@ public final class Fixtures {
     }
 
     /** A first response at {@code value}, on time, after one working hour. */
+    public TicketBuilder returnOptionDue(Instant value) {
+      returnOptionDueAt = value;
+      return this;
+    }
+
     public TicketBuilder firstResponse(Instant value) {
       return firstResponse(value, value, Duration.ofHours(1));
     }
@@ -220,6 +226,7 @@ public final class Fixtures {
           firstResponseAt,
           firstResponseDueAt,
           firstResponseWorkingTime,
+          returnOptionDueAt,
           version);
     }
   }

@@ -3,6 +3,7 @@ package io.ticketdesk.application.testing.contract;
 import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.out.AccessTokens;
+import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
@@ -12,6 +13,7 @@ import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.Sessions;
+import io.ticketdesk.application.port.out.Store;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
@@ -32,7 +34,9 @@ public record StorePorts(
     IdempotencyKeys idempotencyKeys,
     ReturnLabels returnLabels,
     ReturnPolicyOutcomes returnPolicyOutcomes,
-    Sessions sessions) {
+    ExchangeRates exchangeRates,
+    Sessions sessions)
+    implements Store {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
     requireNonNull(accessTokens, "accessTokens is null");
@@ -47,6 +51,7 @@ public record StorePorts(
     requireNonNull(idempotencyKeys, "idempotencyKeys is null");
     requireNonNull(returnLabels, "returnLabels is null");
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
+    requireNonNull(exchangeRates, "exchangeRates is null");
     requireNonNull(sessions, "sessions is null");
   }
 }

@@ -92,6 +92,7 @@ public abstract class TicketsContractTest {
             .open(at(2881))
             .updated(at(7))
             .firstResponse(at(5), at(4), Duration.ofMinutes(5).plusNanos(123_000))
+            .returnOptionDue(at(2000))
             .version(42)
             .build();
     Ticket sparse =

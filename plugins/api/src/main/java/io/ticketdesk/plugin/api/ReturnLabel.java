@@ -11,7 +11,8 @@ import java.util.Optional;
  * https URL to download it (exactly one of the two).
  *
  * <p>The host checks the content before it hands a label on: the carrier is the provider's, the
- * tracking number is not blank, a PDF starts with {@code %PDF}, a URL is an absolute https URL.
+ * tracking number is not blank, a PDF starts with {@code %PDF}, a URL is an absolute https URL, all
+ * within {@link ReturnLabelLimits}.
  *
  * @param carrier the carrier that made it, as in {@link ReturnLabelProvider#carrier()}
  * @param trackingNumber the parcel's tracking number

@@ -21,7 +21,7 @@ public interface TicketdeskPlugin {
    *
    * @since 1.0
    */
-  String API_VERSION = "1.0";
+  String API_VERSION = "1.1";
 
   /**
    * The plugin's unique name, e.g. {@code ticketdesk-pdf-label}; also the key of its configuration.

@@ -2,7 +2,8 @@
  * The Ticketdesk plugin SPI: JDK-only types a plugin implements or exchanges with the host.
  *
  * <p>Versioned {@code major.minor} ({@link io.ticketdesk.plugin.api.TicketdeskPlugin#API_VERSION}):
- * a minor version only adds (new default methods, new types); a major version may break.
+ * a minor version only adds (new default methods, new types); a major version may break. 1.1 added
+ * {@link io.ticketdesk.plugin.api.ReturnLabelLimits}.
  *
  * @since 1.0
  */

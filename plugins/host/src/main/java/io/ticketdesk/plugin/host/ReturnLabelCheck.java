@@ -1,6 +1,11 @@
 package io.ticketdesk.plugin.host;
 
+import static io.ticketdesk.plugin.api.ReturnLabelLimits.MAX_PDF_BYTES;
+import static io.ticketdesk.plugin.api.ReturnLabelLimits.MAX_TRACKING_NUMBER_LENGTH;
+import static io.ticketdesk.plugin.api.ReturnLabelLimits.MAX_URL_LENGTH;
+
 import io.ticketdesk.plugin.api.ReturnLabel;
+import io.ticketdesk.plugin.api.ReturnLabelLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -26,8 +31,7 @@ final class ReturnLabelCheck {
     if (tracking.isBlank()) {
       return Optional.of("returned a label with an empty tracking number");
     }
-    if (tracking.length() > MAX_TRACKING_NUMBER_LENGTH
-        || !tracking.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+    if (!ReturnLabelLimits.isTrackingNumber(tracking)) {
       return Optional.of(
           "returned a tracking number that is not 1-"
               + MAX_TRACKING_NUMBER_LENGTH

@@ -25,6 +25,15 @@ class ApiVersionTest {
   }
 
   @Test
+  void this_host_loads_plugins_built_against_every_earlier_1_x_spi() {
+    ApiVersion self = ApiVersion.parse(PluginHost.API_VERSION);
+    assertEquals(1, self.major());
+    for (int minor = 0; minor <= self.minor(); minor++) {
+      assertTrue(self.accepts(ApiVersion.parse("1." + minor)), "1." + minor);
+    }
+  }
+
+  @Test
   void only_major_dot_minor_parses() {
     assertEquals(new ApiVersion(10, 2), ApiVersion.parse("10.2"));
     for (String bad : new String[] {"1", "1.0.0", "v1.0", "01.0", "1.x", "", " 1.0"}) {

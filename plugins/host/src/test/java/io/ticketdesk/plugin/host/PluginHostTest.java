@@ -139,7 +139,7 @@ class PluginHostTest {
             "p.minor",
             "Minor",
             "minor",
-            "\"1.1\"",
+            "\"1.2\"",
             providers("\"minor-carrier\"", "return null;")));
     SOURCES.put(
         "p/badversion/BadVersion.java",
@@ -286,8 +286,11 @@ class PluginHostTest {
 
     assertEquals(List.of(), host.rejected());
     assertEquals(
-        List.of(new LoadedCarrier("good-carrier", "good", "1.2.3", "1.0")), host.carriers());
-    assertEquals(List.of(new LoadedPlugin("good", "1.2.3", "1.0", "good.jar")), host.plugins());
+        List.of(new LoadedCarrier("good-carrier", "good", "1.2.3", PluginHost.API_VERSION)),
+        host.carriers());
+    assertEquals(
+        List.of(new LoadedPlugin("good", "1.2.3", PluginHost.API_VERSION, "good.jar")),
+        host.plugins());
     ReturnLabel label = host.createLabel("good-carrier", request());
     assertEquals("GOOD-00112345678-configured", label.trackingNumber());
     assertEquals("https://labels.example/00112345678.pdf", label.downloadUrl());
@@ -324,7 +327,7 @@ class PluginHostTest {
     load(Duration.ofSeconds(5));
 
     assertTrue(host.carriers().isEmpty());
-    assertTrue(host.rejected().get(0).contains("built against SPI 1.1"), host.rejected().get(0));
+    assertTrue(host.rejected().get(0).contains("built against SPI 1.2"), host.rejected().get(0));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.ticketdesk.plugin.testkit;
 
 import io.ticketdesk.plugin.api.ReturnLabel;
+import io.ticketdesk.plugin.api.ReturnLabelLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * empty list means "acceptable"). {@link ReturnLabelProviderContract} asserts on them; a plugin's
  * own tests may call them directly.
  *
- * <p>The limits mirror the host's ({@code plugins/host/.../ReturnLabelCheck.java}); a label that
+ * <p>The limits are the SPI's {@link ReturnLabelLimits}, the ones the host applies; a label that
  * passes here is not rejected by the host as garbage.
  *
  * @since 1.0
@@ -27,28 +28,28 @@ public final class ReturnLabelRules {
    *
    * @since 1.0
    */
-  public static final Pattern CARRIER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  public static final Pattern CARRIER_NAME = ReturnLabelLimits.CARRIER_NAME;
 
   /**
    * The longest tracking number the host accepts.
    *
    * @since 1.0
    */
-  public static final int MAX_TRACKING_NUMBER_LENGTH = 64;
+  public static final int MAX_TRACKING_NUMBER_LENGTH = ReturnLabelLimits.MAX_TRACKING_NUMBER_LENGTH;
 
   /**
    * The largest PDF label the host accepts, in bytes (10 MiB).
    *
    * @since 1.0
    */
-  public static final int MAX_PDF_BYTES = 10 * 1024 * 1024;
+  public static final int MAX_PDF_BYTES = ReturnLabelLimits.MAX_PDF_BYTES;
 
   /**
    * The longest download URL the host accepts.
    *
    * @since 1.0
    */
-  public static final int MAX_URL_LENGTH = 2048;
+  public static final int MAX_URL_LENGTH = ReturnLabelLimits.MAX_URL_LENGTH;
 
   private static final Pattern PDF_HEADER = Pattern.compile("%PDF-\\d\\.\\d");
   private static final Pattern STARTXREF = Pattern.compile("startxref\\s+(\\d{1,12})\\s+%%EOF");

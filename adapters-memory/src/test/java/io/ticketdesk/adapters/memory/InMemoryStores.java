@@ -1,0 +1,27 @@
+package io.ticketdesk.adapters.memory;
+
+import io.ticketdesk.application.testing.contract.StorePorts;
+
+/** Adapts an {@link InMemoryStore} to the contract tests. */
+final class InMemoryStores {
+  private InMemoryStores() {}
+
+  static StorePorts ports(InMemoryStore s) {
+    return new StorePorts(
+        s.sellers(),
+        s.accessTokens(),
+        s.orders(),
+        s.tickets(),
+        s.messages(),
+        s.transactions(),
+        s.systemState(),
+        s.responseTimes(),
+        s.textModules(),
+        s.ledger(),
+        s.idempotencyKeys(),
+        s.returnLabels(),
+        s.returnPolicyOutcomes(),
+        s.exchangeRates(),
+        s.sessions());
+  }
+}

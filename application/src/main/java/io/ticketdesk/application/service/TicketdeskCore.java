@@ -1,0 +1,328 @@
+package io.ticketdesk.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
+import io.ticketdesk.application.port.in.AuthenticateUseCase;
+import io.ticketdesk.application.port.in.BrowserSessionUseCase;
+import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
+import io.ticketdesk.application.port.in.CloseTicketUseCase;
+import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
+import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
+import io.ticketdesk.application.port.in.EscalateTicketUseCase;
+import io.ticketdesk.application.port.in.ExchangeRatesUseCase;
+import io.ticketdesk.application.port.in.FeedOrderUseCase;
+import io.ticketdesk.application.port.in.FindTicketUseCase;
+import io.ticketdesk.application.port.in.HandBackTicketUseCase;
+import io.ticketdesk.application.port.in.IssueTokenUseCase;
+import io.ticketdesk.application.port.in.ListCarriersUseCase;
+import io.ticketdesk.application.port.in.ListMessagesUseCase;
+import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
+import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
+import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
+import io.ticketdesk.application.port.in.OpenTicketUseCase;
+import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.PurgeIdempotencyKeysUseCase;
+import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
+import io.ticketdesk.application.port.in.RefundUseCase;
+import io.ticketdesk.application.port.in.RegisterSellerUseCase;
+import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
+import io.ticketdesk.application.port.in.SearchTicketsUseCase;
+import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
+import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
+import io.ticketdesk.application.port.in.UnitOfWork;
+import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import io.ticketdesk.application.port.out.Carriers;
+import io.ticketdesk.application.port.out.DefaultTextModuleSource;
+import io.ticketdesk.application.port.out.Store;
+import io.ticketdesk.domain.PublicHolidays;
+import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.ReturnOptionPolicy;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The whole core, built once from its outgoing ports: every use case with every rule wired (the
+ * return-option policy, idempotency, text modules, labels). The server, the demo data, the tests
+ * and every embedder build it here; what is genuinely absent is an explicit implementation such as
+ * {@link Carriers#none()} or {@link DefaultTextModuleSource#none()}, never a null.
+ */
+public final class TicketdeskCore {
+  /** How often a ticket change that lost a race to a concurrent write is tried in all. */
+  private static final int TICKET_CHANGE_ATTEMPTS = 8;
+
+  private final Store store;
+  private final Carriers carriers;
+  private final DefaultTextModuleSource defaultTextModuleSource;
+  private final PublicHolidays holidays;
+  private final CoreSettings settings;
+  private final Clock clock;
+  private final SellerService sellers;
+  private final AccessService access;
+  private final OrderFeedService orders;
+  private final OpenTicketService openTicket;
+  private final TicketReadService ticketRead;
+  private final SearchTicketsService search;
+  private final PostMessageService postMessage;
+  private final CloseTicketService closeTicket;
+  private final ServiceLevelService serviceLevel;
+  private final TextModuleService textModules;
+  private final TicketActionService actions;
+  private final ReturnPolicyService returnPolicy;
+  private final ReturnLabelService labels;
+  private final DeadlineService deadlines;
+  private final DefaultTextModuleService defaultTextModules;
+  private final IdempotencyKeyPurgeService keyPurge;
+  private final ExchangeRateService exchangeRates;
+  private final SessionService browserSessions;
+
+  /**
+   * Builds the core on {@code store} (every persistence port), the loaded {@code carriers}, the
+   * source of {@code defaultTextModules}, the public {@code holidays} of the storefronts' countries
+   * (for response deadlines), the {@code clock} and the operator's {@code settings}.
+   */
+  public TicketdeskCore(
+      Store store,
+      Carriers carriers,
+      DefaultTextModuleSource defaultTextModules,
+      PublicHolidays holidays,
+      Clock clock,
+      CoreSettings settings) {
+    this.store = requireNonNull(store, "store is null");
+    this.carriers = requireNonNull(carriers, "carriers is null");
+    this.defaultTextModuleSource = requireNonNull(defaultTextModules, "defaultTextModules is null");
+    this.holidays = requireNonNull(holidays, "holidays is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    var tx = store.transactions();
+    ResponseDeadline deadline = new ResponseDeadline(holidays);
+    ReturnOptionPolicy policy = new ReturnOptionPolicy(settings.policyRules());
+    TicketChanges changes = new TicketChanges(store.tickets(), tx, TICKET_CHANGE_ATTEMPTS, false);
+    Idempotency idempotency = new Idempotency(store.idempotencyKeys(), clock);
+
+    this.sellers = new SellerService(store.sellers(), tx, clock);
+    this.access =
+        new AccessService(store.accessTokens(), store.sellers(), tx, clock, settings.adminToken());
+    this.browserSessions =
+        new SessionService(
+            store.sessions(), store.accessTokens(), tx, clock, SessionService.LIFETIME);
+    this.orders = new OrderFeedService(store.orders(), store.sellers(), tx);
+    this.serviceLevel = new ServiceLevelService(store.responseTimes(), store.sellers(), tx, clock);
+    this.textModules =
+        new TextModuleService(
+            store.textModules(),
+            store.sellers(),
+            store.tickets(),
+            store.orders(),
+            tx,
+            clock,
+            store.returnLabels(),
+            carriers,
+            settings.defaultCarrier());
+    this.returnPolicy =
+        new ReturnPolicyService(
+            store.orders(),
+            store.ledger(),
+            store.returnLabels(),
+            store.returnPolicyOutcomes(),
+            store.messages(),
+            clock,
+            policy,
+            store.sellers(),
+            store.exchangeRates());
+    this.exchangeRates = new ExchangeRateService(store.exchangeRates(), tx, policy);
+    this.labels =
+        new ReturnLabelService(
+            carriers,
+            store.returnLabels(),
+            store.tickets(),
+            store.orders(),
+            store.sellers(),
+            store.messages(),
+            tx,
+            clock);
+    this.openTicket =
+        new OpenTicketService(
+            store.tickets(),
+            store.messages(),
+            store.orders(),
+            tx,
+            clock,
+            deadline,
+            changes,
+            idempotency);
+    this.ticketRead = new TicketReadService(store.messages(), tx, changes);
+    this.search = new SearchTicketsService(store.tickets(), clock);
+    this.postMessage =
+        new PostMessageService(
+            store.tickets(),
+            store.messages(),
+            tx,
+            clock,
+            deadline,
+            changes,
+            idempotency,
+            textModules,
+            returnPolicy,
+            labels);
+    this.closeTicket = new CloseTicketService(store.tickets(), store.messages(), clock, changes);
+    this.actions =
+        new TicketActionService(
+            store.tickets(),
+            store.messages(),
+            store.orders(),
+            store.ledger(),
+            store.idempotencyKeys(),
+            tx,
+            clock,
+            deadline);
+    this.deadlines = new DeadlineService(store.tickets(), store.systemState(), tx, deadline);
+    this.defaultTextModules =
+        new DefaultTextModuleService(defaultTextModules, store.textModules(), tx, clock);
+    this.keyPurge =
+        new IdempotencyKeyPurgeService(
+            store.idempotencyKeys(),
+            clock,
+            settings.idempotencyRetention(),
+            IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE);
+  }
+
+  /** The same core on the same ports with another clock (e.g. demo data written in the past). */
+  public TicketdeskCore withClock(Clock other) {
+    return new TicketdeskCore(store, carriers, defaultTextModuleSource, holidays, other, settings);
+  }
+
+  /** The clock the core reads time from. */
+  public Clock clock() {
+    return clock;
+  }
+
+  public RegisterSellerUseCase registerSeller() {
+    return sellers;
+  }
+
+  public IssueTokenUseCase issueToken() {
+    return access;
+  }
+
+  public AuthenticateUseCase authenticate() {
+    return access;
+  }
+
+  /** Browser sessions: a token exchanged for a session cookie, ending with its token. */
+  public BrowserSessionUseCase browserSessions() {
+    return browserSessions;
+  }
+
+  public FeedOrderUseCase feedOrder() {
+    return orders;
+  }
+
+  public UpdateOrderUnitUseCase updateOrderUnit() {
+    return orders;
+  }
+
+  public OpenTicketUseCase openTicket() {
+    return openTicket;
+  }
+
+  public FindTicketUseCase findTicket() {
+    return ticketRead;
+  }
+
+  public SearchTicketsUseCase searchTickets() {
+    return search;
+  }
+
+  public ListMessagesUseCase listMessages() {
+    return ticketRead;
+  }
+
+  public PostMessageUseCase postMessage() {
+    return postMessage;
+  }
+
+  public CloseTicketUseCase closeTicket() {
+    return closeTicket;
+  }
+
+  public MeasureResponseTimeUseCase measureResponseTime() {
+    return serviceLevel;
+  }
+
+  public ManageTextModulesUseCase manageTextModules() {
+    return textModules;
+  }
+
+  public RenderTextModuleUseCase renderTextModule() {
+    return textModules;
+  }
+
+  public ShowOrderDetailsUseCase showOrderDetails() {
+    return actions;
+  }
+
+  public RefundUseCase refund() {
+    return actions;
+  }
+
+  public CancelOrderUnitUseCase cancelOrderUnit() {
+    return actions;
+  }
+
+  public EscalateTicketUseCase escalateTicket() {
+    return actions;
+  }
+
+  public HandBackTicketUseCase handBackTicket() {
+    return actions;
+  }
+
+  public AssessReturnPolicyUseCase assessReturnPolicy() {
+    return returnPolicy;
+  }
+
+  public ListCarriersUseCase listCarriers() {
+    return labels;
+  }
+
+  public CreateReturnLabelUseCase createReturnLabel() {
+    return labels;
+  }
+
+  /** Exchange rates per day, set by the marketplace or imported (the 40 EUR limit in CZK, PLN). */
+  public ExchangeRatesUseCase exchangeRates() {
+    return exchangeRates;
+  }
+
+  /** Marking a ticket as a return request. */
+  public MarkReturnRequestUseCase markReturnRequest() {
+    return actions;
+  }
+
+  /** One unit of work of the store around the use cases of one request. */
+  public UnitOfWork requests() {
+    return new UnitOfWork() {
+      @Override
+      public <T> T inOne(Supplier<T> work) {
+        return store.transactions().inTransaction(work);
+      }
+    };
+  }
+
+  public DownloadReturnLabelUseCase downloadReturnLabel() {
+    return labels;
+  }
+
+  public RecomputeDeadlinesUseCase recomputeDeadlines() {
+    return deadlines;
+  }
+
+  public StoreDefaultTextModulesUseCase storeDefaultTextModules() {
+    return defaultTextModules;
+  }
+
+  public PurgeIdempotencyKeysUseCase purgeIdempotencyKeys() {
+    return keyPurge;
+  }
+}
