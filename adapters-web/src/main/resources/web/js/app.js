@@ -89,7 +89,11 @@ async function route() {
     return;
   }
   renderHeader();
-  const main = document.getElementById('main');
+  // Each route renders into a view of its own: a slower earlier route (e.g. a ticket still
+  // loading when the user moves on) then writes into a view no longer on the page, instead of
+  // replacing the newer one.
+  const main = h('div', {class: 'view'});
+  fill(document.getElementById('main'), main);
   const hash = location.hash || '#/';
   const ticket = hash.match(/^#\/tickets\/(\d{11})/);
   try {
