@@ -1,9 +1,9 @@
 // The "Select action" menu: order details, partial refund, cancel a unit, notify customer service,
-// hand back (customer service), close with a confirmation. Refusals show the problem's detail next
+// hand back (customer service), mark as a return request, close with a confirmation. Refusals show the problem's detail next
 // to the control that was used.
 import {api, get, post, idempotencyKey} from './api.js';
 import {h, fill, select, announce} from './dom.js';
-import {t, label, money, dateTime, REFUND_REASONS, CANCELLATION_REASONS, ESCALATION_REASONS} from './i18n.js';
+import {t, label, money, dateTime, REFUND_REASONS, CANCELLATION_REASONS, ESCALATION_REASONS, RETURN_INTENTS} from './i18n.js';
 
 function unitsTable(order) {
   return h('table', {class: 'units', id: 'order-details'},
@@ -26,6 +26,7 @@ function actionForm(id, title, fields, submitText, run) {
       await run(form);
     } catch (err) {
       problem.textContent = err.message;
+      if (err.extra) problem.append(' ', err.extra);
     } finally {
       submit.disabled = false;
     }
@@ -101,6 +102,22 @@ export function actionMenu(ticket, session, panel, reload) {
       }));
       document.getElementById('handback-form-submit').focus();
     }} : null,
+    {id: 'mark', text: t('actions.mark'), run: async () => {
+      const intent = select({}, RETURN_INTENTS.map((v) => ({value: v, label: label('intent', v)})), ticket.returnIntent || 'refund');
+      fill(panel, actionForm('mark-form', t('actions.mark'), [h('p', {}, t('mark.explain', {n})),
+        field('mark-intent', t('mark.intent'), intent)], t('actions.mark'), async () => {
+        try {
+          // Based on the version shown: if the ticket changed meanwhile, the API answers 412.
+          await api('PATCH', `/tickets/${n}`, {reason: 'product_return', returnIntent: intent.value || null}, {'If-Match': `"${ticket.version}"`});
+        } catch (e) {
+          if (e.status !== 412) throw e; // 409: marked so already; the detail says so
+          const again = h('button', {type: 'button', id: 'mark-reload', onclick: () => reload()}, t('mark.reload'));
+          throw Object.assign(new Error(`${e.message} ${t('mark.stale')}`), {extra: again});
+        }
+        await done(t('mark.done'));
+      }));
+      intent.focus();
+    }},
     {id: 'close', text: t('actions.close'), run: async () => {
       const cancel = h('button', {type: 'button', onclick: () => fill(panel)}, t('form.cancel'));
       const reason = h('input', {type: 'text', maxlength: 500, autocomplete: 'off'});

@@ -46,6 +46,24 @@ export async function api(method, path, body, headers) {
 }
 
 export const get = (path) => api('GET', path);
+
+/**
+ * A conditional GET for polling: null when the resource still has the ETag held (304), else
+ * {data, etag}. Without an ETag it always reads.
+ */
+export async function poll(path, etag) {
+  const headers = {Accept: 'application/json'};
+  if (etag) headers['If-None-Match'] = etag;
+  const response = await fetch('/api/v1' + path, {headers, credentials: 'same-origin'});
+  if (response.status === 304) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const problem = new Problem(response.status, data);
+    if (response.status === 401) onSignedOut(problem);
+    throw problem;
+  }
+  return {data, etag: response.headers.get('ETag')};
+}
 export const post = (path, body, headers) => api('POST', path, body === undefined ? {} : body, headers);
 
 /** A query string from the non-empty entries. */

@@ -16,10 +16,10 @@ const en = {
   'col.ticket': 'Ticket', 'col.order': 'Order', 'col.buyer': 'Buyer', 'col.storefront': 'Storefront', 'col.reason': 'Reason · topic', 'col.due': 'Time left', 'col.waiting': 'Waiting on', 'col.actions': 'Actions',
   'row.showOrder': 'Show order details', 'row.process': 'Process ticket',
   'buyer.id': 'Buyer {id}',
-  'due.overdue': 'overdue {t}', 'due.in': 'due in {t}', 'due.answered': 'answered', 'due.closed': 'closed', 'due.none': '—',
+  'due.overdue': 'overdue by {t} of working time', 'due.in': '{t} of working time left', 'due.answered': 'answered', 'due.closed': 'closed', 'due.none': '—',
   'due.working': 'working time',
   'waiting.buyer': 'buyer', 'waiting.customer_service': 'customer service',
-  'list.empty': 'No tickets here.', 'list.more': 'Load more', 'list.count': '{n} shown',
+  'list.empty': 'No tickets here.', 'list.changed': 'The list has changed: show it', 'list.more': 'Load more', 'list.count': '{n} shown',
   'status.open': 'open', 'status.waiting': 'waiting', 'status.closed': 'closed',
   'ticket.back': 'Back to the tickets', 'ticket.deadline': 'Deadline', 'ticket.status': 'Status', 'ticket.order': 'Order', 'ticket.opened': 'Opened',
   'ticket.waitingOn': 'waiting on {who}',
@@ -36,7 +36,9 @@ const en = {
   'composer.option': 'Return option (required for this first response)', 'composer.optionMissing': 'Choose a return option: this first response to a return request must offer one of the valid options (the API refuses it otherwise).',
   'composer.carrier': 'Carrier', 'composer.url': 'Label URL (https)', 'composer.sent': 'Message sent.',
   'option.prepaid_label': 'Create a carrier label', 'option.label_url': 'Label URL', 'option.seller_address': 'Seller address', 'option.refund_without_return': 'Refund without return', 'option.label_in_package': 'Label in the package',
-  'actions.menu': 'Select action', 'actions.order': 'Order details', 'actions.refund': 'Partial refund', 'actions.cancel': 'Cancel order unit', 'actions.escalate': 'Notify customer service', 'actions.close': 'Close ticket', 'actions.handback': 'Hand back to the seller',
+  'ticket.changed': 'This ticket has changed: show the latest', 'ticket.updated': 'The ticket was updated.',
+  'actions.menu': 'Select action', 'actions.order': 'Order details', 'actions.refund': 'Partial refund', 'actions.cancel': 'Cancel order unit', 'actions.escalate': 'Notify customer service', 'actions.close': 'Close ticket', 'actions.handback': 'Hand back to the seller', 'actions.mark': 'Mark as return request',
+  'mark.explain': 'Ticket {n} becomes a return request: your next message to the buyer must offer a valid return option, due 48 working hours from now.', 'mark.intent': 'What the buyer wants', 'mark.done': 'Marked as a return request.', 'mark.stale': 'The ticket was changed meanwhile (see the chat): reload it and decide again.', 'mark.reload': 'Reload ticket',
   'order.unit': 'Unit', 'order.title': 'Item', 'order.price': 'Price', 'order.state': 'State', 'order.refunded': 'Refunded', 'order.remaining': 'Remaining', 'order.buyer': 'Buyer', 'order.ordered': 'Ordered',
   'form.unit': 'Order unit', 'form.amount': 'Amount ({currency})', 'form.reason': 'Reason', 'form.note': 'Note', 'form.submit': 'Submit', 'form.cancel': 'Cancel',
   'refund.done': 'Refunded {amount}.', 'cancel.done': 'Unit cancelled.', 'escalate.done': 'Customer service was notified.', 'handback.done': 'Handed back to the seller.',
@@ -64,10 +66,10 @@ const de = {
   'col.ticket': 'Ticket', 'col.order': 'Bestellung', 'col.buyer': 'Käufer', 'col.storefront': 'Shop', 'col.reason': 'Grund · Thema', 'col.due': 'Restzeit', 'col.waiting': 'Wartet auf', 'col.actions': 'Aktionen',
   'row.showOrder': 'Bestelldetails anzeigen', 'row.process': 'Ticket bearbeiten',
   'buyer.id': 'Käufer {id}',
-  'due.overdue': 'überfällig seit {t}', 'due.in': 'fällig in {t}', 'due.answered': 'beantwortet', 'due.closed': 'geschlossen', 'due.none': '—',
+  'due.overdue': 'seit {t} Arbeitszeit überfällig', 'due.in': 'noch {t} Arbeitszeit', 'due.answered': 'beantwortet', 'due.closed': 'geschlossen', 'due.none': '—',
   'due.working': 'Arbeitszeit',
   'waiting.buyer': 'Käufer', 'waiting.customer_service': 'Kundenservice',
-  'list.empty': 'Keine Tickets.', 'list.more': 'Mehr laden', 'list.count': '{n} angezeigt',
+  'list.empty': 'Keine Tickets.', 'list.changed': 'Die Liste hat sich geändert: anzeigen', 'list.more': 'Mehr laden', 'list.count': '{n} angezeigt',
   'status.open': 'offen', 'status.waiting': 'wartend', 'status.closed': 'geschlossen',
   'ticket.back': 'Zurück zu den Tickets', 'ticket.deadline': 'Frist', 'ticket.status': 'Status', 'ticket.order': 'Bestellung', 'ticket.opened': 'Eröffnet',
   'ticket.waitingOn': 'wartet auf {who}',
@@ -84,7 +86,9 @@ const de = {
   'composer.option': 'Rücksendeoption (für diese erste Antwort erforderlich)', 'composer.optionMissing': 'Wählen Sie eine Rücksendeoption: Diese erste Antwort auf eine Rücksendeanfrage muss eine der gültigen Optionen anbieten (die API lehnt sie sonst ab).',
   'composer.carrier': 'Versanddienstleister', 'composer.url': 'Etikett-URL (https)', 'composer.sent': 'Nachricht gesendet.',
   'option.prepaid_label': 'Versandetikett erstellen', 'option.label_url': 'Etikett-URL', 'option.seller_address': 'Verkäuferadresse', 'option.refund_without_return': 'Erstattung ohne Rücksendung', 'option.label_in_package': 'Etikett liegt im Paket',
-  'actions.menu': 'Aktion wählen', 'actions.order': 'Bestelldetails', 'actions.refund': 'Teilerstattung', 'actions.cancel': 'Bestelleinheit stornieren', 'actions.escalate': 'Kundenservice benachrichtigen', 'actions.close': 'Ticket schließen', 'actions.handback': 'An den Verkäufer zurückgeben',
+  'ticket.changed': 'Dieses Ticket hat sich geändert: neuesten Stand zeigen', 'ticket.updated': 'Das Ticket wurde aktualisiert.',
+  'actions.menu': 'Aktion wählen', 'actions.order': 'Bestelldetails', 'actions.refund': 'Teilerstattung', 'actions.cancel': 'Bestelleinheit stornieren', 'actions.escalate': 'Kundenservice benachrichtigen', 'actions.close': 'Ticket schließen', 'actions.handback': 'An den Verkäufer zurückgeben', 'actions.mark': 'Als Rücksendeanfrage markieren',
+  'mark.explain': 'Ticket {n} wird eine Rücksendeanfrage: Ihre nächste Nachricht an den Käufer muss eine gültige Rücksendeoption anbieten, fällig in 48 Arbeitsstunden ab jetzt.', 'mark.intent': 'Was der Käufer möchte', 'mark.done': 'Als Rücksendeanfrage markiert.', 'mark.stale': 'Das Ticket wurde inzwischen geändert (siehe Chat): laden Sie es neu und entscheiden Sie erneut.', 'mark.reload': 'Ticket neu laden',
   'order.unit': 'Einheit', 'order.title': 'Artikel', 'order.price': 'Preis', 'order.state': 'Status', 'order.refunded': 'Erstattet', 'order.remaining': 'Verbleibend', 'order.buyer': 'Käufer', 'order.ordered': 'Bestellt',
   'form.unit': 'Bestelleinheit', 'form.amount': 'Betrag ({currency})', 'form.reason': 'Grund', 'form.note': 'Notiz', 'form.submit': 'Ausführen', 'form.cancel': 'Abbrechen',
   'refund.done': '{amount} erstattet.', 'cancel.done': 'Einheit storniert.', 'escalate.done': 'Der Kundenservice wurde benachrichtigt.', 'handback.done': 'An den Verkäufer zurückgegeben.',
@@ -104,6 +108,7 @@ const enums = {
     refund: {delivery_damage: 'Damaged in delivery', delivery_delay: 'Delivery delay', incomplete_delivery: 'Incomplete delivery', incorrect_delivery: 'Incorrect delivery', refund_postage_fee: 'Refund postage fee', defect: 'Defect', other_refund: 'Other', refund_return_postage_fee: 'Refund return postage'},
     cancellation: {buyer_cancelled: 'Buyer cancelled', shipping_address_undeliverable: 'Shipping address undeliverable', wrong_catalog_data: 'Wrong catalogue data', general_adjustment: 'General adjustment', merchandise_not_received: 'Merchandise not received', no_inventory: 'No inventory', delayed_inventory: 'Delayed inventory', wrong_price: 'Wrong price', no_reaction_buyer: 'No reaction from the buyer', undeliverable_region: 'Undeliverable region'},
     unitState: {},
+    intent: {'': 'Not stated (counts as a refund)', refund: 'Refund', repair: 'Repair', replacement: 'Replacement', missing_parts: 'Missing parts'},
   },
   de: {
     reason: {product_not_as_described: 'Artikel entspricht nicht der Beschreibung', product_defect: 'Artikel defekt', product_not_delivered: 'Artikel nicht geliefert', product_return: 'Rücksendung', contact_other: 'Sonstiges Anliegen'},
@@ -111,6 +116,7 @@ const enums = {
     refund: {delivery_damage: 'Transportschaden', delivery_delay: 'Lieferverzug', incomplete_delivery: 'Unvollständige Lieferung', incorrect_delivery: 'Falschlieferung', refund_postage_fee: 'Versandkosten erstatten', defect: 'Defekt', other_refund: 'Sonstiges', refund_return_postage_fee: 'Rücksendekosten erstatten'},
     cancellation: {buyer_cancelled: 'Vom Käufer storniert', shipping_address_undeliverable: 'Lieferadresse nicht zustellbar', wrong_catalog_data: 'Falsche Katalogdaten', general_adjustment: 'Allgemeine Korrektur', merchandise_not_received: 'Ware nicht erhalten', no_inventory: 'Kein Bestand', delayed_inventory: 'Bestand verzögert', wrong_price: 'Falscher Preis', no_reaction_buyer: 'Keine Reaktion des Käufers', undeliverable_region: 'Nicht belieferbare Region'},
     unitState: {},
+    intent: {'': 'Nicht angegeben (zählt als Erstattung)', refund: 'Erstattung', repair: 'Reparatur', replacement: 'Ersatz', missing_parts: 'Fehlende Teile'},
   },
 };
 
@@ -123,6 +129,7 @@ export const REASONS = Object.keys(enums.en.reason);
 export const ESCALATION_REASONS = Object.keys(enums.en.escalation);
 export const REFUND_REASONS = Object.keys(enums.en.refund);
 export const CANCELLATION_REASONS = Object.keys(enums.en.cancellation);
+export const RETURN_INTENTS = Object.keys(enums.en.intent);
 export const STOREFRONTS = ['de', 'at', 'cz', 'sk', 'pl', 'fr', 'it'];
 export const RETURN_OPTIONS = ['prepaid_label', 'label_url', 'seller_address', 'refund_without_return', 'label_in_package'];
 

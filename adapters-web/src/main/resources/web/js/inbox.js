@@ -1,7 +1,8 @@
 // The inbox: tabs with counts, search, filters, rows with the deadline, keyset "load more".
-import {get, query} from './api.js';
+import {get, poll, query} from './api.js';
 import {h, fill, select, announce} from './dom.js';
 import {t, label, hoursMinutes, TOPICS, REASONS, STOREFRONTS} from './i18n.js';
+import {watch} from './live.js';
 
 const PAGE = 25;
 const PERIODS = ['', '7', '30', '90', '365'];
@@ -35,23 +36,27 @@ function filters(p) {
   return {q: p.q, topic: p.topic, reason: p.reason, storefront: p.storefront, createdFrom};
 }
 
-/** "due in 11 h 05" / "overdue 3 h" (overdue stands out, and says so). */
-export function dueText(ticket, now) {
+/**
+ * "11 h 05 of working time left" / "overdue by 3 h of working time" (overdue stands out, and says
+ * so). The server counts the working time on the storefront's calendar (weekends and holidays do
+ * not count); the page only shows it.
+ */
+export function dueText(ticket) {
   if (ticket.status === 'closed') return {text: t('due.closed'), overdue: false};
-  if (ticket.status !== 'open' || !ticket.responseDueAt) return {text: t('due.none'), overdue: false};
-  const ms = new Date(ticket.responseDueAt).getTime() - now;
+  if (ticket.status !== 'open' || ticket.workingSecondsLeft == null) return {text: t('due.none'), overdue: false};
+  const ms = ticket.workingSecondsLeft * 1000;
   if (ticket.overdue || ms < 0) return {text: t('due.overdue', {t: hoursMinutes(ms)}), overdue: true};
   return {text: t('due.in', {t: hoursMinutes(ms)}), overdue: false};
 }
 
-function row(ticket, now) {
-  const due = dueText(ticket, now);
+function row(ticket) {
+  const due = dueText(ticket);
   const href = '#/tickets/' + ticket.ticketNumber;
   return h('tr', {class: due.overdue ? 'row overdue' : 'row', 'data-ticket': ticket.ticketNumber},
     h('td', {class: 'mark'}, due.overdue ? h('span', {'aria-hidden': 'true'}, '!') : ''),
     h('td', {}, h('a', {href, class: 'ticket-link'}, ticket.ticketNumber)),
     h('td', {}, ticket.orderNumber),
-    h('td', {}, t('buyer.id', {id: ticket.buyerId})),
+    h('td', {class: 'buyer'}, ticket.buyerName || t('buyer.id', {id: ticket.buyerId})),
     h('td', {}, h('span', {class: 'flag'}, ticket.storefront.toUpperCase())),
     h('td', {}, label('reason', ticket.reason), ticket.topic ? ' · ' + label('topic', ticket.topic) : ''),
     h('td', {class: due.overdue ? 'due overdue-text' : 'due'}, due.text),
@@ -98,10 +103,11 @@ export async function renderInbox(main, session) {
   const more = h('button', {type: 'button', id: 'load-more', hidden: true}, t('list.more'));
   const problem = h('p', {class: 'problem', role: 'alert'});
 
-  fill(main, h('section', {class: 'inbox-view'},
+  const view = h('section', {class: 'inbox-view'},
     h('div', {class: 'toolbar'}, searchForm), tabBar, filterBar, problem,
     h('div', {class: 'table-wrap'}, table), h('div', {class: 'more'}, more, status),
-    h('p', {class: 'hint keys'}, t('keys.help'))));
+    h('p', {class: 'hint keys'}, t('keys.help')));
+  fill(main, view);
 
   let cursor = null;
   let shown = 0;
@@ -109,8 +115,7 @@ export async function renderInbox(main, session) {
     more.disabled = true;
     try {
       const page = await get('/tickets' + query({...f, status: tab.status, waitingOn: tab.waitingOn, sort: tab.sort, limit: PAGE, cursor}));
-      const now = Date.now();
-      page.items.forEach((ticket) => body.appendChild(row(ticket, now)));
+      page.items.forEach((ticket) => body.appendChild(row(ticket)));
       shown += page.items.length;
       cursor = page.nextCursor;
       more.hidden = !cursor;
@@ -127,23 +132,56 @@ export async function renderInbox(main, session) {
     announce(t('list.count', {n: shown}));
   });
 
+  // The tab counts, polled with their ETags: true when a count changed since the last poll.
+  const tags = {};
+  const fetchCount = async (key, params) => {
+    const r = await poll('/ticket-counts' + query(params), tags[key]);
+    if (!r) return null;
+    tags[key] = r.etag;
+    return r.data;
+  };
   const counts = async () => {
+    let changed = false;
     try {
-      const c = await get('/ticket-counts' + query(f));
+      const c = await fetchCount('all', f);
+      const q = all.some((x) => x.id === 'queue') ? await fetchCount('queue', {...f, waitingOn: 'customer_service'}) : null;
       for (const x of all) {
-        const el = main.querySelector(`[data-count="${x.id}"]`);
+        const el = view.querySelector(`[data-count="${x.id}"]`);
         if (!el) continue;
-        if (x.id === 'queue') {
-          const q = await get('/ticket-counts' + query({...f, waitingOn: 'customer_service'}));
-          el.textContent = q.waiting.toLocaleString();
-        } else {
-          el.textContent = c[x.status].toLocaleString();
-        }
+        if (x.id === 'queue' && q) el.textContent = q.waiting.toLocaleString();
+        else if (x.id !== 'queue' && c) el.textContent = c[x.status].toLocaleString();
       }
+      changed = Boolean(c || q);
     } catch (e) {
       problem.textContent = e.message;
     }
+    return changed;
   };
+  // The rows again from the first page (new tickets, fresh times left), unless the user paged on
+  // or works in the list: then a button offers it.
+  const refreshed = h('button', {type: 'button', id: 'list-changed', hidden: true, onclick: () => renderInbox(main, session)}, t('list.changed'));
+  status.after(refreshed);
+  const refreshRows = async () => {
+    if (shown > PAGE || body.contains(document.activeElement)) {
+      refreshed.hidden = false;
+      return;
+    }
+    const before = cursor;
+    cursor = null;
+    const page = await get('/tickets' + query({...f, status: tab.status, waitingOn: tab.waitingOn, sort: tab.sort, limit: PAGE}));
+    body.replaceChildren(...page.items.map((ticket) => row(ticket)));
+    shown = page.items.length;
+    cursor = page.nextCursor ?? before;
+    more.hidden = !cursor;
+    status.textContent = shown === 0 ? t('list.empty') : t('list.count', {n: shown});
+  };
+  let polls = 0;
+  watch(view, async () => {
+    const changed = await counts();
+    polls++;
+    // A change reloads the rows; every fourth poll does too, so the times left stay current.
+    if (changed || polls % 4 === 0) await refreshRows();
+  });
   await Promise.all([load(), counts()]);
   if (p.focus === 'search') search.focus();
 }

@@ -1,9 +1,10 @@
 // One ticket: header with deadline and status, the return policy, the chat, the composer.
-import {api, get, post, idempotencyKey} from './api.js';
+import {api, get, poll, post, idempotencyKey} from './api.js';
 import {h, fill, announce} from './dom.js';
 import {t, label, dateTime, RETURN_OPTIONS} from './i18n.js';
 import {dueText} from './inbox.js';
 import {actionMenu} from './actions.js';
+import {watch} from './live.js';
 
 function policyBox(rp, ticket) {
   if (!rp || !rp.applies) {
@@ -63,14 +64,24 @@ function optionPicker(ticket, carriers) {
   return fieldset;
 }
 
-export async function renderTicket(main, number, session) {
+/** The deadline fact: the working time left, and the deadline's date while open. */
+function dueFact(ticket) {
+  const due = dueText(ticket);
+  const at = ticket.status === 'open' ? ` (${dateTime(ticket.responseDueAt)})` : '';
+  return h('dd', {id: 'ticket-due', class: due.overdue ? 'overdue-text' : ''}, due.text, at);
+}
+
+/**
+ * Renders the ticket into `main`; `keep` carries the composer's state over a refresh (what was
+ * typed, the internal flag, an inserted module, whether it had the focus).
+ */
+export async function renderTicket(main, number, session, keep) {
   const [ticket, messages, modules, carriers] = await Promise.all([
     get('/tickets/' + number),
     get(`/tickets/${number}/messages?limit=100`),
     session.role === 'seller' ? get('/text-modules?limit=100').catch(() => ({items: []})) : Promise.resolve({items: []}),
     get('/carriers').catch(() => ({items: []})),
   ]);
-  const due = dueText(ticket, Date.now());
   const chat = h('ol', {class: 'chat', id: 'chat', 'aria-label': t('chat.title')},
     messages.items.length ? messages.items.map(message) : h('li', {class: 'hint'}, t('chat.empty')));
 
@@ -139,15 +150,45 @@ export async function renderTicket(main, number, session) {
     h('h1', {}, ticket.ticketNumber, ' · ', h('span', {class: 'status status-' + ticket.status}, t('status.' + ticket.status)),
       ticket.waitingOn ? h('span', {class: 'waiting'}, ' (', t('ticket.waitingOn', {who: t('waiting.' + ticket.waitingOn)}), ')') : null),
     h('dl', {class: 'facts'},
-      h('dt', {}, t('ticket.deadline')), h('dd', {class: due.overdue ? 'overdue-text' : ''}, due.text, ticket.status === 'open' ? ` (${dateTime(ticket.responseDueAt)})` : ''),
+      h('dt', {}, t('ticket.deadline')), dueFact(ticket),
       h('dt', {}, t('ticket.order')), h('dd', {}, ticket.orderNumber, ' · ', ticket.storefront.toUpperCase()),
+      h('dt', {}, t('col.buyer')), h('dd', {id: 'ticket-buyer'}, ticket.buyerName || t('buyer.id', {id: ticket.buyerId})),
       h('dt', {}, t('filter.reason')), h('dd', {}, label('reason', ticket.reason), ticket.topic ? ' · ' + label('topic', ticket.topic) : '', ticket.returnIntent ? ' · ' + ticket.returnIntent : ''),
       h('dt', {}, t('ticket.opened')), h('dd', {}, dateTime(ticket.createdAt))),
-    actionMenu(ticket, session, panel, () => renderTicket(main, number, session)));
+    actionMenu(ticket, session, panel, () => refresh()));
 
-  fill(main, h('article', {class: 'ticket-view', 'aria-label': ticket.ticketNumber},
-    head, policyBox(ticket.returnPolicy, ticket), panel,
-    h('h2', {class: 'visually-hidden'}, t('chat.title')), chat, composer));
+  const changed = h('button', {type: 'button', id: 'ticket-changed', hidden: true, onclick: () => refresh()}, t('ticket.changed'));
+  const view = h('article', {class: 'ticket-view', 'aria-label': ticket.ticketNumber},
+    head, changed, policyBox(ticket.returnPolicy, ticket), panel,
+    h('h2', {class: 'visually-hidden'}, t('chat.title')), chat, composer);
+  fill(main, view);
+  if (keep) {
+    box.value = keep.text;
+    internal.checked = keep.internal;
+    inserted = keep.inserted;
+    if (keep.focus) box.focus();
+  }
+  const refresh = () => renderTicket(main, number, session,
+    {text: box.value, internal: internal.checked, inserted, focus: document.activeElement === box});
+  // Live: a poll with the version shown answers 304 until the ticket changes (a message, a status,
+  // an action); every fourth poll reads it whole, for the working time left.
+  let polls = 0;
+  watch(view, async () => {
+    polls++;
+    const r = await poll('/tickets/' + number, polls % 4 === 0 ? null : `"${ticket.version}"`);
+    if (!r) return;
+    if (r.data.version === ticket.version) {
+      document.getElementById('ticket-due')?.replaceWith(dueFact(r.data));
+      return;
+    }
+    // A form or the order details open in the action panel, or a message being sent: offer it.
+    if (panel.querySelector('form, table') || send.disabled) {
+      changed.hidden = false;
+      return;
+    }
+    await refresh();
+    announce(t('ticket.updated'));
+  });
   if ((location.hash.split('?')[1] || '').includes('panel=order')) {
     document.getElementById('action-order')?.click();
   }

@@ -83,6 +83,19 @@ public final class ResponseDeadline {
   }
 
   /**
+   * The working time left from {@code now} to the deadline {@code due}; once the deadline has
+   * passed, the working time overrun, negated. Weekends and public holidays count for neither.
+   */
+  public Duration workingTimeLeft(Storefront storefront, Instant due, Instant now) {
+    requireNonNull(storefront, "storefront is null");
+    requireNonNull(due, "due is null");
+    requireNonNull(now, "now is null");
+    return now.isAfter(due)
+        ? workingTimeBetween(storefront, due, now).negated()
+        : workingTimeBetween(storefront, now, due);
+  }
+
+  /**
    * The working time the seller took to answer at {@code answeredAt} a ticket whose first deadline
    * is {@code due}: the 48 working hours before the deadline, less what was left, or plus what was
    * overrun. A close and a reopen in between do not stop this clock.

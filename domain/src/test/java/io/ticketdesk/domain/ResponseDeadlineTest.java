@@ -158,6 +158,27 @@ class ResponseDeadlineTest {
       assertEquals(Duration.ZERO, deadline.workingTimeBetween(Storefront.DE, t, t.minusSeconds(1)));
     }
 
+    @ParameterizedTest(name = "due {1}, now {2}: {3} left")
+    @CsvSource({
+      // Friday afternoon, due Tuesday: the weekend does not count (96 wall-clock hours, 48 working)
+      "de, 2026-03-10T15:00, 2026-03-06T15:00, PT48H",
+      // over Easter (Good Friday and Easter Monday are the calendar's holidays): 14 h on Thursday
+      "de, 2026-04-07T00:00, 2026-04-02T10:00, PT14H",
+      // on a weekend before a deadline at the start of Monday: no working time is left
+      "de, 2026-03-09T00:00, 2026-03-07T12:00, PT0S",
+      // overdue since Friday 16:00, now Monday 10:00: 8 h Friday plus 10 h Monday overrun
+      "de, 2026-04-10T16:00, 2026-04-13T10:00, PT-18H",
+      // exactly at the deadline
+      "de, 2026-03-10T15:00, 2026-03-10T15:00, PT0S",
+    })
+    void workingTimeLeftCountsWorkingHoursOnlyAndTurnsNegativeOnceOverdue(
+        String sf, String due, String now, String left) {
+      Storefront storefront = Storefront.of(sf);
+      assertEquals(
+          Duration.parse(left),
+          deadline.workingTimeLeft(storefront, local(storefront, due), local(storefront, now)));
+    }
+
     @Test
     void countsWallClockHoursAcrossTheChangeToWinterTime() {
       Storefront de = Storefront.DE;

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.ticketdesk.adapters.http.ActionJson.LedgerEntryJson;
 import io.ticketdesk.adapters.http.OrderJson.MoneyJson;
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
+import io.ticketdesk.application.port.in.BuyerNamesUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.HandBackTicketUseCase;
@@ -15,6 +16,7 @@ import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase.LedgerResult;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
+import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.CancellationReason;
 import io.ticketdesk.domain.CostBearer;
@@ -28,6 +30,7 @@ import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketReason;
 import java.time.Clock;
+import java.time.Instant;
 
 /** Actions from a ticket: order details, partial refund, cancellation, escalation, handback. */
 final class ActionRoutes {
@@ -39,6 +42,8 @@ final class ActionRoutes {
   private final MarkReturnRequestUseCase markReturnRequest;
   private final AssessReturnPolicyUseCase assessReturnPolicy;
   private final Clock clock;
+  private final WorkingTimeLeftUseCase workingTimeLeft;
+  private final BuyerNamesUseCase buyerNames;
 
   ActionRoutes(HttpDependencies deps) {
     this.assessReturnPolicy =
@@ -50,6 +55,8 @@ final class ActionRoutes {
     this.handBackTicket = requireNonNull(deps.handBackTicket(), "handBackTicket is null");
     this.markReturnRequest = requireNonNull(deps.markReturnRequest(), "markReturnRequest is null");
     this.clock = requireNonNull(deps.clock(), "clock is null");
+    this.workingTimeLeft = requireNonNull(deps.workingTimeLeft(), "workingTimeLeft is null");
+    this.buyerNames = requireNonNull(deps.buyerNames(), "buyerNames is null");
   }
 
   void order(Context ctx) {
@@ -167,12 +174,16 @@ final class ActionRoutes {
 
   private void sendTicket(Context ctx, Ticket ticket) {
     ctx.header("ETag", Requests.etag(ticket.version()));
+    Instant now = clock.instant();
+    Actor actor = Authentication.actor(ctx);
     Responses.json(
         ctx,
         200,
         TicketJson.of(
             ticket,
-            clock.instant(),
-            ReturnPolicyJson.of(assessReturnPolicy.state(Authentication.actor(ctx), ticket))));
+            now,
+            ReturnPolicyJson.of(assessReturnPolicy.state(actor, ticket)),
+            workingTimeLeft.workingTimeLeft(ticket, now),
+            buyerNames.buyerNames(actor, java.util.List.of(ticket)).get(ticket.number())));
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.AuthenticateUseCase;
 import io.ticketdesk.application.port.in.BrowserSessionUseCase;
+import io.ticketdesk.application.port.in.BuyerNamesUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
@@ -29,6 +30,7 @@ import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UnitOfWork;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
 import io.ticketdesk.application.service.TicketdeskCore;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
@@ -63,7 +65,9 @@ public record HttpDependencies(
     ExchangeRatesUseCase exchangeRates,
     MarkReturnRequestUseCase markReturnRequest,
     UnitOfWork requests,
-    BrowserSessionUseCase browserSessions) {
+    BrowserSessionUseCase browserSessions,
+    WorkingTimeLeftUseCase workingTimeLeft,
+    BuyerNamesUseCase buyerNames) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -94,6 +98,8 @@ public record HttpDependencies(
     requireNonNull(markReturnRequest, "markReturnRequest is null");
     requireNonNull(requests, "requests is null");
     requireNonNull(browserSessions, "browserSessions is null");
+    requireNonNull(workingTimeLeft, "workingTimeLeft is null");
+    requireNonNull(buyerNames, "buyerNames is null");
   }
 
   /** Every use case of the core, with the readiness probe ({@code ready}: the store answers). */
@@ -127,6 +133,8 @@ public record HttpDependencies(
         core.exchangeRates(),
         core.markReturnRequest(),
         core.requests(),
-        core.browserSessions());
+        core.browserSessions(),
+        core.workingTimeLeft(),
+        core.buyerNames());
   }
 }

@@ -420,6 +420,27 @@ final class Requests {
     }
   }
 
+  /**
+   * Whether the client already holds {@code etag}: its {@code If-None-Match} (sent once) names it,
+   * weak or strong, among others, or is {@code *}. Without the header: false.
+   */
+  static boolean holds(Context ctx, String etag) {
+    String header = single(ctx, "If-None-Match");
+    if (header == null) {
+      return false;
+    }
+    for (String tag : header.split(",", 64)) {
+      String t = tag.strip();
+      if (t.startsWith("W/")) {
+        t = t.substring(2);
+      }
+      if (t.equals("*") || t.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The {@code Idempotency-Key} of a write that creates something; null without the header. */
   static IdempotencyKey idempotencyKey(Context ctx) {
     return parse(single(ctx, IDEMPOTENCY_KEY), IDEMPOTENCY_KEY, IdempotencyKey::of);

@@ -2,11 +2,13 @@ package io.ticketdesk.adapters.http;
 
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.WireEnum;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** A ticket as JSON: summary, status and response deadline. */
+/** A ticket as JSON: summary, status and response deadline (with the working time left). */
 record TicketJson(
     String ticketNumber,
     String status,
@@ -19,16 +21,28 @@ record TicketJson(
     String returnIntent,
     long sellerId,
     long buyerId,
+    String buyerName,
     Instant createdAt,
     Instant updatedAt,
     Instant responseDueAt,
     boolean overdue,
+    Long workingSecondsLeft,
     Instant firstResponseAt,
     boolean closedFinally,
     long version,
     ReturnPolicyJson returnPolicy) {
 
-  static TicketJson of(Ticket t, Instant now, ReturnPolicyJson returnPolicy) {
+  /**
+   * {@code workingTimeLeft}: the working time left to the response deadline (negative once
+   * overdue), empty without a running deadline; sent in whole seconds, rounded down. {@code
+   * buyerName}: null where the caller's role does not see it.
+   */
+  static TicketJson of(
+      Ticket t,
+      Instant now,
+      ReturnPolicyJson returnPolicy,
+      Optional<Duration> workingTimeLeft,
+      String buyerName) {
     return new TicketJson(
         t.number().value(),
         t.status().wire(),
@@ -41,14 +55,21 @@ record TicketJson(
         wire(t.returnIntent()),
         t.sellerId().value(),
         t.buyerId().value(),
+        buyerName,
         t.createdAt(),
         t.updatedAt(),
         t.responseDueAt(),
         t.overdueAt(now),
+        workingTimeLeft.map(TicketJson::wholeSeconds).orElse(null),
         t.firstResponseAt(),
         t.closedFinally(),
         t.version(),
         returnPolicy);
+  }
+
+  /** Whole seconds, rounded towards minus infinity (an overrun of 0.5 s is -1 s). */
+  private static long wholeSeconds(Duration d) {
+    return d.getSeconds();
   }
 
   /** A loop, not a stream: it runs for each ticket of each page. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
+import io.ticketdesk.application.port.in.BuyerNamesUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.FindTicketUseCase;
 import io.ticketdesk.application.port.in.IdempotencyKey;
@@ -11,6 +12,7 @@ import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
+import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.ClosingReason;
 import io.ticketdesk.domain.MessageText;
@@ -31,6 +33,7 @@ import io.ticketdesk.domain.TicketTopic;
 import io.ticketdesk.domain.TopicFilter;
 import io.ticketdesk.domain.WaitingOn;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +67,8 @@ final class TicketRoutes {
   private final CloseTicketUseCase closeTicket;
   private final AssessReturnPolicyUseCase assessReturnPolicy;
   private final Clock clock;
+  private final WorkingTimeLeftUseCase workingTimeLeft;
+  private final BuyerNamesUseCase buyerNames;
 
   TicketRoutes(HttpDependencies deps) {
     this.assessReturnPolicy =
@@ -75,6 +80,8 @@ final class TicketRoutes {
     this.postMessage = requireNonNull(deps.postMessage(), "postMessage is null");
     this.closeTicket = requireNonNull(deps.closeTicket(), "closeTicket is null");
     this.clock = requireNonNull(deps.clock(), "clock is null");
+    this.workingTimeLeft = requireNonNull(deps.workingTimeLeft(), "workingTimeLeft is null");
+    this.buyerNames = requireNonNull(deps.buyerNames(), "buyerNames is null");
   }
 
   void open(Context ctx) {
@@ -127,9 +134,17 @@ final class TicketRoutes {
     var page = searchTickets.search(actor, query);
     var now = clock.instant();
     var states = assessReturnPolicy.states(actor, page.items());
+    var names = buyerNames.buyerNames(actor, page.items());
     List<TicketJson> items = new ArrayList<>(page.items().size());
     for (int i = 0; i < page.items().size(); i++) {
-      items.add(TicketJson.of(page.items().get(i), now, ReturnPolicyJson.of(states.get(i))));
+      Ticket ticket = page.items().get(i);
+      items.add(
+          TicketJson.of(
+              ticket,
+              now,
+              ReturnPolicyJson.of(states.get(i)),
+              workingTimeLeft.workingTimeLeft(ticket, now),
+              names.get(ticket.number())));
     }
     Responses.json(ctx, 200, new PageJson<>(items, page.nextCursor()));
   }
@@ -153,19 +168,31 @@ final class TicketRoutes {
             null,
             null);
     var counts = searchTickets.countByStatus(actor, query);
-    Responses.json(
-        ctx,
-        200,
+    var body =
         new TicketJson.Counts(
             counts.get(TicketStatus.OPEN),
             counts.get(TicketStatus.WAITING),
-            counts.get(TicketStatus.CLOSED)));
+            counts.get(TicketStatus.CLOSED));
+    String etag = "\"" + body.open() + "-" + body.waiting() + "-" + body.closed() + "\"";
+    ctx.header("ETag", etag);
+    if (Requests.holds(ctx, etag)) {
+      ctx.status(304); // the counts the client holds are still the counts (a poll)
+      return;
+    }
+    Responses.json(ctx, 200, body);
   }
 
   void get(Context ctx) {
     Actor actor = Authentication.actor(ctx);
     TicketNumber number = Requests.ticketNumber(ctx);
-    sendTicket(ctx, 200, findTicket.find(actor, number));
+    Ticket ticket = findTicket.find(actor, number);
+    String etag = Requests.etag(ticket.version());
+    if (Requests.holds(ctx, etag)) {
+      ctx.header("ETag", etag);
+      ctx.status(304); // not changed since the version the client holds (a poll)
+      return;
+    }
+    sendTicket(ctx, 200, ticket);
   }
 
   void messages(Context ctx) {
@@ -279,10 +306,15 @@ final class TicketRoutes {
   private void sendTicket(Context ctx, int status, Ticket ticket) {
     ctx.header("ETag", Requests.etag(ticket.version()));
     Actor actor = Authentication.actor(ctx);
+    Instant now = clock.instant();
     Responses.json(
         ctx,
         status,
         TicketJson.of(
-            ticket, clock.instant(), ReturnPolicyJson.of(assessReturnPolicy.state(actor, ticket))));
+            ticket,
+            now,
+            ReturnPolicyJson.of(assessReturnPolicy.state(actor, ticket)),
+            workingTimeLeft.workingTimeLeft(ticket, now),
+            buyerNames.buyerNames(actor, List.of(ticket)).get(ticket.number())));
   }
 }

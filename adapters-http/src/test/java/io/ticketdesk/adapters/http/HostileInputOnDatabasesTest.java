@@ -107,7 +107,9 @@ class HostileInputOnDatabasesTest {
         d.exchangeRates(),
         d.markReturnRequest(),
         d.requests(),
-        d.browserSessions());
+        d.browserSessions(),
+        d.workingTimeLeft(),
+        d.buyerNames());
   }
 
   private record Tenant(long sellerId, String seller, String buyer, String ticket) {}

@@ -131,6 +131,8 @@ class OperationsOverHttpTest {
         d.exchangeRates(),
         d.markReturnRequest(),
         d.requests(),
-        d.browserSessions());
+        d.browserSessions(),
+        d.workingTimeLeft(),
+        d.buyerNames());
   }
 }

@@ -3,6 +3,7 @@ package io.ticketdesk.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
+import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.Tickets;
@@ -10,11 +11,16 @@ import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps the stored response deadlines in line with the holiday calendar in use. */
-public final class DeadlineService implements RecomputeDeadlinesUseCase {
+/**
+ * Keeps the stored response deadlines in line with the holiday calendar in use, and tells the
+ * working time left to a deadline.
+ */
+public final class DeadlineService implements RecomputeDeadlinesUseCase, WorkingTimeLeftUseCase {
   static final String CALENDAR_KEY = "holiday-calendar";
   private static final int BATCH = 500;
 
@@ -29,6 +35,16 @@ public final class DeadlineService implements RecomputeDeadlinesUseCase {
     this.state = requireNonNull(state, "state is null");
     this.tx = requireNonNull(tx, "tx is null");
     this.deadline = requireNonNull(deadline, "deadline is null");
+  }
+
+  @Override
+  public Optional<Duration> workingTimeLeft(Ticket ticket, Instant now) {
+    requireNonNull(ticket, "ticket is null");
+    requireNonNull(now, "now is null");
+    if (!ticket.isOpen()) {
+      return Optional.empty();
+    }
+    return Optional.of(deadline.workingTimeLeft(ticket.storefront(), ticket.responseDueAt(), now));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.AuthenticateUseCase;
 import io.ticketdesk.application.port.in.BrowserSessionUseCase;
+import io.ticketdesk.application.port.in.BuyerNamesUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
@@ -32,6 +33,7 @@ import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
 import io.ticketdesk.application.port.in.UnitOfWork;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
 import io.ticketdesk.application.port.out.Carriers;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import io.ticketdesk.application.port.out.Store;
@@ -75,6 +77,7 @@ public final class TicketdeskCore {
   private final IdempotencyKeyPurgeService keyPurge;
   private final ExchangeRateService exchangeRates;
   private final SessionService browserSessions;
+  private final BuyerNameService buyerNames;
 
   /**
    * Builds the core on {@code store} (every persistence port), the loaded {@code carriers}, the
@@ -106,6 +109,7 @@ public final class TicketdeskCore {
     this.browserSessions =
         new SessionService(
             store.sessions(), store.accessTokens(), tx, clock, SessionService.LIFETIME);
+    this.buyerNames = new BuyerNameService(store.orders(), tx);
     this.orders = new OrderFeedService(store.orders(), store.sellers(), tx);
     this.serviceLevel = new ServiceLevelService(store.responseTimes(), store.sellers(), tx, clock);
     this.textModules =
@@ -214,6 +218,11 @@ public final class TicketdeskCore {
     return browserSessions;
   }
 
+  /** The buyers' names of tickets, for the seller and customer service. */
+  public BuyerNamesUseCase buyerNames() {
+    return buyerNames;
+  }
+
   public FeedOrderUseCase feedOrder() {
     return orders;
   }
@@ -312,6 +321,11 @@ public final class TicketdeskCore {
 
   public DownloadReturnLabelUseCase downloadReturnLabel() {
     return labels;
+  }
+
+  /** The working time left to a ticket's response deadline (the storefront's calendar). */
+  public WorkingTimeLeftUseCase workingTimeLeft() {
+    return deadlines;
   }
 
   public RecomputeDeadlinesUseCase recomputeDeadlines() {
