@@ -44,12 +44,7 @@ final class EventRoutes {
       Map<String, Object> data) {
     static EventJson of(DomainEvent e) {
       return new EventJson(
-          e.id(),
-          e.type().wire(),
-          e.occurredAt(),
-          e.sellerId().value(),
-          e.sequence(),
-          e.data());
+          e.id(), e.type().wire(), e.occurredAt(), e.sellerId().value(), e.sequence(), e.data());
     }
   }
 

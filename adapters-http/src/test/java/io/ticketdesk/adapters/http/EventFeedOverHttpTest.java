@@ -123,9 +123,12 @@ class EventFeedOverHttpTest {
             "/api/v1/tickets/" + ticket + "/refunds",
             seller,
             Map.of(
-                "orderUnitId", 1001,
-                "amount", Map.of("amount", 999_999, "currency", "EUR"),
-                "reason", "delivery_damage"));
+                "orderUnitId",
+                1001,
+                "amount",
+                Map.of("amount", 999_999, "currency", "EUR"),
+                "reason",
+                "delivery_damage"));
     assertEquals(422, r.status(), r.body());
     assertEquals(before, all(seller, "").size());
   }

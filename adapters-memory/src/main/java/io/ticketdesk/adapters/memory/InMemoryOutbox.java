@@ -18,10 +18,13 @@ import java.util.Optional;
 /** The outbox in memory, under the store's lock and rolled back with its transactions. */
 final class InMemoryOutbox implements Outbox {
   private final Object lock;
+
   /** Events by id in the order they were appended. */
   private final Map<String, DomainEvent> events = new LinkedHashMap<>();
+
   /** The last sequence number given per ticket (kept when events are purged). */
   private final Map<String, Long> lastSequence = new LinkedHashMap<>();
+
   private long lastPosition;
 
   InMemoryOutbox(Object lock) {

@@ -93,7 +93,9 @@ class EventRecordingTest {
 
   @Test
   void escalationHandbackRefundCancellationAndClosingEachRecordTheirEvents() {
-    world.core.escalateTicket()
+    world
+        .core
+        .escalateTicket()
         .escalate(
             sellerActor,
             new EscalateTicketUseCase.Command(
@@ -105,7 +107,9 @@ class EventRecordingTest {
     assertEquals(
         List.of(TICKET_HANDED_BACK, TICKET_STATUS_CHANGED, TICKET_MESSAGE_CREATED), typesSince(5));
 
-    world.core.refund()
+    world
+        .core
+        .refund()
         .refund(
             sellerActor,
             new RefundUseCase.Command(
@@ -124,7 +128,9 @@ class EventRecordingTest {
     assertEquals("EUR", refunded.data().get("currency"));
 
     int before = events().size();
-    world.core.cancelOrderUnit()
+    world
+        .core
+        .cancelOrderUnit()
         .cancel(
             Actor.customerService(),
             new CancelOrderUnitUseCase.Command(
@@ -137,14 +143,17 @@ class EventRecordingTest {
     assertTrue(typesSince(before).contains(ORDER_UNIT_CANCELLED));
 
     before = events().size();
-    world.core.markReturnRequest()
+    world
+        .core
+        .markReturnRequest()
         .markReturnRequest(
             sellerActor,
             new MarkReturnRequestUseCase.Command(ticket.number(), ReturnIntent.REFUND, null));
     assertTrue(typesSince(before).contains(TICKET_REASON_CHANGED));
 
     before = events().size();
-    world.tickets.close(Actor.customerService(), ticket.number(), ClosingReason.of("resolved"), null);
+    world.tickets.close(
+        Actor.customerService(), ticket.number(), ClosingReason.of("resolved"), null);
     assertTrue(typesSince(before).containsAll(List.of(TICKET_STATUS_CHANGED, TICKET_CLOSED)));
   }
 
@@ -164,7 +173,9 @@ class EventRecordingTest {
     assertThrows(
         DomainException.class,
         () ->
-            world.core.refund()
+            world
+                .core
+                .refund()
                 .refund(
                     sellerActor,
                     new RefundUseCase.Command(
@@ -184,7 +195,9 @@ class EventRecordingTest {
     assertThrows(
         IllegalStateException.class,
         () ->
-            world.core.requests()
+            world
+                .core
+                .requests()
                 .inOne(
                     () -> {
                       world.post(sellerActor, ticket.number(), "Answer", false);

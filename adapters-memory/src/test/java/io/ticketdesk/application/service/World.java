@@ -106,7 +106,7 @@ final class World {
             store.returnLabels(),
             store.returnPolicyOutcomes(),
             store.exchangeRates(),
-        store.outbox());
+            store.outbox());
     core =
         new TicketdeskCore(
             ports,

@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * The outbox in {@code events}: appended in the caller's transaction; placed in the feed by a
  * sequencer that holds the single {@code event_feed} row (taken with {@code FOR UPDATE SKIP
- * LOCKED}, so a second sequencer returns at once instead of waiting, and no session state is needed:
- * it works through a transaction-pooling connection pooler).
+ * LOCKED}, so a second sequencer returns at once instead of waiting, and no session state is
+ * needed: it works through a transaction-pooling connection pooler).
  */
 final class JdbiOutbox implements Outbox {
   private final Db db;
@@ -101,11 +101,7 @@ final class JdbiOutbox implements Outbox {
                   "UPDATE events SET position = :position"
                       + " WHERE seller_id = :seller AND event_no = :no");
           for (long[] e : unplaced) {
-            batch
-                .bind("position", ++position)
-                .bind("seller", e[0])
-                .bind("no", e[1])
-                .add();
+            batch.bind("position", ++position).bind("seller", e[0]).bind("no", e[1]).add();
           }
           batch.execute();
           h.createUpdate("UPDATE event_feed SET last_position = :p WHERE feed_id = 1")

@@ -244,8 +244,7 @@ final class EventRecordingStore implements Store {
     }
 
     private Optional<LedgerEntry> recorded(Optional<LedgerEntry> entry) {
-      entry.ifPresent(
-          e -> record(TicketEvents.ledger(ticket(e.sellerId(), e.ticketNumber()), e)));
+      entry.ifPresent(e -> record(TicketEvents.ledger(ticket(e.sellerId(), e.ticketNumber()), e)));
       return entry;
     }
 
@@ -273,8 +272,7 @@ final class EventRecordingStore implements Store {
           () -> {
             ReturnLabel label = delegate.add(draft);
             record(
-                TicketEvents.labelCreated(
-                    ticket(label.sellerId(), label.ticketNumber()), label));
+                TicketEvents.labelCreated(ticket(label.sellerId(), label.ticketNumber()), label));
             return label;
           });
     }
@@ -308,8 +306,7 @@ final class EventRecordingStore implements Store {
           () -> {
             delegate.record(outcome);
             EventRecordingStore.this.record(
-                TicketEvents.outcome(
-                    ticket(outcome.sellerId(), outcome.ticketNumber()), outcome));
+                TicketEvents.outcome(ticket(outcome.sellerId(), outcome.ticketNumber()), outcome));
             return null;
           });
     }

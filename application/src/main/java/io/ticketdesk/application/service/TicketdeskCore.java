@@ -100,14 +100,17 @@ public final class TicketdeskCore {
     var tx = recorded.transactions();
     ResponseDeadline deadline = new ResponseDeadline(holidays);
     ReturnOptionPolicy policy = new ReturnOptionPolicy(settings.policyRules());
-    TicketChanges changes = new TicketChanges(recorded.tickets(), tx, TICKET_CHANGE_ATTEMPTS, false);
+    TicketChanges changes =
+        new TicketChanges(recorded.tickets(), tx, TICKET_CHANGE_ATTEMPTS, false);
     Idempotency idempotency = new Idempotency(recorded.idempotencyKeys(), clock);
 
     this.sellers = new SellerService(recorded.sellers(), tx, clock);
     this.access =
-        new AccessService(recorded.accessTokens(), recorded.sellers(), tx, clock, settings.adminToken());
+        new AccessService(
+            recorded.accessTokens(), recorded.sellers(), tx, clock, settings.adminToken());
     this.orders = new OrderFeedService(recorded.orders(), recorded.sellers(), tx);
-    this.serviceLevel = new ServiceLevelService(recorded.responseTimes(), recorded.sellers(), tx, clock);
+    this.serviceLevel =
+        new ServiceLevelService(recorded.responseTimes(), recorded.sellers(), tx, clock);
     this.textModules =
         new TextModuleService(
             recorded.textModules(),
@@ -165,7 +168,8 @@ public final class TicketdeskCore {
             textModules,
             returnPolicy,
             labels);
-    this.closeTicket = new CloseTicketService(recorded.tickets(), recorded.messages(), clock, changes);
+    this.closeTicket =
+        new CloseTicketService(recorded.tickets(), recorded.messages(), clock, changes);
     this.actions =
         new TicketActionService(
             recorded.tickets(),

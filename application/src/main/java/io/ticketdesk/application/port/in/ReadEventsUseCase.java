@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Use case: the event feed, for clients that cannot receive webhooks: the same events, in the order
- * they were committed, after a cursor. A seller reads its own events, the marketplace every seller's
- * (or one seller's); other roles none.
+ * they were committed, after a cursor. A seller reads its own events, the marketplace every
+ * seller's (or one seller's); other roles none.
  */
 public interface ReadEventsUseCase {
   int MAX_EVENTS_PER_PAGE = 200;
