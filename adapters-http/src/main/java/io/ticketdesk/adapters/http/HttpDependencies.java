@@ -22,6 +22,7 @@ import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
@@ -63,6 +64,7 @@ public record HttpDependencies(
     ExchangeRatesUseCase exchangeRates,
     MarkReturnRequestUseCase markReturnRequest,
     UnitOfWork requests,
+    ReadEventsUseCase readEvents,
     BrowserSessionUseCase browserSessions) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
@@ -93,6 +95,7 @@ public record HttpDependencies(
     requireNonNull(exchangeRates, "exchangeRates is null");
     requireNonNull(markReturnRequest, "markReturnRequest is null");
     requireNonNull(requests, "requests is null");
+    requireNonNull(readEvents, "readEvents is null");
     requireNonNull(browserSessions, "browserSessions is null");
   }
 
@@ -127,6 +130,7 @@ public record HttpDependencies(
         core.exchangeRates(),
         core.markReturnRequest(),
         core.requests(),
+        core.readEvents(),
         core.browserSessions());
   }
 }
