@@ -23,6 +23,7 @@ import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
@@ -65,6 +66,7 @@ public record HttpDependencies(
     ExchangeRatesUseCase exchangeRates,
     MarkReturnRequestUseCase markReturnRequest,
     UnitOfWork requests,
+    ReadEventsUseCase readEvents,
     BrowserSessionUseCase browserSessions,
     WorkingTimeLeftUseCase workingTimeLeft,
     BuyerNamesUseCase buyerNames) {
@@ -97,6 +99,7 @@ public record HttpDependencies(
     requireNonNull(exchangeRates, "exchangeRates is null");
     requireNonNull(markReturnRequest, "markReturnRequest is null");
     requireNonNull(requests, "requests is null");
+    requireNonNull(readEvents, "readEvents is null");
     requireNonNull(browserSessions, "browserSessions is null");
     requireNonNull(workingTimeLeft, "workingTimeLeft is null");
     requireNonNull(buyerNames, "buyerNames is null");
@@ -133,6 +136,7 @@ public record HttpDependencies(
         core.exchangeRates(),
         core.markReturnRequest(),
         core.requests(),
+        core.readEvents(),
         core.browserSessions(),
         core.workingTimeLeft(),
         core.buyerNames());

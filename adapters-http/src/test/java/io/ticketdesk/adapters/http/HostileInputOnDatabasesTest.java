@@ -107,6 +107,7 @@ class HostileInputOnDatabasesTest {
         d.exchangeRates(),
         d.markReturnRequest(),
         d.requests(),
+        d.readEvents(),
         d.browserSessions(),
         d.workingTimeLeft(),
         d.buyerNames());

@@ -131,6 +131,7 @@ class OperationsOverHttpTest {
         d.exchangeRates(),
         d.markReturnRequest(),
         d.requests(),
+        d.readEvents(),
         d.browserSessions(),
         d.workingTimeLeft(),
         d.buyerNames());

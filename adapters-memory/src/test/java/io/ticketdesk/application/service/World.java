@@ -106,6 +106,7 @@ final class World {
             store.returnLabels(),
             store.returnPolicyOutcomes(),
             store.exchangeRates(),
+            store.outbox(),
             store.sessions());
     core =
         new TicketdeskCore(

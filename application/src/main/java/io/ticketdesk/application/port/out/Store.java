@@ -35,6 +35,9 @@ public interface Store {
   /** The reference exchange rates per currency and day. */
   ExchangeRates exchangeRates();
 
+  /** The transactional outbox of events. */
+  Outbox outbox();
+
   /** The browser sessions (a session cookie standing for an access token). */
   Sessions sessions();
 }
