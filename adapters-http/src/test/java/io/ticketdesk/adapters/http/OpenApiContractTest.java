@@ -70,8 +70,9 @@ class OpenApiContractTest {
     String ticket =
         "{\"ticketNumber\":\"00100000001\",\"status\":\"open\",\"waitingOn\":null,\"storefront\":\"de\","
             + "\"orderNumber\":\"MQ8BRT7\",\"orderUnitIds\":[1],\"reason\":\"product_defect\",\"topic\":null,"
-            + "\"returnIntent\":null,\"sellerId\":1,\"buyerId\":2,\"createdAt\":\"2026-03-02T09:00:00Z\","
-            + "\"updatedAt\":\"2026-03-02T09:00:00Z\",\"responseDueAt\":\"2026-03-04T09:00:00Z\",\"overdue\":false,"
+            + "\"returnIntent\":null,\"sellerId\":1,\"buyerId\":2,\"buyerName\":\"Erika Muster\","
+            + "\"createdAt\":\"2026-03-02T09:00:00Z\",\"updatedAt\":\"2026-03-02T09:00:00Z\","
+            + "\"responseDueAt\":\"2026-03-04T09:00:00Z\",\"overdue\":false,\"workingSecondsLeft\":172800,"
             + "\"firstResponseAt\":null,\"closedFinally\":false,\"version\":1,"
             + "\"returnPolicy\":{\"applies\":false,\"phase\":\"enforced\",\"satisfied\":true,"
             + "\"validOptions\":[\"label_url\"],\"breach\":false,\"breachedAt\":null,"
