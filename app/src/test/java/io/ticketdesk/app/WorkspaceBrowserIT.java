@@ -53,6 +53,10 @@ class WorkspaceBrowserIT {
     tokens = demoTokens();
     browser = Chromium.start(1366, 768, "en-US,en");
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // These flows change tickets behind the page; live updates re-rendering a view mid-step would
+    // make them flaky, so the page polls only hourly here (WorkspaceOnAFridayBrowserIT tests them).
+    browser.get(server.base + "/");
+    js("localStorage.setItem('ticketdesk.poll-ms', '3600000')");
     createTickets();
   }
 
