@@ -111,7 +111,9 @@ final class TicketRoutes {
     Ticket ticket = opened.ticket();
     ctx.header("Location", HttpServer.API + "/tickets/" + ticket.number().value());
     Responses.replayed(ctx, opened.replayed());
-    sendTicket(ctx, 201, ticket);
+    // A replay answers as the first answer did: its time-derived fields (overdue, the working time
+    // left) as of the opening, not of the retry.
+    sendTicket(ctx, 201, ticket, opened.replayed() ? ticket.updatedAt() : clock.instant());
   }
 
   void list(Context ctx) {
@@ -304,9 +306,13 @@ final class TicketRoutes {
   record CloseBody(String reason) {}
 
   private void sendTicket(Context ctx, int status, Ticket ticket) {
+    sendTicket(ctx, status, ticket, clock.instant());
+  }
+
+  /** The ticket with its time-derived fields as of {@code now}. */
+  private void sendTicket(Context ctx, int status, Ticket ticket, Instant now) {
     ctx.header("ETag", Requests.etag(ticket.version()));
     Actor actor = Authentication.actor(ctx);
-    Instant now = clock.instant();
     Responses.json(
         ctx,
         status,
