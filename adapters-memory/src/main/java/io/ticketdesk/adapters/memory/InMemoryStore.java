@@ -78,6 +78,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, ReturnPolicyOutcome> outcomes = new LinkedHashMap<>();
   private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> rates =
       new LinkedHashMap<>();
+  private final InMemoryOutbox outbox = new InMemoryOutbox(lock);
   private long labelSeq;
   private long sellerSeq;
   private long ticketSeq;
@@ -86,9 +87,20 @@ public final class InMemoryStore implements Store {
 
   private int transactionDepth;
 
+  /** The outbox of events, rolled back with the transactions. */
+  public io.ticketdesk.application.port.out.Outbox outbox() {
+    return outbox;
+  }
+
   /** All-or-nothing work: on any exception the outermost transaction restores the data. */
   public Transactions transactions() {
     return new Transactions() {
+      @Override
+      public boolean inProgress() {
+        // Only the thread in a transaction holds the lock.
+        return Thread.holdsLock(lock) && transactionDepth > 0;
+      }
+
       @Override
       public <T> T inTransaction(Supplier<T> work) {
         synchronized (lock) {
@@ -126,8 +138,10 @@ public final class InMemoryStore implements Store {
     private final Map<String, ReturnPolicyOutcome> outcomesCopy = new LinkedHashMap<>(outcomes);
     private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> ratesCopy =
         copyRates();
+    private final Runnable outboxRestore = outbox.snapshot();
 
     void restore() {
+      outboxRestore.run();
       sellers.clear();
       sellers.putAll(sellersCopy);
       tokens.clear();

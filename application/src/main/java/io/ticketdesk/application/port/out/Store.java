@@ -34,4 +34,7 @@ public interface Store {
 
   /** The reference exchange rates per currency and day. */
   ExchangeRates exchangeRates();
+
+  /** The transactional outbox of events. */
+  Outbox outbox();
 }

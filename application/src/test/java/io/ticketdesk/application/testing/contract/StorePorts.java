@@ -8,6 +8,7 @@ import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.Outbox;
 import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
@@ -33,7 +34,8 @@ public record StorePorts(
     IdempotencyKeys idempotencyKeys,
     ReturnLabels returnLabels,
     ReturnPolicyOutcomes returnPolicyOutcomes,
-    ExchangeRates exchangeRates)
+    ExchangeRates exchangeRates,
+    Outbox outbox)
     implements Store {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
@@ -50,5 +52,6 @@ public record StorePorts(
     requireNonNull(returnLabels, "returnLabels is null");
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
     requireNonNull(exchangeRates, "exchangeRates is null");
+    requireNonNull(outbox, "outbox is null");
   }
 }
