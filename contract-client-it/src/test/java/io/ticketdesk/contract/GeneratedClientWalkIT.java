@@ -194,9 +194,9 @@ class GeneratedClientWalkIT {
       for (Ticket t : page.getItems()) {
         String n = t.getTicketNumber();
         String path = "/api/v1/tickets/" + n;
-        reads.read("getTicket", cs, path, () -> tickets.getTicket(n));
+        reads.read("getTicket", cs, path, () -> tickets.getTicket(n, null));
         String messages = path + "/messages?limit=100";
-        reads.read("listMessages", cs, messages, () -> tickets.listMessages(n, 100, null));
+        reads.read("listMessages", cs, messages, () -> tickets.listMessages(n, 100, null, null));
         reads.read("getTicketOrder", cs, path + "/order", () -> actions.getTicketOrder(n));
       }
       cursor = page.getNextCursor();
@@ -297,7 +297,10 @@ class GeneratedClientWalkIT {
     // read
     Ticket read =
         reads.read(
-            "getTicket", seller, "/api/v1/tickets/" + number, () -> tickets.getTicket(number));
+            "getTicket",
+            seller,
+            "/api/v1/tickets/" + number,
+            () -> tickets.getTicket(number, null));
     assertEquals(List.of(unitId, topUnitId), read.getOrderUnitIds());
     // reply
     Message reply =
@@ -305,6 +308,7 @@ class GeneratedClientWalkIT {
             number,
             new MessagePosting(new MessageWithText().text("Wir erstatten Ihnen einen Teil.")),
             "\"" + read.getVersion() + "\"",
+            null,
             null);
     assertEquals("Wir erstatten Ihnen einen Teil.", reply.getText());
     // refund above 2^31 minor units
