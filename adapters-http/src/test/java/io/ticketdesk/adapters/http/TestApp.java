@@ -103,7 +103,8 @@ final class TestApp implements AutoCloseable {
         m.idempotencyKeys(),
         m.returnLabels(),
         m.returnPolicyOutcomes(),
-        m.exchangeRates());
+        m.exchangeRates(),
+        m.leases());
   }
 
   private TestApp(

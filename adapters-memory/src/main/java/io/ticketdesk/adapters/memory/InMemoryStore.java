@@ -1,10 +1,13 @@
 package io.ticketdesk.adapters.memory;
 
+import static java.util.Objects.requireNonNull;
+
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -77,6 +80,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, ReturnPolicyOutcome> outcomes = new LinkedHashMap<>();
   private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> rates =
       new LinkedHashMap<>();
+  private final Map<String, Leases.Lease> leases = new LinkedHashMap<>();
   private long labelSeq;
   private long sellerSeq;
   private long ticketSeq;
@@ -125,6 +129,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, ReturnPolicyOutcome> outcomesCopy = new LinkedHashMap<>(outcomes);
     private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> ratesCopy =
         copyRates();
+    private final Map<String, Leases.Lease> leasesCopy = new LinkedHashMap<>(leases);
 
     void restore() {
       sellers.clear();
@@ -151,6 +156,8 @@ public final class InMemoryStore implements Store {
       outcomes.putAll(outcomesCopy);
       rates.clear();
       rates.putAll(ratesCopy);
+      leases.clear();
+      leases.putAll(leasesCopy);
     }
   }
 
@@ -534,6 +541,48 @@ public final class InMemoryStore implements Store {
                               1));
           textModules.put(m.id().value(), m);
           return m;
+        }
+      }
+    };
+  }
+
+  public Leases leases() {
+    return new Leases() {
+      @Override
+      public Optional<Lease> acquire(String name, String holder, Instant now, Instant until) {
+        requireNonNull(now, "now is null");
+        synchronized (lock) {
+          Lease held = leases.get(name);
+          if (held != null && held.until().isAfter(now)) {
+            return Optional.empty();
+          }
+          Lease taken =
+              held == null
+                  ? new Lease(name, holder, 1, until, "")
+                  : new Lease(name, holder, held.token() + 1, until, held.progress());
+          leases.put(name, taken);
+          return Optional.of(taken);
+        }
+      }
+
+      @Override
+      public boolean extend(Lease lease, Instant until, String progress) {
+        requireNonNull(lease, "lease is null");
+        synchronized (lock) {
+          Lease held = leases.get(lease.name());
+          if (held == null || held.token() != lease.token()) {
+            return false;
+          }
+          leases.put(
+              lease.name(), new Lease(held.name(), held.holder(), held.token(), until, progress));
+          return true;
+        }
+      }
+
+      @Override
+      public Optional<Lease> find(String name) {
+        synchronized (lock) {
+          return Optional.ofNullable(leases.get(name));
         }
       }
     };

@@ -21,6 +21,7 @@ final class InMemoryStores {
         s.idempotencyKeys(),
         s.returnLabels(),
         s.returnPolicyOutcomes(),
-        s.exchangeRates());
+        s.exchangeRates(),
+        s.leases());
   }
 }

@@ -105,7 +105,8 @@ final class World {
             store.idempotencyKeys(),
             store.returnLabels(),
             store.returnPolicyOutcomes(),
-            store.exchangeRates());
+            store.exchangeRates(),
+            store.leases());
     core =
         new TicketdeskCore(
             ports,

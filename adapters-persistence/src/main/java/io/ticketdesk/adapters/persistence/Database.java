@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -53,6 +54,7 @@ public final class Database implements Store, AutoCloseable {
   private final IdempotencyKeys idempotencyKeys;
   private final ReturnLabels returnLabels;
   private final ReturnPolicyOutcomes returnPolicyOutcomes;
+  private final Leases leases;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -76,6 +78,7 @@ public final class Database implements Store, AutoCloseable {
     this.idempotencyKeys = new JdbiIdempotencyKeys(db);
     this.returnLabels = new JdbiReturnLabels(db);
     this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
+    this.leases = new JdbiLeases(db);
   }
 
   /**
@@ -188,7 +191,10 @@ public final class Database implements Store, AutoCloseable {
     return returnPolicyOutcomes;
   }
 
-  /** Binds a transaction to the calling thread; nested calls join it. */
+  public Leases leases() {
+    return leases;
+  }
+
   /** The statement runner (for the persistence tests). */
   Db db() {
     return db;

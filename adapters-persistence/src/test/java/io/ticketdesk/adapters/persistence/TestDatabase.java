@@ -24,7 +24,8 @@ public final class TestDatabase implements AutoCloseable {
     "access_tokens",
     "sellers",
     "system_state",
-    "exchange_rates"
+    "exchange_rates",
+    "job_leases"
   };
 
   private final Database database;
@@ -122,7 +123,8 @@ public final class TestDatabase implements AutoCloseable {
         database.idempotencyKeys(),
         database.returnLabels(),
         database.returnPolicyOutcomes(),
-        database.exchangeRates());
+        database.exchangeRates(),
+        database.leases());
   }
 
   Connection connect() throws SQLException {

@@ -171,7 +171,15 @@ public final class TicketdeskCore {
             tx,
             clock,
             deadline);
-    this.deadlines = new DeadlineService(store.tickets(), store.systemState(), tx, deadline);
+    this.deadlines =
+        new DeadlineService(
+            store.tickets(),
+            store.systemState(),
+            store.leases(),
+            tx,
+            deadline,
+            clock,
+            settings.node());
     this.defaultTextModules =
         new DefaultTextModuleService(defaultTextModules, store.textModules(), tx, clock);
     this.keyPurge =
@@ -179,7 +187,10 @@ public final class TicketdeskCore {
             store.idempotencyKeys(),
             clock,
             settings.idempotencyRetention(),
-            IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE);
+            IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE,
+            store.leases(),
+            settings.idempotencyPurgeInterval(),
+            settings.node());
   }
 
   /** The same core on the same ports with another clock (e.g. demo data written in the past). */

@@ -34,4 +34,7 @@ public interface Store {
 
   /** The reference exchange rates per currency and day. */
   ExchangeRates exchangeRates();
+
+  /** Leases on cluster-wide background work (one node at a time does each piece of it). */
+  Leases leases();
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -33,7 +34,8 @@ public record StorePorts(
     IdempotencyKeys idempotencyKeys,
     ReturnLabels returnLabels,
     ReturnPolicyOutcomes returnPolicyOutcomes,
-    ExchangeRates exchangeRates)
+    ExchangeRates exchangeRates,
+    Leases leases)
     implements Store {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
@@ -50,5 +52,6 @@ public record StorePorts(
     requireNonNull(returnLabels, "returnLabels is null");
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
     requireNonNull(exchangeRates, "exchangeRates is null");
+    requireNonNull(leases, "leases is null");
   }
 }
