@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
+import io.ticketdesk.application.port.in.AuthenticateUseCase;
 import io.ticketdesk.domain.Storefront;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -236,6 +238,54 @@ class MultiInstanceIT {
         200,
         Workload.send(limited, "GET", "/api/v1/tickets?limit=1", seller.buyer, null).status(),
         "another token has its own count");
+  }
+
+  @Test
+  @Order(6)
+  void aTokenRevokedByTheCliStopsWorkingOnEveryNodeWithinTheBound() throws Exception {
+    String token =
+        Workload.expect(
+                201,
+                Workload.send(
+                    lb, "POST", "/api/v1/tokens", ADMIN, "{\"role\":\"customer_service\"}"))
+            .json()
+            .get("token")
+            .asText();
+    List<RunningJar> alive = List.of(cluster.nodes.get(0), cluster.nodes.get(2));
+    for (RunningJar node : alive) { // each node now trusts the token from its cache
+      assertEquals(
+          200, Workload.send(node.base, "GET", "/api/v1/tickets?limit=1", token, null).status());
+    }
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder cli =
+        new ProcessBuilder(java, "-jar", "target/ticketdesk.jar", "token", "revoke")
+            .redirectErrorStream(true);
+    cli.environment().keySet().removeIf(k -> k.startsWith("TICKETDESK_"));
+    cli.environment().putAll(cluster.env("cli", cluster.directUrl));
+    Process revoke = cli.start();
+    try (var in = revoke.outputWriter()) {
+      in.write(token + "\n");
+    }
+    String out = new String(revoke.getInputStream().readAllBytes());
+    assertEquals(0, revoke.waitFor(), out);
+    assertTrue(out.contains("revoked"), out);
+    long revoked = System.nanoTime();
+
+    for (RunningJar node : alive) {
+      waitUntil(
+          () ->
+              Workload.send(node.base, "GET", "/api/v1/tickets?limit=1", token, null).status()
+                  == 401,
+          15);
+    }
+    double seconds = (System.nanoTime() - revoked) / 1e9;
+    assertTrue(
+        seconds <= AuthenticateUseCase.TRUSTED_FOR.toSeconds() + 1,
+        "refused everywhere after " + seconds + " s");
+    System.out.printf(
+        "MULTI-INSTANCE revocation: refused by every node %.1f s after the CLI revoked it%n",
+        seconds);
   }
 
   private void openTickets(String base, int count) throws Exception {

@@ -68,6 +68,7 @@ public final class InMemoryStore implements Store {
   private final Object lock = new Object();
   private final Map<Long, Seller> sellers = new LinkedHashMap<>();
   private final Map<String, Actor> tokens = new LinkedHashMap<>();
+  private final Set<String> revokedTokens = new java.util.HashSet<>();
   private final Map<String, Order> orders = new LinkedHashMap<>();
   private final Map<String, Ticket> tickets = new LinkedHashMap<>();
   private final List<Message> messages = new ArrayList<>();
@@ -117,6 +118,7 @@ public final class InMemoryStore implements Store {
   private final class Snapshot {
     private final Map<Long, Seller> sellersCopy = new LinkedHashMap<>(sellers);
     private final Map<String, Actor> tokensCopy = new LinkedHashMap<>(tokens);
+    private final Set<String> revokedCopy = new java.util.HashSet<>(revokedTokens);
     private final Map<String, Order> ordersCopy = new LinkedHashMap<>(orders);
     private final Map<String, Ticket> ticketsCopy = new LinkedHashMap<>(tickets);
     private final List<Message> messagesCopy = new ArrayList<>(messages);
@@ -136,6 +138,8 @@ public final class InMemoryStore implements Store {
       sellers.putAll(sellersCopy);
       tokens.clear();
       tokens.putAll(tokensCopy);
+      revokedTokens.clear();
+      revokedTokens.addAll(revokedCopy);
       orders.clear();
       orders.putAll(ordersCopy);
       tickets.clear();
@@ -225,7 +229,21 @@ public final class InMemoryStore implements Store {
       @Override
       public Optional<Actor> findByHash(String tokenHash) {
         synchronized (lock) {
-          return Optional.ofNullable(tokens.get(tokenHash));
+          return revokedTokens.contains(tokenHash)
+              ? Optional.empty()
+              : Optional.ofNullable(tokens.get(tokenHash));
+        }
+      }
+
+      @Override
+      public boolean revoke(String tokenHash, Instant at) {
+        requireNonNull(at, "at is null");
+        synchronized (lock) {
+          if (!tokens.containsKey(tokenHash)) {
+            return false;
+          }
+          revokedTokens.add(tokenHash);
+          return true;
         }
       }
     };

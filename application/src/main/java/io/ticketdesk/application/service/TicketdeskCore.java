@@ -26,6 +26,7 @@ import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
+import io.ticketdesk.application.port.in.RevokeTokenUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
@@ -205,6 +206,10 @@ public final class TicketdeskCore {
 
   public RegisterSellerUseCase registerSeller() {
     return sellers;
+  }
+
+  public RevokeTokenUseCase revokeToken() {
+    return access;
   }
 
   public IssueTokenUseCase issueToken() {
