@@ -21,6 +21,7 @@ import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
@@ -61,7 +62,8 @@ public record HttpDependencies(
     DownloadReturnLabelUseCase downloadReturnLabel,
     ExchangeRatesUseCase exchangeRates,
     MarkReturnRequestUseCase markReturnRequest,
-    UnitOfWork requests) {
+    UnitOfWork requests,
+    ReadEventsUseCase readEvents) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -91,6 +93,7 @@ public record HttpDependencies(
     requireNonNull(exchangeRates, "exchangeRates is null");
     requireNonNull(markReturnRequest, "markReturnRequest is null");
     requireNonNull(requests, "requests is null");
+    requireNonNull(readEvents, "readEvents is null");
   }
 
   /** Every use case of the core, with the readiness probe ({@code ready}: the store answers). */
@@ -123,6 +126,7 @@ public record HttpDependencies(
         core.downloadReturnLabel(),
         core.exchangeRates(),
         core.markReturnRequest(),
-        core.requests());
+        core.requests(),
+        core.readEvents());
   }
 }

@@ -41,6 +41,7 @@ public final class HttpServer {
     ActionRoutes actions = new ActionRoutes(deps);
     LabelRoutes labels = new LabelRoutes(deps);
     ExchangeRateRoutes rates = new ExchangeRateRoutes(deps.exchangeRates());
+    EventRoutes events = new EventRoutes(deps.readEvents());
     JettyErrorProblems jettyErrors = new JettyErrorProblems();
     AtomicRequests atomic = new AtomicRequests(deps.requests());
     this.app =
@@ -124,6 +125,7 @@ public final class HttpServer {
               config.routes.get(API + "/return-labels/{labelId}", labels::download);
               config.routes.put(API + "/exchange-rates/{currency}/{date}", rates::put);
               config.routes.get(API + "/exchange-rates/{currency}/{date}", rates::get);
+              config.routes.get(API + "/events", events::feed);
 
               config.routes.exception(DomainException.class, Problems::domain);
               config.routes.exception(HttpProblem.class, Problems::http);

@@ -262,6 +262,12 @@ class AccessMatrixTest {
         false,
         200,
         f -> new Req("GET", "/api/v1/exchange-rates/CZK/2026-03-02", null));
+    rule(
+        "GET /api/v1/events",
+        EnumSet.of(Role.MARKETPLACE, Role.SELLER),
+        false,
+        200,
+        f -> new Req("GET", "/api/v1/events", null));
     // Downloading a label: the marketplace is "anyone else" and, like a foreign tenant, gets 404.
     rule(
         "GET /api/v1/return-labels/{labelId}",

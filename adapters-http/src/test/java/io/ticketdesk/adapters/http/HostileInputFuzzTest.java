@@ -713,6 +713,12 @@ class HostileInputFuzzTest {
         false);
   }
 
+  @FuzzTest
+  void eventFeedQuery(byte[] input) {
+    check("GET", "/api/v1/events" + query(input), fixture().seller, (byte[]) null, Map.of(), false);
+    check("GET", "/api/v1/events" + query(input), TestApp.ADMIN, (byte[]) null, Map.of(), false);
+  }
+
   /** The operations without a token, and the carriers, with whatever query. */
   @FuzzTest
   void operationsAndCarriersQuery(byte[] input) {

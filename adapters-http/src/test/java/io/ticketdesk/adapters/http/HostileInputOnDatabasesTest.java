@@ -106,7 +106,8 @@ class HostileInputOnDatabasesTest {
         d.downloadReturnLabel(),
         d.exchangeRates(),
         d.markReturnRequest(),
-        d.requests());
+        d.requests(),
+        d.readEvents());
   }
 
   private record Tenant(long sellerId, String seller, String buyer, String ticket) {}

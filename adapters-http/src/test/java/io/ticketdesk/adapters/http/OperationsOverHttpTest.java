@@ -139,6 +139,7 @@ class OperationsOverHttpTest {
         d.downloadReturnLabel(),
         d.exchangeRates(),
         d.markReturnRequest(),
-        d.requests());
+        d.requests(),
+        d.readEvents());
   }
 }

@@ -32,6 +32,7 @@ final class StoreFingerprint {
         throw new AssertionError(e);
       }
     }
+    b.append("outbox=").append(store.outbox()).append('\n');
     return b.toString();
   }
 

@@ -104,6 +104,7 @@ final class TestApp implements AutoCloseable {
         m.returnLabels(),
         m.returnPolicyOutcomes(),
         m.exchangeRates(),
+        m.outbox(),
         m.leases());
   }
 

@@ -41,6 +41,7 @@ import io.ticketdesk.domain.ReturnPolicyOutcome;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
@@ -81,6 +82,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, ReturnPolicyOutcome> outcomes = new LinkedHashMap<>();
   private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> rates =
       new LinkedHashMap<>();
+  private final InMemoryOutbox outbox = new InMemoryOutbox(lock);
   private final Map<String, Leases.Lease> leases = new LinkedHashMap<>();
   private long labelSeq;
   private long sellerSeq;
@@ -90,9 +92,20 @@ public final class InMemoryStore implements Store {
 
   private int transactionDepth;
 
+  /** The outbox of events, rolled back with the transactions. */
+  public io.ticketdesk.application.port.out.Outbox outbox() {
+    return outbox;
+  }
+
   /** All-or-nothing work: on any exception the outermost transaction restores the data. */
   public Transactions transactions() {
     return new Transactions() {
+      @Override
+      public boolean inProgress() {
+        // Only the thread in a transaction holds the lock.
+        return Thread.holdsLock(lock) && transactionDepth > 0;
+      }
+
       @Override
       public <T> T inTransaction(Supplier<T> work) {
         synchronized (lock) {
@@ -131,9 +144,11 @@ public final class InMemoryStore implements Store {
     private final Map<String, ReturnPolicyOutcome> outcomesCopy = new LinkedHashMap<>(outcomes);
     private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> ratesCopy =
         copyRates();
+    private final Runnable outboxRestore = outbox.snapshot();
     private final Map<String, Leases.Lease> leasesCopy = new LinkedHashMap<>(leases);
 
     void restore() {
+      outboxRestore.run();
       sellers.clear();
       sellers.putAll(sellersCopy);
       tokens.clear();
@@ -676,6 +691,32 @@ public final class InMemoryStore implements Store {
           ReturnOffer offer) {
         synchronized (lock) {
           Message m = new Message(++messageSeq, ticket, seller, author, text, internal, at, offer);
+          messages.add(m);
+          return m;
+        }
+      }
+
+      @Override
+      public Message addEvent(
+          SellerId seller,
+          TicketNumber ticket,
+          SystemEvent event,
+          MessageText text,
+          boolean internal,
+          Instant at) {
+        java.util.Objects.requireNonNull(event, "event is null");
+        synchronized (lock) {
+          Message m =
+              new Message(
+                  ++messageSeq,
+                  ticket,
+                  seller,
+                  AuthorRole.SYSTEM,
+                  text,
+                  internal,
+                  at,
+                  ReturnOffer.NONE,
+                  event);
           messages.add(m);
           return m;
         }

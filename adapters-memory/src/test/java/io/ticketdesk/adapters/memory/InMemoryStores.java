@@ -22,6 +22,7 @@ final class InMemoryStores {
         s.returnLabels(),
         s.returnPolicyOutcomes(),
         s.exchangeRates(),
+        s.outbox(),
         s.leases());
   }
 }

@@ -106,6 +106,7 @@ final class World {
             store.returnLabels(),
             store.returnPolicyOutcomes(),
             store.exchangeRates(),
+            store.outbox(),
             store.leases());
     core =
         new TicketdeskCore(
@@ -171,8 +172,13 @@ final class World {
     }
 
     @Override
-    public MessagePage list(Actor actor, TicketNumber number, Integer limit, String cursor) {
-      return listing.list(actor, number, limit, cursor);
+    public MessagePage list(
+        Actor actor,
+        TicketNumber number,
+        Integer limit,
+        String cursor,
+        io.ticketdesk.domain.Language requested) {
+      return listing.list(actor, number, limit, cursor, requested);
     }
 
     @Override

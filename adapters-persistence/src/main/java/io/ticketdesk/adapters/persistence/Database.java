@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.Outbox;
 import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
@@ -54,6 +55,7 @@ public final class Database implements Store, AutoCloseable {
   private final IdempotencyKeys idempotencyKeys;
   private final ReturnLabels returnLabels;
   private final ReturnPolicyOutcomes returnPolicyOutcomes;
+  private final Outbox outbox;
   private final Leases leases;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
@@ -78,6 +80,7 @@ public final class Database implements Store, AutoCloseable {
     this.idempotencyKeys = new JdbiIdempotencyKeys(db);
     this.returnLabels = new JdbiReturnLabels(db);
     this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
+    this.outbox = new JdbiOutbox(db);
     this.leases = new JdbiLeases(db);
   }
 
@@ -187,6 +190,11 @@ public final class Database implements Store, AutoCloseable {
     return returnLabels;
   }
 
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  @Override
   public ReturnPolicyOutcomes returnPolicyOutcomes() {
     return returnPolicyOutcomes;
   }

@@ -57,6 +57,11 @@ final class Db implements Transactions {
   }
 
   @Override
+  public boolean inProgress() {
+    return current.get() != null;
+  }
+
+  @Override
   public <T> T inTransaction(Supplier<T> work) {
     requireNonNull(work, "work is null");
     Handle joined = current.get();

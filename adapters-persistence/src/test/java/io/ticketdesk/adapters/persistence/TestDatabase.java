@@ -11,6 +11,7 @@ import java.sql.Statement;
 /** A migrated database of its own for one test class; closing it throws it away. */
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
+    "events",
     "message_return_options",
     "return_policy_outcomes",
     "return_labels",
@@ -124,6 +125,7 @@ public final class TestDatabase implements AutoCloseable {
         database.returnLabels(),
         database.returnPolicyOutcomes(),
         database.exchangeRates(),
+        database.outbox(),
         database.leases());
   }
 

@@ -53,6 +53,14 @@ final class PageCursor {
     return parseIds("m1", cursor);
   }
 
+  static String events(long lastPosition) {
+    return ids("e1", lastPosition);
+  }
+
+  static long parseEvents(String cursor) {
+    return parseIds("e1", cursor);
+  }
+
   static String textModules(long lastId) {
     return ids("x1", lastId);
   }

@@ -22,6 +22,7 @@ import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.PurgeIdempotencyKeysUseCase;
+import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
@@ -74,6 +75,7 @@ public final class TicketdeskCore {
   private final DefaultTextModuleService defaultTextModules;
   private final IdempotencyKeyPurgeService keyPurge;
   private final ExchangeRateService exchangeRates;
+  private final EventFeedService events;
 
   /**
    * Builds the core on {@code store} (every persistence port), the loaded {@code carriers}, the
@@ -93,66 +95,72 @@ public final class TicketdeskCore {
     this.holidays = requireNonNull(holidays, "holidays is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.settings = requireNonNull(settings, "settings is null");
-    var tx = store.transactions();
+    // Every use case writes through the recording store: each change appends its events to the
+    // outbox in its own transaction.
+    Store recorded = new EventRecordingStore(store);
+    var tx = recorded.transactions();
     ResponseDeadline deadline = new ResponseDeadline(holidays);
     ReturnOptionPolicy policy = new ReturnOptionPolicy(settings.policyRules());
-    TicketChanges changes = new TicketChanges(store.tickets(), tx, TICKET_CHANGE_ATTEMPTS, false);
-    Idempotency idempotency = new Idempotency(store.idempotencyKeys(), clock);
+    TicketChanges changes =
+        new TicketChanges(recorded.tickets(), tx, TICKET_CHANGE_ATTEMPTS, false);
+    Idempotency idempotency = new Idempotency(recorded.idempotencyKeys(), clock);
 
-    this.sellers = new SellerService(store.sellers(), tx, clock);
+    this.sellers = new SellerService(recorded.sellers(), tx, clock);
     this.access =
-        new AccessService(store.accessTokens(), store.sellers(), tx, clock, settings.adminToken());
-    this.orders = new OrderFeedService(store.orders(), store.sellers(), tx);
-    this.serviceLevel = new ServiceLevelService(store.responseTimes(), store.sellers(), tx, clock);
+        new AccessService(
+            recorded.accessTokens(), recorded.sellers(), tx, clock, settings.adminToken());
+    this.orders = new OrderFeedService(recorded.orders(), recorded.sellers(), tx);
+    this.serviceLevel =
+        new ServiceLevelService(recorded.responseTimes(), recorded.sellers(), tx, clock);
     this.textModules =
         new TextModuleService(
-            store.textModules(),
-            store.sellers(),
-            store.tickets(),
-            store.orders(),
+            recorded.textModules(),
+            recorded.sellers(),
+            recorded.tickets(),
+            recorded.orders(),
             tx,
             clock,
-            store.returnLabels(),
+            recorded.returnLabels(),
             carriers,
             settings.defaultCarrier());
     this.returnPolicy =
         new ReturnPolicyService(
-            store.orders(),
-            store.ledger(),
-            store.returnLabels(),
-            store.returnPolicyOutcomes(),
-            store.messages(),
+            recorded.orders(),
+            recorded.ledger(),
+            recorded.returnLabels(),
+            recorded.returnPolicyOutcomes(),
+            recorded.messages(),
             clock,
             policy,
-            store.sellers(),
-            store.exchangeRates());
-    this.exchangeRates = new ExchangeRateService(store.exchangeRates(), tx, policy);
+            recorded.sellers(),
+            recorded.exchangeRates());
+    this.exchangeRates = new ExchangeRateService(recorded.exchangeRates(), tx, policy);
     this.labels =
         new ReturnLabelService(
             carriers,
-            store.returnLabels(),
-            store.tickets(),
-            store.orders(),
-            store.sellers(),
-            store.messages(),
+            recorded.returnLabels(),
+            recorded.tickets(),
+            recorded.orders(),
+            recorded.sellers(),
+            recorded.messages(),
             tx,
             clock);
     this.openTicket =
         new OpenTicketService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
+            recorded.tickets(),
+            recorded.messages(),
+            recorded.orders(),
             tx,
             clock,
             deadline,
             changes,
             idempotency);
-    this.ticketRead = new TicketReadService(store.messages(), tx, changes);
-    this.search = new SearchTicketsService(store.tickets(), clock);
+    this.ticketRead = new TicketReadService(recorded.messages(), tx, changes);
+    this.search = new SearchTicketsService(recorded.tickets(), clock);
     this.postMessage =
         new PostMessageService(
-            store.tickets(),
-            store.messages(),
+            recorded.tickets(),
+            recorded.messages(),
             tx,
             clock,
             deadline,
@@ -161,35 +169,37 @@ public final class TicketdeskCore {
             textModules,
             returnPolicy,
             labels);
-    this.closeTicket = new CloseTicketService(store.tickets(), store.messages(), clock, changes);
+    this.closeTicket =
+        new CloseTicketService(recorded.tickets(), recorded.messages(), clock, changes);
     this.actions =
         new TicketActionService(
-            store.tickets(),
-            store.messages(),
-            store.orders(),
-            store.ledger(),
-            store.idempotencyKeys(),
+            recorded.tickets(),
+            recorded.messages(),
+            recorded.orders(),
+            recorded.ledger(),
+            recorded.idempotencyKeys(),
             tx,
             clock,
             deadline);
     this.deadlines =
         new DeadlineService(
-            store.tickets(),
-            store.systemState(),
-            store.leases(),
+            recorded.tickets(),
+            recorded.systemState(),
+            recorded.leases(),
             tx,
             deadline,
             clock,
             settings.node());
     this.defaultTextModules =
-        new DefaultTextModuleService(defaultTextModules, store.textModules(), tx, clock);
+        new DefaultTextModuleService(defaultTextModules, recorded.textModules(), tx, clock);
+    this.events = new EventFeedService(recorded.outbox());
     this.keyPurge =
         new IdempotencyKeyPurgeService(
-            store.idempotencyKeys(),
+            recorded.idempotencyKeys(),
             clock,
             settings.idempotencyRetention(),
             IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE,
-            store.leases(),
+            recorded.leases(),
             settings.idempotencyPurgeInterval(),
             settings.node());
   }
@@ -326,6 +336,11 @@ public final class TicketdeskCore {
 
   public StoreDefaultTextModulesUseCase storeDefaultTextModules() {
     return defaultTextModules;
+  }
+
+  /** The event feed (the outbox's committed events in commit order, per caller's rights). */
+  public ReadEventsUseCase readEvents() {
+    return events;
   }
 
   public PurgeIdempotencyKeysUseCase purgeIdempotencyKeys() {

@@ -35,6 +35,9 @@ public interface Store {
   /** The reference exchange rates per currency and day. */
   ExchangeRates exchangeRates();
 
+  /** The transactional outbox of events. */
+  Outbox outbox();
+
   /** Leases on cluster-wide background work (one node at a time does each piece of it). */
   Leases leases();
 }

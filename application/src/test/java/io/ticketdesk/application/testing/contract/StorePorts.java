@@ -9,6 +9,7 @@ import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
+import io.ticketdesk.application.port.out.Outbox;
 import io.ticketdesk.application.port.out.ResponseTimes;
 import io.ticketdesk.application.port.out.ReturnLabels;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
@@ -35,6 +36,7 @@ public record StorePorts(
     ReturnLabels returnLabels,
     ReturnPolicyOutcomes returnPolicyOutcomes,
     ExchangeRates exchangeRates,
+    Outbox outbox,
     Leases leases)
     implements Store {
   public StorePorts {
@@ -52,6 +54,7 @@ public record StorePorts(
     requireNonNull(returnLabels, "returnLabels is null");
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
     requireNonNull(exchangeRates, "exchangeRates is null");
+    requireNonNull(outbox, "outbox is null");
     requireNonNull(leases, "leases is null");
   }
 }

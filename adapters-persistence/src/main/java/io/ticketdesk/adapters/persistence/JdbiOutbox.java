@@ -1,0 +1,190 @@
+package io.ticketdesk.adapters.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.application.port.out.Outbox;
+import io.ticketdesk.domain.DomainEvent;
+import io.ticketdesk.domain.EventType;
+import io.ticketdesk.domain.OrderNumber;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.TicketNumber;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The outbox in {@code events}: appended in the caller's transaction; placed in the feed by a
+ * sequencer that holds the single {@code event_feed} row (taken with {@code FOR UPDATE SKIP
+ * LOCKED}, so a second sequencer returns at once instead of waiting, and no session state is
+ * needed: it works through a transaction-pooling connection pooler).
+ */
+final class JdbiOutbox implements Outbox {
+  private final Db db;
+
+  JdbiOutbox(Db db) {
+    this.db = requireNonNull(db, "db is null");
+  }
+
+  @Override
+  public DomainEvent append(DomainEvent.Draft d) {
+    requireNonNull(d, "draft is null");
+    try {
+      return db.write(h -> insert(h, d));
+    } catch (DuplicateKeyException e) {
+      // Ids are random (122 bits): the key taken is the ticket's next sequence number. PostgreSQL
+      // refuses every further statement of the transaction, so the whole change is retried.
+      throw new ConcurrentUpdateException(
+          "ticket " + d.ticketNumber().value() + " got an event concurrently");
+    }
+  }
+
+  private static DomainEvent insert(Handle h, DomainEvent.Draft d) {
+    long[] numbers =
+        h.createQuery(
+                "SELECT nextval('event_no_seq') AS no, (SELECT COALESCE(MAX(sequence), 0) + 1"
+                    + " FROM events WHERE seller_id = :seller AND ticket_number = :ticket) AS seq")
+            .bind("seller", d.sellerId().value())
+            .bind("ticket", d.ticketNumber().value())
+            .map((rs, ctx) -> new long[] {rs.getLong("no"), rs.getLong("seq")})
+            .one();
+    DomainEvent event = d.numbered(numbers[1]);
+    h.createUpdate(
+            "INSERT INTO events (seller_id, event_no, event_id, ticket_number, sequence,"
+                + " order_number, event_type, occurred_at, internal, data) VALUES (:seller, :no,"
+                + " :id, :ticket, :seq, :order, :type, :at, :internal, :data)")
+        .bind("seller", d.sellerId().value())
+        .bind("no", numbers[0])
+        .bind("id", d.id())
+        .bind("ticket", d.ticketNumber().value())
+        .bind("seq", event.sequence())
+        .bind("order", d.orderNumber().value())
+        .bind("type", d.type().wire())
+        .bindByType("at", Db.utc(d.occurredAt()), OffsetDateTime.class)
+        .bind("internal", d.internal())
+        .bind("data", EventData.encode(d.data()))
+        .execute();
+    return event;
+  }
+
+  @Override
+  public int sequence(int limit) {
+    return db.write(
+        h -> {
+          Optional<Long> last =
+              h.createQuery(
+                      "SELECT last_position FROM event_feed WHERE feed_id = 1"
+                          + " FOR UPDATE SKIP LOCKED")
+                  .mapTo(Long.class)
+                  .findOne();
+          if (last.isEmpty()) {
+            return 0;
+          }
+          List<long[]> unplaced =
+              h.createQuery(
+                      "SELECT seller_id, event_no FROM events WHERE position IS NULL"
+                          + " ORDER BY event_no LIMIT :limit")
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                  .list();
+          if (unplaced.isEmpty()) {
+            return 0;
+          }
+          long position = last.get();
+          var batch =
+              h.prepareBatch(
+                  "UPDATE events SET position = :position"
+                      + " WHERE seller_id = :seller AND event_no = :no");
+          for (long[] e : unplaced) {
+            batch.bind("position", ++position).bind("seller", e[0]).bind("no", e[1]).add();
+          }
+          batch.execute();
+          h.createUpdate("UPDATE event_feed SET last_position = :p WHERE feed_id = 1")
+              .bind("p", position)
+              .execute();
+          return unplaced.size();
+        });
+  }
+
+  @Override
+  public List<DomainEvent> feed(Optional<SellerId> seller, long after, int limit) {
+    requireNonNull(seller, "seller is null");
+    return db.read(
+        h ->
+            seller.isPresent()
+                ? h.createQuery(
+                        "SELECT * FROM events WHERE seller_id = :seller AND position > :after"
+                            + " ORDER BY position LIMIT :limit")
+                    .bind("seller", seller.get().value())
+                    .bind("after", after)
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> map(rs))
+                    .list()
+                : h.createQuery(
+                        "SELECT * FROM events WHERE position > :after ORDER BY position"
+                            + " LIMIT :limit")
+                    .bind("after", after)
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> map(rs))
+                    .list());
+  }
+
+  @Override
+  public List<DomainEvent> ofTicket(SellerId seller, TicketNumber ticket) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM events WHERE seller_id = :seller AND ticket_number = :ticket"
+                        + " ORDER BY sequence")
+                .bind("seller", seller.value())
+                .bind("ticket", ticket.value())
+                .map((rs, ctx) -> map(rs))
+                .list());
+  }
+
+  @Override
+  public Optional<DomainEvent> find(String eventId) {
+    requireNonNull(eventId, "eventId is null");
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM events WHERE event_id = :id")
+                .bind("id", eventId)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+  }
+
+  @Override
+  public int purge(Instant before, int limit) {
+    return db.write(
+        h ->
+            h.createUpdate(
+                    "DELETE FROM events WHERE (seller_id, event_no) IN (SELECT e.seller_id,"
+                        + " e.event_no FROM events e WHERE e.occurred_at < :before AND e.position"
+                        + " IS NOT NULL AND e.sequence < (SELECT MAX(l.sequence) FROM events l"
+                        + " WHERE l.seller_id = e.seller_id AND l.ticket_number ="
+                        + " e.ticket_number) ORDER BY e.occurred_at LIMIT :limit)")
+                .bindByType("before", Db.utc(before), OffsetDateTime.class)
+                .bind("limit", limit)
+                .execute());
+  }
+
+  static DomainEvent map(ResultSet rs) throws SQLException {
+    Long position = Db.nullableLong(rs, "position");
+    return new DomainEvent(
+        rs.getString("event_id"),
+        EventType.of(rs.getString("event_type")),
+        Db.instant(rs, "occurred_at"),
+        SellerId.of(rs.getLong("seller_id")),
+        TicketNumber.of(rs.getString("ticket_number")),
+        OrderNumber.of(rs.getString("order_number")),
+        rs.getLong("sequence"),
+        rs.getBoolean("internal"),
+        EventData.decode(rs.getString("data")),
+        position == null ? 0 : position);
+  }
+}

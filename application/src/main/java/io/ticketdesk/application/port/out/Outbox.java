@@ -1,0 +1,51 @@
+package io.ticketdesk.application.port.out;
+
+import io.ticketdesk.domain.DomainEvent;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.TicketNumber;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The transactional outbox: events written in the same transaction as the change that makes them
+ * (so an event exists if and only if its change was committed), numbered per ticket without gaps,
+ * and put in the order of the event feed once committed.
+ */
+public interface Outbox {
+  /**
+   * Appends the event as its ticket's next in {@code sequence} (one more than the ticket's last
+   * event, 1 for its first), in the current transaction.
+   *
+   * @throws ConcurrentUpdateException when a concurrent transaction took that number (the change is
+   *     retried as a whole)
+   */
+  DomainEvent append(DomainEvent.Draft draft);
+
+  /**
+   * Gives committed events without a feed position the next positions, in the order they were
+   * appended, at most {@code limit}; returns how many. Positions grow in the order this runs, so an
+   * event committed late is never placed before a position a reader has already passed. When
+   * another caller is at it, returns 0 at once (its events reach the feed by that caller).
+   */
+  int sequence(int limit);
+
+  /**
+   * Events with a feed position after {@code after} in position order, at most {@code limit}: of
+   * {@code seller}, or of all sellers when empty.
+   */
+  List<DomainEvent> feed(Optional<SellerId> seller, long after, int limit);
+
+  /** One ticket's events in sequence order. */
+  List<DomainEvent> ofTicket(SellerId seller, TicketNumber ticket);
+
+  /** An event by id. */
+  Optional<DomainEvent> find(String eventId);
+
+  /**
+   * Deletes up to {@code limit} events that occurred before {@code before} and are in the feed,
+   * except each ticket's latest (so that its numbers are never given again); returns how many (the
+   * feed's retention).
+   */
+  int purge(Instant before, int limit);
+}
