@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
 import io.ticketdesk.adapters.plugins.LoadedPlugins;
+import io.ticketdesk.application.service.CoreSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -51,10 +52,12 @@ final class ServeCommand implements Callable<Integer> {
     LoadedPlugins plugins = injector.getInstance(LoadedPlugins.class);
     DemoData.Tokens tokens =
         demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
-    IdempotencyKeyPurger purger = injector.getInstance(IdempotencyKeyPurger.class);
+    BackgroundWork background =
+        new BackgroundWork(Deadlines.backgroundTasks(injector), settings.node.backgroundPoll());
     HttpServer server = injector.getInstance(HttpServer.class);
     int bound = server.start(host, port);
-    purger.start(IdempotencyKeyPurger.FIRST_DELAY);
+    LOG.info("node {} serving on port {}", injector.getInstance(CoreSettings.class).node(), bound);
+    background.start(settings.node.backgroundPoll());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -62,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   LOG.info("shutting down");
                   server.stop();
-                  purger.close();
+                  background.close();
                   plugins.close();
                   db.close();
                   stopped.countDown();

@@ -17,10 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Configuration shared by the commands: each flag falls back to a TICKETDESK_* variable. */
 final class Settings {
+  @Mixin NodeSettings node = new NodeSettings();
+
   @Option(
       names = "--db-url",
       defaultValue = "${env:TICKETDESK_DB_URL}",

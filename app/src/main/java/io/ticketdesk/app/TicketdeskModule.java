@@ -21,8 +21,11 @@ import java.util.List;
 final class TicketdeskModule extends AbstractModule {
   private final Settings settings;
 
+  private final String node;
+
   TicketdeskModule(Settings settings) {
     this.settings = settings;
+    this.node = settings.node.node();
   }
 
   @Provides
@@ -62,7 +65,9 @@ final class TicketdeskModule extends AbstractModule {
         CoreSettings.defaults()
             .withPolicyRules(settings.policyRules())
             .withDefaultCarrier(settings.defaultCarrier())
-            .withIdempotencyRetention(settings.idempotencyRetention());
+            .withIdempotencyRetention(settings.idempotencyRetention())
+            .withIdempotencyPurgeInterval(settings.node.purgeInterval())
+            .withNode(node);
     return settings.adminToken().map(core::withAdminToken).orElse(core);
   }
 
@@ -76,12 +81,6 @@ final class TicketdeskModule extends AbstractModule {
       CoreSettings coreSettings) {
     return new TicketdeskCore(
         db, plugins.carriers(), plugins.defaultTextModules(), holidays, clock, coreSettings);
-  }
-
-  @Provides
-  @Singleton
-  IdempotencyKeyPurger idempotencyKeyPurger(TicketdeskCore core) {
-    return new IdempotencyKeyPurger(core.purgeIdempotencyKeys(), IdempotencyKeyPurger.INTERVAL);
   }
 
   @Provides

@@ -19,12 +19,13 @@ import picocli.CommandLine.Option;
     name = "token",
     mixinStandardHelpOptions = true,
     description = "Manage API tokens.",
-    subcommands = {TokenCommand.Create.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "Missing command: try 'token create --help'");
+        new picocli.CommandLine(this),
+        "Missing command: try 'token create --help' or 'token revoke --help'");
   }
 
   /** Issues a token and prints it once. */
@@ -68,6 +69,40 @@ final class TokenCommand implements Runnable {
         System.out.println(issued.token());
       }
       return 0;
+    }
+  }
+
+  /** Revokes a token: every node refuses it within the authentication cache's bound. */
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description =
+          "Revoke a token (read from standard input, one line, so it stays out of the shell"
+              + " history and process list). This node refuses it at once, every other node"
+              + " within 10 s.")
+  static final class Revoke implements Callable<Integer> {
+    @Mixin Settings settings;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      String token =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+              .readLine();
+      if (token == null || token.isBlank()) {
+        System.err.println("token revoke: give the token on standard input");
+        return 2;
+      }
+      var injector = Guice.createInjector(new TicketdeskModule(settings));
+      try (Database db = injector.getInstance(Database.class)) {
+        boolean known =
+            injector
+                .getInstance(TicketdeskCore.class)
+                .revokeToken()
+                .revoke(Actor.marketplace(), token.strip());
+        System.out.println(known ? "revoked" : "no such token");
+        return known ? 0 : 1;
+      }
     }
   }
 }

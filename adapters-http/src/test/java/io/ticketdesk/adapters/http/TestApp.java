@@ -105,6 +105,7 @@ final class TestApp implements AutoCloseable {
         m.returnPolicyOutcomes(),
         m.exchangeRates(),
         m.outbox(),
+        m.leases(),
         m.sessions());
   }
 

@@ -1,10 +1,13 @@
 package io.ticketdesk.adapters.memory;
 
+import static java.util.Objects.requireNonNull;
+
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.DuplicateKeyException;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -68,6 +71,7 @@ public final class InMemoryStore implements Store {
   private final Object lock = new Object();
   private final Map<Long, Seller> sellers = new LinkedHashMap<>();
   private final Map<String, Actor> tokens = new LinkedHashMap<>();
+  private final Set<String> revokedTokens = new java.util.HashSet<>();
   private final Map<String, Order> orders = new LinkedHashMap<>();
   private final Map<String, Ticket> tickets = new LinkedHashMap<>();
   private final List<Message> messages = new ArrayList<>();
@@ -82,6 +86,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> rates =
       new LinkedHashMap<>();
   private final InMemoryOutbox outbox = new InMemoryOutbox(lock);
+  private final Map<String, Leases.Lease> leases = new LinkedHashMap<>();
   private long labelSeq;
   private long sellerSeq;
   private long ticketSeq;
@@ -129,6 +134,7 @@ public final class InMemoryStore implements Store {
   private final class Snapshot {
     private final Map<Long, Seller> sellersCopy = new LinkedHashMap<>(sellers);
     private final Map<String, Actor> tokensCopy = new LinkedHashMap<>(tokens);
+    private final Set<String> revokedCopy = new java.util.HashSet<>(revokedTokens);
     private final Map<String, Order> ordersCopy = new LinkedHashMap<>(orders);
     private final Map<String, Ticket> ticketsCopy = new LinkedHashMap<>(tickets);
     private final List<Message> messagesCopy = new ArrayList<>(messages);
@@ -143,6 +149,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> ratesCopy =
         copyRates();
     private final Runnable outboxRestore = outbox.snapshot();
+    private final Map<String, Leases.Lease> leasesCopy = new LinkedHashMap<>(leases);
 
     void restore() {
       outboxRestore.run();
@@ -150,6 +157,8 @@ public final class InMemoryStore implements Store {
       sellers.putAll(sellersCopy);
       tokens.clear();
       tokens.putAll(tokensCopy);
+      revokedTokens.clear();
+      revokedTokens.addAll(revokedCopy);
       orders.clear();
       orders.putAll(ordersCopy);
       tickets.clear();
@@ -172,6 +181,8 @@ public final class InMemoryStore implements Store {
       sessions.putAll(sessionsCopy);
       rates.clear();
       rates.putAll(ratesCopy);
+      leases.clear();
+      leases.putAll(leasesCopy);
     }
   }
 
@@ -239,7 +250,21 @@ public final class InMemoryStore implements Store {
       @Override
       public Optional<Actor> findByHash(String tokenHash) {
         synchronized (lock) {
-          return Optional.ofNullable(tokens.get(tokenHash));
+          return revokedTokens.contains(tokenHash)
+              ? Optional.empty()
+              : Optional.ofNullable(tokens.get(tokenHash));
+        }
+      }
+
+      @Override
+      public boolean revoke(String tokenHash, Instant at) {
+        requireNonNull(at, "at is null");
+        synchronized (lock) {
+          if (!tokens.containsKey(tokenHash)) {
+            return false;
+          }
+          revokedTokens.add(tokenHash);
+          return true;
         }
       }
     };
@@ -608,6 +633,48 @@ public final class InMemoryStore implements Store {
                               1));
           textModules.put(m.id().value(), m);
           return m;
+        }
+      }
+    };
+  }
+
+  public Leases leases() {
+    return new Leases() {
+      @Override
+      public Optional<Lease> acquire(String name, String holder, Instant now, Instant until) {
+        requireNonNull(now, "now is null");
+        synchronized (lock) {
+          Lease held = leases.get(name);
+          if (held != null && held.until().isAfter(now)) {
+            return Optional.empty();
+          }
+          Lease taken =
+              held == null
+                  ? new Lease(name, holder, 1, until, "")
+                  : new Lease(name, holder, held.token() + 1, until, held.progress());
+          leases.put(name, taken);
+          return Optional.of(taken);
+        }
+      }
+
+      @Override
+      public boolean extend(Lease lease, Instant until, String progress) {
+        requireNonNull(lease, "lease is null");
+        synchronized (lock) {
+          Lease held = leases.get(lease.name());
+          if (held == null || held.token() != lease.token()) {
+            return false;
+          }
+          leases.put(
+              lease.name(), new Lease(held.name(), held.holder(), held.token(), until, progress));
+          return true;
+        }
+      }
+
+      @Override
+      public Optional<Lease> find(String name) {
+        synchronized (lock) {
+          return Optional.ofNullable(leases.get(name));
         }
       }
     };

@@ -23,6 +23,7 @@ final class InMemoryStores {
         s.returnPolicyOutcomes(),
         s.exchangeRates(),
         s.outbox(),
+        s.leases(),
         s.sessions());
   }
 }

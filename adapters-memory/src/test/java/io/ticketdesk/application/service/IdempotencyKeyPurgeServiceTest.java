@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
 import io.ticketdesk.domain.SellerId;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyPurgeServiceTest {
@@ -50,6 +52,29 @@ class IdempotencyKeyPurgeServiceTest {
     w.clock.advance(Duration.ofMinutes(61));
     assertEquals(2, purge.purgeExpired());
     assertTrue(keys.find(key(0)).isEmpty());
+  }
+
+  @Test
+  void ofSeveralNodesOnePurgesPerIntervalAndTheNextTurnComesAfterIt() {
+    remember(30);
+    Duration every = Duration.ofMinutes(15);
+    List<IdempotencyKeyPurgeService> nodes = new java.util.ArrayList<>();
+    for (String node : List.of("node-a", "node-b", "node-c")) {
+      nodes.add(
+          new IdempotencyKeyPurgeService(
+              keys, w.clock, Duration.ofHours(24), 2, w.store.leases(), every, node));
+    }
+
+    List<OptionalInt> first = nodes.stream().map(IdempotencyKeyPurgeService::purgeIfDue).toList();
+    assertEquals(List.of(OptionalInt.of(5), OptionalInt.empty(), OptionalInt.empty()), first);
+
+    // 15 minutes later key 24 (then 24 h 15 min old) is past the retention too.
+    w.clock.advance(every.minusSeconds(1));
+    assertTrue(nodes.stream().allMatch(n -> n.purgeIfDue().isEmpty()), "not due yet");
+    w.clock.advance(Duration.ofSeconds(1));
+    List<OptionalInt> second =
+        List.of(nodes.get(2).purgeIfDue(), nodes.get(0).purgeIfDue(), nodes.get(1).purgeIfDue());
+    assertEquals(List.of(OptionalInt.of(1), OptionalInt.empty(), OptionalInt.empty()), second);
   }
 
   @Test

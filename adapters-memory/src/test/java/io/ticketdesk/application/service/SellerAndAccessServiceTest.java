@@ -108,6 +108,11 @@ class SellerAndAccessServiceTest {
     public Optional<Actor> findByHash(String tokenHash) {
       return delegate.findByHash(tokenHash);
     }
+
+    @Override
+    public boolean revoke(String tokenHash, Instant at) {
+      return delegate.revoke(tokenHash, at);
+    }
   }
 
   @Nested

@@ -107,6 +107,7 @@ final class World {
             store.returnPolicyOutcomes(),
             store.exchangeRates(),
             store.outbox(),
+            store.leases(),
             store.sessions());
     core =
         new TicketdeskCore(

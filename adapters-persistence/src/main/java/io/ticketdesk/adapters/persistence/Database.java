@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -56,6 +57,7 @@ public final class Database implements Store, AutoCloseable {
   private final ReturnLabels returnLabels;
   private final ReturnPolicyOutcomes returnPolicyOutcomes;
   private final Outbox outbox;
+  private final Leases leases;
   private final Sessions sessions;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
@@ -81,6 +83,7 @@ public final class Database implements Store, AutoCloseable {
     this.returnLabels = new JdbiReturnLabels(db);
     this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
     this.outbox = new JdbiOutbox(db);
+    this.leases = new JdbiLeases(db);
     this.sessions = new JdbiSessions(db);
   }
 
@@ -197,6 +200,10 @@ public final class Database implements Store, AutoCloseable {
   @Override
   public ReturnPolicyOutcomes returnPolicyOutcomes() {
     return returnPolicyOutcomes;
+  }
+
+  public Leases leases() {
+    return leases;
   }
 
   public Sessions sessions() {

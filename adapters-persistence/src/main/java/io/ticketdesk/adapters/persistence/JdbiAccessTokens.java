@@ -47,10 +47,26 @@ final class JdbiAccessTokens implements AccessTokens {
     return db.read(
         h ->
             h.createQuery(
-                    "SELECT role, seller_id, buyer_id FROM access_tokens WHERE token_hash = :hash")
+                    "SELECT role, seller_id, buyer_id FROM access_tokens WHERE token_hash = :hash"
+                        + " AND revoked_at IS NULL")
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> map(rs))
                 .findOne());
+  }
+
+  @Override
+  public boolean revoke(String tokenHash, Instant at) {
+    requireNonNull(tokenHash, "tokenHash is null");
+    requireNonNull(at, "at is null");
+    return db.write(
+            h ->
+                h.createUpdate(
+                        "UPDATE access_tokens SET revoked_at = COALESCE(revoked_at, :at)"
+                            + " WHERE token_hash = :hash")
+                    .bind("hash", tokenHash)
+                    .bindByType("at", Db.utc(at), OffsetDateTime.class)
+                    .execute())
+        == 1;
   }
 
   private static Actor map(ResultSet rs) throws SQLException {

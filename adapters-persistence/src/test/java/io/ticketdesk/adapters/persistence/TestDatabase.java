@@ -26,7 +26,8 @@ public final class TestDatabase implements AutoCloseable {
     "access_tokens",
     "sellers",
     "system_state",
-    "exchange_rates"
+    "exchange_rates",
+    "job_leases"
   };
 
   private final Database database;
@@ -126,6 +127,7 @@ public final class TestDatabase implements AutoCloseable {
         database.returnPolicyOutcomes(),
         database.exchangeRates(),
         database.outbox(),
+        database.leases(),
         database.sessions());
   }
 

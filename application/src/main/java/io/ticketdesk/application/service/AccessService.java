@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.in.AuthenticateUseCase;
 import io.ticketdesk.application.port.in.IssueTokenUseCase;
+import io.ticketdesk.application.port.in.RevokeTokenUseCase;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.Transactions;
@@ -26,8 +27,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Issues tokens (random, shown once, stored as SHA-256) and authenticates bearers. */
-public final class AccessService implements IssueTokenUseCase, AuthenticateUseCase {
+/**
+ * Issues tokens (random, shown once, stored as SHA-256), authenticates bearers and revokes tokens.
+ * A token found valid is trusted for {@link AuthenticateUseCase#TRUSTED_FOR} without asking the
+ * store again (one lookup per token and node in that time); a revocation on this node takes effect
+ * at once, one on another node within that time.
+ */
+public final class AccessService
+    implements IssueTokenUseCase, AuthenticateUseCase, RevokeTokenUseCase {
   private static final String PREFIX = "tdk_";
   private static final int MAX_TOKEN_LENGTH = 512;
 
@@ -37,7 +44,7 @@ public final class AccessService implements IssueTokenUseCase, AuthenticateUseCa
   private final Clock clock;
   private final Optional<String> adminTokenHash;
   private final SecureRandom random = new SecureRandom();
-  private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+  private static final Duration CACHE_TTL = TRUSTED_FOR;
   private static final int MAX_CACHED = 10_000;
   private final Map<String, Cached> recent = new ConcurrentHashMap<>();
 
@@ -116,7 +123,21 @@ public final class AccessService implements IssueTokenUseCase, AuthenticateUseCa
     return actor;
   }
 
-  /** A token recently found valid; tokens are never changed once issued, so this is safe. */
+  @Override
+  public boolean revoke(Actor actor, String token) {
+    Access.require(actor, "revoke tokens", Role.MARKETPLACE);
+    Validation.requiredText(token, "token", MAX_TOKEN_LENGTH);
+    String h = hash(token);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    boolean known = tx.inTransaction(() -> tokens.revoke(h, now));
+    recent.remove(h);
+    return known;
+  }
+
+  /**
+   * A token recently found valid; a token's actor never changes, and a revocation elsewhere is seen
+   * when the entry runs out.
+   */
   private record Cached(Actor actor, Instant until) {}
 
   /** SHA-256 of the token, hex; the only form in which tokens are stored. */

@@ -5,17 +5,21 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What an operator tunes in the core: the return-option policy's rules, the carrier that makes the
- * labels of default text modules naming none, the bootstrap admin token, and how long idempotency
- * keys are kept.
+ * labels of default text modules naming none, the bootstrap admin token, how long idempotency keys
+ * are kept and how often the cluster purges them, and the node's name among several nodes on one
+ * store (the holder of the leases on cluster-wide background work).
  */
 public record CoreSettings(
     ReturnOptionPolicy.Rules policyRules,
     Optional<String> defaultCarrier,
     Optional<String> adminToken,
-    Duration idempotencyRetention) {
+    Duration idempotencyRetention,
+    Duration idempotencyPurgeInterval,
+    String node) {
   /** Idempotency keys are kept a day unless configured otherwise. */
   public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofHours(24);
 
@@ -24,34 +28,82 @@ public record CoreSettings(
     requireNonNull(defaultCarrier, "defaultCarrier is null");
     requireNonNull(adminToken, "adminToken is null");
     requireNonNull(idempotencyRetention, "idempotencyRetention is null");
+    requireNonNull(idempotencyPurgeInterval, "idempotencyPurgeInterval is null");
+    requireNonNull(node, "node is null");
     if (idempotencyRetention.isNegative() || idempotencyRetention.isZero()) {
       throw new IllegalArgumentException(
           "idempotencyRetention must be positive, got " + idempotencyRetention);
     }
+    if (idempotencyPurgeInterval.isNegative() || idempotencyPurgeInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "idempotencyPurgeInterval must be positive, got " + idempotencyPurgeInterval);
+    }
+    if (node.isBlank() || node.length() > 100) {
+      throw new IllegalArgumentException("node must be 1 to 100 characters, got '" + node + "'");
+    }
   }
 
-  /** The policy's default rules, no default carrier, no admin token, keys kept 24 hours. */
+  /**
+   * The policy's default rules, no default carrier, no admin token, keys kept 24 hours and purged
+   * every 15 minutes, a random node name.
+   */
   public static CoreSettings defaults() {
     return new CoreSettings(
         ReturnOptionPolicy.Rules.defaults(),
         Optional.empty(),
         Optional.empty(),
-        DEFAULT_IDEMPOTENCY_RETENTION);
+        DEFAULT_IDEMPOTENCY_RETENTION,
+        IdempotencyKeyPurgeService.DEFAULT_INTERVAL,
+        randomNode());
+  }
+
+  /** A node name unique enough among a cluster's nodes: {@code node-} and 12 hex digits. */
+  public static String randomNode() {
+    return "node-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
   public CoreSettings withPolicyRules(ReturnOptionPolicy.Rules rules) {
-    return new CoreSettings(rules, defaultCarrier, adminToken, idempotencyRetention);
+    return new CoreSettings(
+        rules, defaultCarrier, adminToken, idempotencyRetention, idempotencyPurgeInterval, node);
   }
 
   public CoreSettings withDefaultCarrier(String carrier) {
-    return new CoreSettings(policyRules, Optional.of(carrier), adminToken, idempotencyRetention);
+    return new CoreSettings(
+        policyRules,
+        Optional.of(carrier),
+        adminToken,
+        idempotencyRetention,
+        idempotencyPurgeInterval,
+        node);
   }
 
   public CoreSettings withAdminToken(String token) {
-    return new CoreSettings(policyRules, defaultCarrier, Optional.of(token), idempotencyRetention);
+    return new CoreSettings(
+        policyRules,
+        defaultCarrier,
+        Optional.of(token),
+        idempotencyRetention,
+        idempotencyPurgeInterval,
+        node);
   }
 
   public CoreSettings withIdempotencyRetention(Duration retention) {
-    return new CoreSettings(policyRules, defaultCarrier, adminToken, retention);
+    return new CoreSettings(
+        policyRules, defaultCarrier, adminToken, retention, idempotencyPurgeInterval, node);
+  }
+
+  public CoreSettings withIdempotencyPurgeInterval(Duration interval) {
+    return new CoreSettings(
+        policyRules, defaultCarrier, adminToken, idempotencyRetention, interval, node);
+  }
+
+  public CoreSettings withNode(String name) {
+    return new CoreSettings(
+        policyRules,
+        defaultCarrier,
+        adminToken,
+        idempotencyRetention,
+        idempotencyPurgeInterval,
+        name);
   }
 }

@@ -61,10 +61,24 @@ public final class DefaultTextModuleService implements StoreDefaultTextModulesUs
           }
         }
         TextModuleReturnOption returnOption = option;
-        tx.inTransaction(
+        Runnable put =
             () ->
-                modules.putDefault(
-                    m.sourceKey(), storefront, m.locale(), m.name(), body, returnOption, at));
+                tx.inTransaction(
+                    () ->
+                        modules.putDefault(
+                            m.sourceKey(),
+                            storefront,
+                            m.locale(),
+                            m.name(),
+                            body,
+                            returnOption,
+                            at));
+        try {
+          put.run();
+        } catch (DuplicateKeyException raced) {
+          // Another node starting at the same time stored it first: now it is found and kept.
+          put.run();
+        }
         stored++;
       } catch (DomainException | DuplicateKeyException e) {
         skipped.add("default text module " + m.sourceKey() + " skipped: " + e.getMessage());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -419,6 +420,11 @@ final class EventRecordingStore implements Store {
   @Override
   public ExchangeRates exchangeRates() {
     return store.exchangeRates();
+  }
+
+  @Override
+  public Leases leases() {
+    return store.leases();
   }
 
   @Override

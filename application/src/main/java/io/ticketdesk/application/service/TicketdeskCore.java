@@ -29,6 +29,7 @@ import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
 import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
+import io.ticketdesk.application.port.in.RevokeTokenUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
@@ -189,7 +190,15 @@ public final class TicketdeskCore {
             tx,
             clock,
             deadline);
-    this.deadlines = new DeadlineService(recorded.tickets(), recorded.systemState(), tx, deadline);
+    this.deadlines =
+        new DeadlineService(
+            recorded.tickets(),
+            recorded.systemState(),
+            recorded.leases(),
+            tx,
+            deadline,
+            clock,
+            settings.node());
     this.defaultTextModules =
         new DefaultTextModuleService(defaultTextModules, recorded.textModules(), tx, clock);
     this.events = new EventFeedService(recorded.outbox());
@@ -198,7 +207,10 @@ public final class TicketdeskCore {
             recorded.idempotencyKeys(),
             clock,
             settings.idempotencyRetention(),
-            IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE);
+            IdempotencyKeyPurgeService.DEFAULT_BATCH_SIZE,
+            recorded.leases(),
+            settings.idempotencyPurgeInterval(),
+            settings.node());
   }
 
   /** The same core on the same ports with another clock (e.g. demo data written in the past). */
@@ -213,6 +225,10 @@ public final class TicketdeskCore {
 
   public RegisterSellerUseCase registerSeller() {
     return sellers;
+  }
+
+  public RevokeTokenUseCase revokeToken() {
+    return access;
   }
 
   public IssueTokenUseCase issueToken() {

@@ -38,6 +38,9 @@ public interface Store {
   /** The transactional outbox of events. */
   Outbox outbox();
 
+  /** Leases on cluster-wide background work (one node at a time does each piece of it). */
+  Leases leases();
+
   /** The browser sessions (a session cookie standing for an access token). */
   Sessions sessions();
 }

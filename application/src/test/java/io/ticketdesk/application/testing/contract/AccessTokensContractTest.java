@@ -2,6 +2,7 @@ package io.ticketdesk.application.testing.contract;
 
 import static io.ticketdesk.application.testing.contract.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,38 @@ public abstract class AccessTokensContractTest {
     store.accessTokens().add("h", Actor.marketplace(), null, T0);
 
     assertEquals(Optional.of(Actor.marketplace()), store.accessTokens().findByHash("h"));
+  }
+
+  @Test
+  void aRevokedTokenIsNotFoundAnyMoreAndOthersStayValid() {
+    store.accessTokens().add("revoked", Actor.seller(SellerId.of(3)), "a", T0);
+    store.accessTokens().add("kept", Actor.seller(SellerId.of(3)), "b", T0);
+
+    assertTrue(store.accessTokens().revoke("revoked", T0.plusSeconds(60)));
+
+    assertTrue(store.accessTokens().findByHash("revoked").isEmpty());
+    assertEquals(
+        Optional.of(Actor.seller(SellerId.of(3))), store.accessTokens().findByHash("kept"));
+  }
+
+  @Test
+  void revokingTwiceIsHarmlessAndAnUnknownTokenIsNotRevoked() {
+    store.accessTokens().add("h", Actor.marketplace(), "a", T0);
+
+    assertTrue(store.accessTokens().revoke("h", T0.plusSeconds(1)));
+    assertTrue(store.accessTokens().revoke("h", T0.plusSeconds(2)));
+    assertFalse(store.accessTokens().revoke("never-issued", T0));
+    assertTrue(store.accessTokens().findByHash("h").isEmpty());
+  }
+
+  @Test
+  void aRevokedTokensHashIsStillTaken() {
+    store.accessTokens().add("h", Actor.marketplace(), "a", T0);
+    store.accessTokens().revoke("h", T0);
+
+    assertThrows(
+        DuplicateKeyException.class,
+        () -> store.accessTokens().add("h", Actor.customerService(), "b", T0));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.out.AccessTokens;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.IdempotencyKeys;
+import io.ticketdesk.application.port.out.Leases;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Orders;
@@ -37,6 +38,7 @@ public record StorePorts(
     ReturnPolicyOutcomes returnPolicyOutcomes,
     ExchangeRates exchangeRates,
     Outbox outbox,
+    Leases leases,
     Sessions sessions)
     implements Store {
   public StorePorts {
@@ -55,6 +57,7 @@ public record StorePorts(
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
     requireNonNull(exchangeRates, "exchangeRates is null");
     requireNonNull(outbox, "outbox is null");
+    requireNonNull(leases, "leases is null");
     requireNonNull(sessions, "sessions is null");
   }
 }
