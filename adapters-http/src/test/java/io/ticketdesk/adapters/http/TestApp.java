@@ -104,7 +104,9 @@ final class TestApp implements AutoCloseable {
         m.returnLabels(),
         m.returnPolicyOutcomes(),
         m.exchangeRates(),
-        m.outbox());
+        m.outbox(),
+        m.webhookEndpoints(),
+        m.webhookDeliveries());
   }
 
   private TestApp(

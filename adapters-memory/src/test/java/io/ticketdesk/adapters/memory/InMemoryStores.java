@@ -22,6 +22,8 @@ final class InMemoryStores {
         s.returnLabels(),
         s.returnPolicyOutcomes(),
         s.exchangeRates(),
-        s.outbox());
+        s.outbox(),
+        s.webhookEndpoints(),
+        s.webhookDeliveries());
   }
 }

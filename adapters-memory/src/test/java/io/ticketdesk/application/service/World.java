@@ -106,7 +106,9 @@ final class World {
             store.returnLabels(),
             store.returnPolicyOutcomes(),
             store.exchangeRates(),
-            store.outbox());
+            store.outbox(),
+            store.webhookEndpoints(),
+            store.webhookDeliveries());
     core =
         new TicketdeskCore(
             ports,

@@ -21,6 +21,8 @@ import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.application.port.out.WebhookDeliveries;
+import io.ticketdesk.application.port.out.WebhookEndpoints;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -55,6 +57,8 @@ public final class Database implements Store, AutoCloseable {
   private final ReturnLabels returnLabels;
   private final ReturnPolicyOutcomes returnPolicyOutcomes;
   private final Outbox outbox;
+  private final WebhookEndpoints webhookEndpoints;
+  private final WebhookDeliveries webhookDeliveries;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -79,6 +83,8 @@ public final class Database implements Store, AutoCloseable {
     this.returnLabels = new JdbiReturnLabels(db);
     this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
     this.outbox = new JdbiOutbox(db);
+    this.webhookEndpoints = new JdbiWebhookEndpoints(db);
+    this.webhookDeliveries = new JdbiWebhookDeliveries(db);
   }
 
   /**
@@ -189,6 +195,16 @@ public final class Database implements Store, AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public WebhookEndpoints webhookEndpoints() {
+    return webhookEndpoints;
+  }
+
+  @Override
+  public WebhookDeliveries webhookDeliveries() {
+    return webhookDeliveries;
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.sql.Statement;
 /** A migrated database of its own for one test class; closing it throws it away. */
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
+    "webhook_deliveries",
+    "webhook_endpoints",
     "events",
     "message_return_options",
     "return_policy_outcomes",
@@ -124,7 +126,9 @@ public final class TestDatabase implements AutoCloseable {
         database.returnLabels(),
         database.returnPolicyOutcomes(),
         database.exchangeRates(),
-        database.outbox());
+        database.outbox(),
+        database.webhookEndpoints(),
+        database.webhookDeliveries());
   }
 
   Connection connect() throws SQLException {

@@ -7,6 +7,7 @@ import io.ticketdesk.application.port.in.AuthenticateUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
+import io.ticketdesk.application.port.in.DispatchWebhooksUseCase;
 import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.ExchangeRatesUseCase;
@@ -17,6 +18,7 @@ import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListCarriersUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
+import io.ticketdesk.application.port.in.ManageWebhooksUseCase;
 import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
@@ -35,6 +37,7 @@ import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
 import io.ticketdesk.application.port.out.Carriers;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import io.ticketdesk.application.port.out.Store;
+import io.ticketdesk.application.port.out.WebhookSender;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnOptionPolicy;
@@ -326,6 +329,38 @@ public final class TicketdeskCore {
   public ReadEventsUseCase readEvents() {
     return events;
   }
+
+  /**
+   * Webhooks sent through {@code sender} (the outgoing HTTP client) with the operator's {@code
+   * settings}: managing endpoints, and the dispatcher that every instance runs in the background.
+   * Without it the events are still recorded and readable as the feed.
+   */
+  public Webhooks webhooks(WebhookSender sender, WebhookSettings webhookSettings) {
+    requireNonNull(sender, "sender is null");
+    requireNonNull(webhookSettings, "webhookSettings is null");
+    var tx = store.transactions();
+    return new Webhooks(
+        new WebhookService(
+            store.webhookEndpoints(),
+            store.webhookDeliveries(),
+            store.outbox(),
+            store.sellers(),
+            tx,
+            sender,
+            webhookSettings,
+            clock),
+        new WebhookDispatcher(
+            store.outbox(),
+            store.webhookEndpoints(),
+            store.webhookDeliveries(),
+            tx,
+            sender,
+            webhookSettings,
+            clock));
+  }
+
+  /** Managing webhook endpoints and dispatching deliveries. */
+  public record Webhooks(ManageWebhooksUseCase manage, DispatchWebhooksUseCase dispatch) {}
 
   public PurgeIdempotencyKeysUseCase purgeIdempotencyKeys() {
     return keyPurge;

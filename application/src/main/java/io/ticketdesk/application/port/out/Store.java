@@ -37,4 +37,10 @@ public interface Store {
 
   /** The transactional outbox of events. */
   Outbox outbox();
+
+  /** The registered webhook endpoints. */
+  WebhookEndpoints webhookEndpoints();
+
+  /** The deliveries of events to webhook endpoints. */
+  WebhookDeliveries webhookDeliveries();
 }

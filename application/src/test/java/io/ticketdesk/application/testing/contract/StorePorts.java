@@ -18,6 +18,8 @@ import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.application.port.out.WebhookDeliveries;
+import io.ticketdesk.application.port.out.WebhookEndpoints;
 
 /** One store's implementations of every outgoing port, as the contract tests use them. */
 public record StorePorts(
@@ -35,7 +37,9 @@ public record StorePorts(
     ReturnLabels returnLabels,
     ReturnPolicyOutcomes returnPolicyOutcomes,
     ExchangeRates exchangeRates,
-    Outbox outbox)
+    Outbox outbox,
+    WebhookEndpoints webhookEndpoints,
+    WebhookDeliveries webhookDeliveries)
     implements Store {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
@@ -53,5 +57,7 @@ public record StorePorts(
     requireNonNull(returnPolicyOutcomes, "returnPolicyOutcomes is null");
     requireNonNull(exchangeRates, "exchangeRates is null");
     requireNonNull(outbox, "outbox is null");
+    requireNonNull(webhookEndpoints, "webhookEndpoints is null");
+    requireNonNull(webhookDeliveries, "webhookDeliveries is null");
   }
 }
