@@ -17,6 +17,7 @@ import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListCarriersUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
+import io.ticketdesk.application.port.in.ManageWebhooksUseCase;
 import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
@@ -29,7 +30,9 @@ import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UnitOfWork;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
+import io.ticketdesk.application.port.out.WebhookSender;
 import io.ticketdesk.application.service.TicketdeskCore;
+import io.ticketdesk.application.service.WebhookSettings;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
@@ -63,7 +66,8 @@ public record HttpDependencies(
     ExchangeRatesUseCase exchangeRates,
     MarkReturnRequestUseCase markReturnRequest,
     UnitOfWork requests,
-    ReadEventsUseCase readEvents) {
+    ReadEventsUseCase readEvents,
+    ManageWebhooksUseCase manageWebhooks) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -94,10 +98,21 @@ public record HttpDependencies(
     requireNonNull(markReturnRequest, "markReturnRequest is null");
     requireNonNull(requests, "requests is null");
     requireNonNull(readEvents, "readEvents is null");
+    requireNonNull(manageWebhooks, "manageWebhooks is null");
   }
 
-  /** Every use case of the core, with the readiness probe ({@code ready}: the store answers). */
+  /**
+   * Every use case of the core, with the readiness probe ({@code ready}: the store answers); no
+   * webhooks are sent (registering an endpoint is refused).
+   */
   public static HttpDependencies of(TicketdeskCore core, BooleanSupplier ready) {
+    return of(
+        core, ready, core.webhooks(WebhookSender.none(), WebhookSettings.defaults()).manage());
+  }
+
+  /** Every use case of the core, with the readiness probe and the webhooks' management. */
+  public static HttpDependencies of(
+      TicketdeskCore core, BooleanSupplier ready, ManageWebhooksUseCase manageWebhooks) {
     return new HttpDependencies(
         core.registerSeller(),
         core.issueToken(),
@@ -127,6 +142,7 @@ public record HttpDependencies(
         core.exchangeRates(),
         core.markReturnRequest(),
         core.requests(),
-        core.readEvents());
+        core.readEvents(),
+        manageWebhooks);
   }
 }

@@ -107,7 +107,8 @@ class HostileInputOnDatabasesTest {
         d.exchangeRates(),
         d.markReturnRequest(),
         d.requests(),
-        d.readEvents());
+        d.readEvents(),
+        d.manageWebhooks());
   }
 
   private record Tenant(long sellerId, String seller, String buyer, String ticket) {}

@@ -140,6 +140,7 @@ class OperationsOverHttpTest {
         d.exchangeRates(),
         d.markReturnRequest(),
         d.requests(),
-        d.readEvents());
+        d.readEvents(),
+        d.manageWebhooks());
   }
 }
