@@ -52,9 +52,11 @@ final class ServeCommand implements Callable<Integer> {
     DemoData.Tokens tokens =
         demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
     IdempotencyKeyPurger purger = injector.getInstance(IdempotencyKeyPurger.class);
+    WebhookWorker webhookWorker = injector.getInstance(WebhookWorker.class);
     HttpServer server = injector.getInstance(HttpServer.class);
     int bound = server.start(host, port);
     purger.start(IdempotencyKeyPurger.FIRST_DELAY);
+    webhookWorker.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -62,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   LOG.info("shutting down");
                   server.stop();
+                  webhookWorker.close();
                   purger.close();
                   plugins.close();
                   db.close();

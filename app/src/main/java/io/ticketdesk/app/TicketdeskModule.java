@@ -8,8 +8,10 @@ import io.ticketdesk.adapters.http.HttpDependencies;
 import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
 import io.ticketdesk.adapters.plugins.LoadedPlugins;
+import io.ticketdesk.adapters.webhooks.HttpWebhookSender;
 import io.ticketdesk.application.service.CoreSettings;
 import io.ticketdesk.application.service.TicketdeskCore;
+import io.ticketdesk.application.service.WebhookSettings;
 import java.time.Clock;
 
 /**
@@ -60,7 +62,8 @@ final class TicketdeskModule extends AbstractModule {
         CoreSettings.defaults()
             .withPolicyRules(settings.policyRules())
             .withDefaultCarrier(settings.defaultCarrier())
-            .withIdempotencyRetention(settings.idempotencyRetention());
+            .withIdempotencyRetention(settings.idempotencyRetention())
+            .withEventRetention(settings.eventRetention());
     return settings.adminToken().map(core::withAdminToken).orElse(core);
   }
 
@@ -82,9 +85,25 @@ final class TicketdeskModule extends AbstractModule {
     return new IdempotencyKeyPurger(core.purgeIdempotencyKeys(), IdempotencyKeyPurger.INTERVAL);
   }
 
+  /** Webhooks sent by the JDK HTTP client; insecure targets only when the operator allows. */
   @Provides
   @Singleton
-  HttpServer httpServer(TicketdeskCore core, Database db) {
-    return new HttpServer(HttpDependencies.of(core, db::isReachable), settings.httpLimits());
+  TicketdeskCore.Webhooks webhooks(TicketdeskCore core) {
+    boolean insecure = settings.webhooksAllowInsecure;
+    return core.webhooks(
+        new HttpWebhookSender(insecure), WebhookSettings.defaults().withAllowInsecure(insecure));
+  }
+
+  @Provides
+  @Singleton
+  WebhookWorker webhookWorker(TicketdeskCore core, TicketdeskCore.Webhooks webhooks) {
+    return new WebhookWorker(webhooks.dispatch(), core.purgeEvents(), settings.webhookWorkers);
+  }
+
+  @Provides
+  @Singleton
+  HttpServer httpServer(TicketdeskCore core, Database db, TicketdeskCore.Webhooks webhooks) {
+    return new HttpServer(
+        HttpDependencies.of(core, db::isReachable, webhooks.manage()), settings.httpLimits());
   }
 }

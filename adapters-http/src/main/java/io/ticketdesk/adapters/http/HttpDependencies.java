@@ -30,9 +30,7 @@ import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.UnitOfWork;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
-import io.ticketdesk.application.port.out.WebhookSender;
 import io.ticketdesk.application.service.TicketdeskCore;
-import io.ticketdesk.application.service.WebhookSettings;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
@@ -106,8 +104,7 @@ public record HttpDependencies(
    * webhooks are sent (registering an endpoint is refused).
    */
   public static HttpDependencies of(TicketdeskCore core, BooleanSupplier ready) {
-    return of(
-        core, ready, core.webhooks(WebhookSender.none(), WebhookSettings.defaults()).manage());
+    return of(core, ready, core.webhooks().manage());
   }
 
   /** Every use case of the core, with the readiness probe and the webhooks' management. */

@@ -15,7 +15,11 @@ public record CoreSettings(
     ReturnOptionPolicy.Rules policyRules,
     Optional<String> defaultCarrier,
     Optional<String> adminToken,
-    Duration idempotencyRetention) {
+    Duration idempotencyRetention,
+    Duration eventRetention) {
+  /** Events are kept 30 days unless configured otherwise. */
+  public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(30);
+
   /** Idempotency keys are kept a day unless configured otherwise. */
   public static final Duration DEFAULT_IDEMPOTENCY_RETENTION = Duration.ofHours(24);
 
@@ -24,6 +28,10 @@ public record CoreSettings(
     requireNonNull(defaultCarrier, "defaultCarrier is null");
     requireNonNull(adminToken, "adminToken is null");
     requireNonNull(idempotencyRetention, "idempotencyRetention is null");
+    requireNonNull(eventRetention, "eventRetention is null");
+    if (eventRetention.isNegative() || eventRetention.isZero()) {
+      throw new IllegalArgumentException("eventRetention must be positive, got " + eventRetention);
+    }
     if (idempotencyRetention.isNegative() || idempotencyRetention.isZero()) {
       throw new IllegalArgumentException(
           "idempotencyRetention must be positive, got " + idempotencyRetention);
@@ -36,22 +44,31 @@ public record CoreSettings(
         ReturnOptionPolicy.Rules.defaults(),
         Optional.empty(),
         Optional.empty(),
-        DEFAULT_IDEMPOTENCY_RETENTION);
+        DEFAULT_IDEMPOTENCY_RETENTION,
+        DEFAULT_EVENT_RETENTION);
   }
 
   public CoreSettings withPolicyRules(ReturnOptionPolicy.Rules rules) {
-    return new CoreSettings(rules, defaultCarrier, adminToken, idempotencyRetention);
+    return new CoreSettings(
+        rules, defaultCarrier, adminToken, idempotencyRetention, eventRetention);
   }
 
   public CoreSettings withDefaultCarrier(String carrier) {
-    return new CoreSettings(policyRules, Optional.of(carrier), adminToken, idempotencyRetention);
+    return new CoreSettings(
+        policyRules, Optional.of(carrier), adminToken, idempotencyRetention, eventRetention);
   }
 
   public CoreSettings withAdminToken(String token) {
-    return new CoreSettings(policyRules, defaultCarrier, Optional.of(token), idempotencyRetention);
+    return new CoreSettings(
+        policyRules, defaultCarrier, Optional.of(token), idempotencyRetention, eventRetention);
+  }
+
+  public CoreSettings withEventRetention(Duration retention) {
+    return new CoreSettings(
+        policyRules, defaultCarrier, adminToken, idempotencyRetention, retention);
   }
 
   public CoreSettings withIdempotencyRetention(Duration retention) {
-    return new CoreSettings(policyRules, defaultCarrier, adminToken, retention);
+    return new CoreSettings(policyRules, defaultCarrier, adminToken, retention, eventRetention);
   }
 }

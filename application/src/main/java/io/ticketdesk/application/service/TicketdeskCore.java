@@ -23,6 +23,7 @@ import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.PurgeEventsUseCase;
 import io.ticketdesk.application.port.in.PurgeIdempotencyKeysUseCase;
 import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
@@ -186,7 +187,7 @@ public final class TicketdeskCore {
     this.deadlines = new DeadlineService(recorded.tickets(), recorded.systemState(), tx, deadline);
     this.defaultTextModules =
         new DefaultTextModuleService(defaultTextModules, recorded.textModules(), tx, clock);
-    this.events = new EventFeedService(recorded.outbox());
+    this.events = new EventFeedService(recorded.outbox(), clock, settings.eventRetention());
     this.keyPurge =
         new IdempotencyKeyPurgeService(
             recorded.idempotencyKeys(),
@@ -359,8 +360,21 @@ public final class TicketdeskCore {
             clock));
   }
 
+  /**
+   * Webhooks without an HTTP client: endpoints cannot be registered (every target is refused) and
+   * nothing is sent; the events are still recorded and readable as the feed.
+   */
+  public Webhooks webhooks() {
+    return webhooks(WebhookSender.none(), WebhookSettings.defaults());
+  }
+
   /** Managing webhook endpoints and dispatching deliveries. */
   public record Webhooks(ManageWebhooksUseCase manage, DispatchWebhooksUseCase dispatch) {}
+
+  /** The event feed's retention. */
+  public PurgeEventsUseCase purgeEvents() {
+    return events;
+  }
 
   public PurgeIdempotencyKeysUseCase purgeIdempotencyKeys() {
     return keyPurge;
