@@ -98,6 +98,14 @@ final class Receiver implements AutoCloseable {
     failEvent.put(eventId, n);
   }
 
+  /** How often each webhook-id was received. */
+  java.util.Map<String, Long> counts() {
+    return received.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Received::id, java.util.stream.Collectors.counting()));
+  }
+
   List<Received> received() {
     return new ArrayList<>(received);
   }
