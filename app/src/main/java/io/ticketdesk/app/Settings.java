@@ -267,6 +267,20 @@ final class Settings {
   int webhookWorkers;
 
   @Option(
+      names = "--deadline-warning",
+      defaultValue = "${env:TICKETDESK_DEADLINE_WARNING:-8h}",
+      description =
+          "Working time before a ticket's 48-hour deadline at which ticket.deadline_approaching is sent, e.g. 8h or PT4H (default ${DEFAULT-VALUE}). Env: TICKETDESK_DEADLINE_WARNING")
+  String deadlineWarning;
+
+  Duration deadlineWarning() {
+    return duration(
+        deadlineWarning == null || deadlineWarning.isBlank() ? "8h" : deadlineWarning,
+        "TICKETDESK_DEADLINE_WARNING",
+        "8h or PT4H");
+  }
+
+  @Option(
       names = "--event-retention",
       defaultValue = "${env:TICKETDESK_EVENT_RETENTION:-P30D}",
       description =

@@ -97,7 +97,11 @@ final class TicketdeskModule extends AbstractModule {
   @Provides
   @Singleton
   WebhookWorker webhookWorker(TicketdeskCore core, TicketdeskCore.Webhooks webhooks) {
-    return new WebhookWorker(webhooks.dispatch(), core.purgeEvents(), settings.webhookWorkers);
+    return new WebhookWorker(
+        webhooks.dispatch(),
+        core.purgeEvents(),
+        core.deadlineAlerts(settings.deadlineWarning()),
+        settings.webhookWorkers);
   }
 
   @Provides

@@ -35,7 +35,7 @@ final class JdbiOutbox implements Outbox {
   public DomainEvent append(DomainEvent.Draft d) {
     requireNonNull(d, "draft is null");
     try {
-      return db.write(h -> insert(h, d));
+      return db.write(h -> insert(h, d, null));
     } catch (DuplicateKeyException e) {
       // Ids are random (122 bits): the key taken is the ticket's next sequence number. PostgreSQL
       // refuses every further statement of the transaction, so the whole change is retried.
@@ -44,7 +44,34 @@ final class JdbiOutbox implements Outbox {
     }
   }
 
-  private static DomainEvent insert(Handle h, DomainEvent.Draft d) {
+  @Override
+  public Optional<DomainEvent> appendOnce(String onceKey, DomainEvent.Draft d) {
+    requireNonNull(onceKey, "onceKey is null");
+    requireNonNull(d, "draft is null");
+    try {
+      return db.write(
+          h -> {
+            boolean taken =
+                h.createQuery(
+                            "SELECT COUNT(*) FROM events WHERE seller_id = :seller"
+                                + " AND once_key = :key")
+                        .bind("seller", d.sellerId().value())
+                        .bind("key", onceKey)
+                        .mapTo(Long.class)
+                        .one()
+                    > 0;
+            if (taken) {
+              return Optional.<DomainEvent>empty();
+            }
+            return Optional.of(insert(h, d, onceKey));
+          });
+    } catch (DuplicateKeyException e) {
+      throw new ConcurrentUpdateException(
+          "ticket " + d.ticketNumber().value() + " got an event concurrently");
+    }
+  }
+
+  private static DomainEvent insert(Handle h, DomainEvent.Draft d, String onceKey) {
     long[] numbers =
         h.createQuery(
                 "SELECT nextval('event_no_seq') AS no, (SELECT COALESCE(MAX(sequence), 0) + 1"
@@ -56,8 +83,9 @@ final class JdbiOutbox implements Outbox {
     DomainEvent event = d.numbered(numbers[1]);
     h.createUpdate(
             "INSERT INTO events (seller_id, event_no, event_id, ticket_number, sequence,"
-                + " order_number, event_type, occurred_at, internal, data) VALUES (:seller, :no,"
-                + " :id, :ticket, :seq, :order, :type, :at, :internal, :data)")
+                + " order_number, event_type, occurred_at, internal, data, once_key) VALUES"
+                + " (:seller, :no, :id, :ticket, :seq, :order, :type, :at, :internal, :data,"
+                + " :once)")
         .bind("seller", d.sellerId().value())
         .bind("no", numbers[0])
         .bind("id", d.id())
@@ -68,6 +96,7 @@ final class JdbiOutbox implements Outbox {
         .bindByType("at", Db.utc(d.occurredAt()), OffsetDateTime.class)
         .bind("internal", d.internal())
         .bind("data", EventData.encode(d.data()))
+        .bind("once", onceKey)
         .execute();
     return event;
   }

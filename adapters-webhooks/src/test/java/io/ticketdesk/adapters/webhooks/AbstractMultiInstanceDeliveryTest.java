@@ -113,12 +113,16 @@ abstract class AbstractMultiInstanceDeliveryTest {
   }
 
   private static TicketdeskCore core(Database db) {
+    return core(db, Clock.systemUTC());
+  }
+
+  private static TicketdeskCore core(Database db, Clock clock) {
     return new TicketdeskCore(
         db,
         Carriers.none(),
         DefaultTextModuleSource.none(),
         PublicHolidays.none(),
-        Clock.systemUTC(),
+        clock,
         CoreSettings.defaults());
   }
 
@@ -155,6 +159,9 @@ abstract class AbstractMultiInstanceDeliveryTest {
   }
 
   private List<DomainEvent> allEvents() {
+    while (database().database().outbox().sequence(1_000) > 0) {
+      // place every committed event in the feed
+    }
     List<DomainEvent> all = new ArrayList<>();
     long after = 0;
     while (true) {
@@ -244,6 +251,39 @@ abstract class AbstractMultiInstanceDeliveryTest {
     assertEquals(2, hb.dispatch().deliverDue());
     assertEquals(2, receiver.counts().size());
     assertTrue(receiver.counts().values().stream().allMatch(n -> n == 1));
+  }
+
+  @Test
+  void twoInstancesRaiseEachDeadlineAlertExactlyOnce() throws Exception {
+    int tickets = 6;
+    for (int i = 1; i <= tickets; i++) {
+      open(i % 2 == 0 ? a : b, i);
+    }
+    Clock late = Clock.offset(Clock.systemUTC(), Duration.ofDays(10));
+    List<io.ticketdesk.application.port.in.RaiseDeadlineAlertsUseCase> schedulers =
+        List.of(
+            core(database().database(), late).deadlineAlerts(Duration.ofHours(8)),
+            core(second, late).deadlineAlerts(Duration.ofHours(8)));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> runs = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      for (var s : schedulers) {
+        runs.add(pool.submit(s::raiseDue));
+      }
+    }
+    int raised = 0;
+    for (Future<Integer> f : runs) {
+      raised += f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    for (var s : schedulers) {
+      raised += s.raiseDue(); // whatever lost a race is raised now, once
+    }
+    List<DomainEvent> overdue =
+        allEvents().stream().filter(e -> e.type() == EventType.TICKET_OVERDUE).toList();
+    assertEquals(tickets, overdue.size());
+    assertEquals(tickets, raised);
+    assertEquals(tickets, overdue.stream().map(DomainEvent::ticketNumber).distinct().count());
   }
 
   private static Object loop(AtomicBoolean running, java.util.function.IntSupplier step)

@@ -26,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Receiver implements AutoCloseable {
   /** One request as received, with whether its signature verified under the secrets given. */
-  record Received(String id, long timestamp, String signatures, String body, boolean verified) {}
+  record Received(
+      String id, long timestamp, String signatures, String body, boolean verified, int status) {}
 
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -34,6 +35,7 @@ final class Receiver implements AutoCloseable {
   private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failures =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile int failEach;
+  private volatile long downUntil = Long.MIN_VALUE;
   private final java.util.Map<String, Integer> failEvent =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile List<String> secrets = List.of();
@@ -51,8 +53,10 @@ final class Receiver implements AutoCloseable {
           String ts = exchange.getRequestHeaders().getFirst("webhook-timestamp");
           String sig = exchange.getRequestHeaders().getFirst("webhook-signature");
           long timestamp = ts == null ? 0 : Long.parseLong(ts);
-          received.add(new Received(id, timestamp, sig, body, verify(id, ts, sig, body)));
           Integer status = script.poll();
+          if (status == null && System.nanoTime() < downUntil) {
+            status = 503;
+          }
           Integer failThis = id == null ? null : failEvent.get(id);
           if (status == null && failThis != null) {
             int n =
@@ -68,7 +72,9 @@ final class Receiver implements AutoCloseable {
                     .incrementAndGet();
             status = n <= failEach ? 503 : 200;
           }
-          exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+          int answered = status == null ? 200 : status;
+          received.add(new Received(id, timestamp, sig, body, verify(id, ts, sig, body), answered));
+          exchange.sendResponseHeaders(answered, -1);
           exchange.close();
         });
     server.start();
@@ -86,6 +92,11 @@ final class Receiver implements AutoCloseable {
   /** The next answers' statuses, in order (then 200). */
   void answer(Integer... statuses) {
     script.addAll(List.of(statuses));
+  }
+
+  /** Answers 503 to everything for {@code outage}, then recovers. */
+  void outage(java.time.Duration outage) {
+    downUntil = System.nanoTime() + outage.toNanos();
   }
 
   /** Every event's first {@code n} deliveries are answered 503, then 200. */

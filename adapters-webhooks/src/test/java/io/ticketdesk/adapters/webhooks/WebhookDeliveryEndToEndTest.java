@@ -214,6 +214,50 @@ class WebhookDeliveryEndToEndTest {
   }
 
   @Test
+  void afterAReceiverOutageEveryEventArrivesAndEachTicketsSequenceHasNoGap() throws Exception {
+    register();
+    receiver.outage(Duration.ofMillis(1_500));
+    List<TicketNumber> tickets = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      TicketNumber t = openTicket();
+      answer(t, "answer " + i);
+      tickets.add(t);
+      webhooks.dispatch().fanOut();
+      webhooks.dispatch().deliverDue();
+    }
+    List<DomainEvent> expected = tickets.stream().flatMap(t -> events(t).stream()).toList();
+
+    pump(() -> okDelivered().containsAll(expected.stream().map(DomainEvent::id).toList()));
+
+    assertTrue(
+        receiver.received().stream().anyMatch(r -> r.status() == 503), "there was an outage");
+    for (TicketNumber t : tickets) {
+      List<Long> sequences =
+          receiver.received().stream()
+              .filter(r -> r.status() == 200 && r.body().contains(t.value()))
+              .map(r -> sequenceOf(r.body()))
+              .distinct()
+              .sorted()
+              .toList();
+      assertEquals(List.of(1L, 2L, 3L, 4L), sequences, "ticket " + t.value());
+    }
+  }
+
+  private List<String> okDelivered() {
+    return receiver.received().stream()
+        .filter(r -> r.verified() && r.status() == 200)
+        .map(Receiver.Received::id)
+        .toList();
+  }
+
+  private static long sequenceOf(String body) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"sequence\":(\\d+)").matcher(body);
+    assertTrue(m.find(), body);
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
   void aLaterEventIsNotHeldBackByAnEarlierOneInRetry() throws Exception {
     register();
     TicketNumber t = openTicket();

@@ -25,6 +25,7 @@ import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.PurgeEventsUseCase;
 import io.ticketdesk.application.port.in.PurgeIdempotencyKeysUseCase;
+import io.ticketdesk.application.port.in.RaiseDeadlineAlertsUseCase;
 import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
@@ -43,6 +44,7 @@ import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -370,6 +372,22 @@ public final class TicketdeskCore {
 
   /** Managing webhook endpoints and dispatching deliveries. */
   public record Webhooks(ManageWebhooksUseCase manage, DispatchWebhooksUseCase dispatch) {}
+
+  /**
+   * The scheduler of deadline alerts: {@code ticket.deadline_approaching} when at most {@code
+   * warning} of working time is left before a ticket's 48-hour deadline, {@code ticket.overdue}
+   * after it.
+   */
+  public RaiseDeadlineAlertsUseCase deadlineAlerts(Duration warning) {
+    return new DeadlineAlertService(
+        store.tickets(),
+        store.outbox(),
+        store.transactions(),
+        new ResponseDeadline(holidays),
+        clock,
+        warning,
+        settings.eventRetention());
+  }
 
   /** The event feed's retention. */
   public PurgeEventsUseCase purgeEvents() {
