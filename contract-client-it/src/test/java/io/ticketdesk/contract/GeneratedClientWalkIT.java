@@ -196,7 +196,7 @@ class GeneratedClientWalkIT {
         String path = "/api/v1/tickets/" + n;
         reads.read("getTicket", cs, path, () -> tickets.getTicket(n));
         String messages = path + "/messages?limit=100";
-        reads.read("listMessages", cs, messages, () -> tickets.listMessages(n, 100, null));
+        reads.read("listMessages", cs, messages, () -> tickets.listMessages(n, 100, null, null));
         reads.read("getTicketOrder", cs, path + "/order", () -> actions.getTicketOrder(n));
       }
       cursor = page.getNextCursor();
@@ -305,6 +305,7 @@ class GeneratedClientWalkIT {
             number,
             new MessagePosting(new MessageWithText().text("Wir erstatten Ihnen einen Teil.")),
             "\"" + read.getVersion() + "\"",
+            null,
             null);
     assertEquals("Wir erstatten Ihnen einen Teil.", reply.getText());
     // refund above 2^31 minor units

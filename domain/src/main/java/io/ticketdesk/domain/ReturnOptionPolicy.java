@@ -202,7 +202,10 @@ public final class ReturnOptionPolicy {
                       + SELLER_ADDRESS_LIMIT.display()
                       + "; offer a label instead"
                   : "return option " + o.type().wire() + " is not valid for this ticket",
-              Map.of("field", "returnOptions", "validOptions", wires(validOptions)));
+              Map.of("field", "returnOptions", "validOptions", wires(validOptions)),
+              o.type() == ReturnOptionType.SELLER_ADDRESS
+                  ? Notice.sellerAddressTooDear(SELLER_ADDRESS_LIMIT)
+                  : null);
         }
       }
     }
@@ -214,7 +217,8 @@ public final class ReturnOptionPolicy {
           "the first response to this return request must offer a valid return option ("
               + String.join(", ", wires(validOptions))
               + "); a discount or tips alone are not enough",
-          Map.of("validOptions", wires(validOptions), "phase", phase.wire()));
+          Map.of("validOptions", wires(validOptions), "phase", phase.wire()),
+          Notice.returnOptionRequired(validOptions));
     }
   }
 

@@ -250,7 +250,9 @@ public record Ticket(
         if (isClosed() && closedFinally) {
           throw new DomainException(
               ErrorCode.TICKET_CLOSED,
-              "customer service closed this ticket finally; open a new ticket instead");
+              "customer service closed this ticket finally; open a new ticket instead",
+              Map.of(),
+              Notice.of(NoticeKind.TICKET_CLOSED_FINALLY));
         }
         if (customerServiceLeads()) {
           yield touched(at);

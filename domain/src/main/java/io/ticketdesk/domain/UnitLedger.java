@@ -80,7 +80,8 @@ public record UnitLedger(OrderUnit unit, List<LedgerEntry> entries) {
             "orderUnitId",
             unit.id().value(),
             "remaining",
-            Map.of("amount", remaining().amount(), "currency", remaining().currency())));
+            Map.of("amount", remaining().amount(), "currency", remaining().currency())),
+        Notice.refundExceedsRemaining(amount, unit.id(), remaining()));
   }
 
   /**

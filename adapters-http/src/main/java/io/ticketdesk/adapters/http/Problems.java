@@ -5,6 +5,8 @@ import io.javalin.http.HttpResponseException;
 import io.ticketdesk.application.port.in.UnavailableException;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.Language;
+import io.ticketdesk.domain.ReaderTexts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -41,30 +43,20 @@ final class Problems {
     };
   }
 
+  /** The English title of a problem type (those of domain refusals come from the texts). */
   static String title(String slug) {
+    for (ErrorCode code : ErrorCode.values()) {
+      if (code.slug().equals(slug)) {
+        return ReaderTexts.of(Language.ENGLISH).problemTitle(code);
+      }
+    }
     return switch (slug) {
-      case "validation" -> "The request is not valid";
-      case "unauthenticated" -> "Authentication required";
-      case "forbidden" -> "Not allowed for this role";
-      case "not-found" -> "Not found";
-      case "conflict" -> "Conflict with the current state";
-      case "ticket-closed" -> "The ticket is closed";
-      case "invalid-transition" -> "Not possible in the ticket's current status";
-      case "precondition-failed" -> "The resource changed meanwhile";
-      case "refund-exceeds-remaining" -> "The refund exceeds what remains refundable";
-      case "idempotency-key-reused" -> "The Idempotency-Key was used for another request";
       case "payload-too-large" -> "The request body is too large";
       case "unsupported-media-type" -> "Unsupported media type";
       case "method-not-allowed" -> "Method not allowed";
       case "not-acceptable" -> "Not acceptable";
       case "store-unavailable" -> "The data store is unavailable";
-      case "placeholder-unfilled" -> "A placeholder has no value for this ticket";
       case "rate-limited" -> "Too many requests";
-      case "return-option-required" -> "The first response must offer a valid return option";
-      case "return-option-invalid" -> "The return option is not valid for this ticket";
-      case "carrier-failed" -> "The carrier failed to make the label";
-      case "carrier-busy" -> "The carrier has too many label requests in flight";
-      case "carrier-timed-out" -> "The carrier did not make the label in time";
       case "request-timeout" -> "The request did not arrive in time";
       case "malformed-request" -> "The HTTP request is malformed";
       case "uri-too-long" -> "The request URI is too long";
@@ -108,7 +100,26 @@ final class Problems {
     if (e.code() == ErrorCode.CARRIER_BUSY) {
       ctx.header("Retry-After", RETRY_AFTER_SECONDS);
     }
-    send(ctx, status(e.code()), e.code().slug(), e.getMessage(), e.details());
+    Language language = Requests.language(ctx);
+    ReaderTexts texts = ReaderTexts.of(language);
+    boolean translated = e.notice() != null || language == Language.ENGLISH;
+    if (translated) {
+      ctx.header("Content-Language", language.tag());
+    }
+    // Details written for developers (field names, ids) stay English; the title and the
+    // explanations a seller or buyer meets (the notices) are in the reader's language.
+    String detail =
+        e.notice() == null ? e.getMessage() : texts.render(e.notice(), java.time.ZoneOffset.UTC);
+    ctx.status(status(e.code()))
+        .contentType(MEDIA_TYPE)
+        .result(
+            body(
+                status(e.code()),
+                texts.problemTitle(e.code()),
+                e.code().slug(),
+                detail,
+                ctx.path(),
+                e.details()));
   }
 
   static void http(HttpProblem e, Context ctx) {
@@ -244,11 +255,21 @@ final class Problems {
   /** The problem document; {@code instance} is left out when null. */
   static byte[] body(
       int status, String slug, String detail, String instance, Map<String, Object> extensions) {
+    return body(status, title(slug), slug, detail, instance, extensions);
+  }
+
+  private static byte[] body(
+      int status,
+      String title,
+      String slug,
+      String detail,
+      String instance,
+      Map<String, Object> extensions) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + slug);
-    body.put("title", title(slug));
+    body.put("title", title);
     body.put("status", status);
-    body.put("detail", detail == null ? title(slug) : detail);
+    body.put("detail", detail == null ? title : detail);
     if (instance != null) {
       body.put("instance", instance);
     }

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.ticketdesk.application.port.in.IdempotencyKey;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.Language;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.TicketNumber;
 import java.io.IOException;
@@ -439,6 +440,14 @@ final class Requests {
       throw invalid(name, name + " may be sent only once");
     }
     return first;
+  }
+
+  /**
+   * The language the caller asks for in {@code Accept-Language}; English when it names none we
+   * write (see {@link Language#accepting}).
+   */
+  static Language language(Context ctx) {
+    return Language.accepting(ctx.header("Accept-Language"));
   }
 
   static String etag(long version) {

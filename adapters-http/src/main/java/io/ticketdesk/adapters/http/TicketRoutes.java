@@ -13,6 +13,7 @@ import io.ticketdesk.application.port.in.PostMessageUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.ClosingReason;
+import io.ticketdesk.domain.Language;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderNumber;
@@ -141,11 +142,16 @@ final class TicketRoutes {
     Actor actor = Authentication.actor(ctx);
     TicketNumber number = Requests.ticketNumber(ctx);
     QueryParams p = QueryParams.of(ctx, MESSAGE_PARAMS);
-    var page = listMessages.list(actor, number, p.integer("limit"), p.text("cursor"));
+    var page =
+        listMessages.list(
+            actor, number, p.integer("limit"), p.text("cursor"), Requests.language(ctx));
+    ctx.header("Content-Language", page.language().tag());
     Responses.json(
         ctx,
         200,
-        new PageJson<>(page.items().stream().map(MessageJson::of).toList(), page.nextCursor()));
+        new PageJson<>(
+            page.items().stream().map(m -> MessageJson.of(m, page.textOf(m))).toList(),
+            page.nextCursor()));
   }
 
   void post(Context ctx) {
@@ -195,7 +201,14 @@ final class TicketRoutes {
     } else {
       ctx.header("ETag", Requests.etag(posted.ticket().version()));
     }
-    Responses.json(ctx, 201, MessageJson.of(posted.message(), posted.warnings()));
+    Language language =
+        Language.forReader(actor.role(), posted.ticket().storefront(), Requests.language(ctx));
+    ctx.header("Content-Language", language.tag());
+    Responses.json(
+        ctx,
+        201,
+        MessageJson.posted(
+            posted.message(), posted.warnings(), language, posted.ticket().storefront()));
   }
 
   private static ReturnOffer offer(MessageJson.Posting body) {

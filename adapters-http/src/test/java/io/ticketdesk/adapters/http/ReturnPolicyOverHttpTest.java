@@ -275,7 +275,10 @@ class ReturnPolicyOverHttpTest {
     JsonNode chat = messages(path, buyer);
     JsonNode last = chat.get(chat.size() - 1);
     assertEquals("system", last.get("authorRole").asText());
-    assertTrue(last.get("text").asText().contains("transitional"), last.toString());
+    assertEquals("return_option_missing", last.at("/event/kind").asText());
+    assertTrue(last.get("text").asText().contains("Übergangszeit"), last.toString());
+    assertTrue(
+        r.json().at("/warnings/0/detail").asText().contains("transitional period"), r.body());
     JsonNode policy = ticket(path).get("returnPolicy");
     assertEquals("transitional", policy.get("phase").asText());
     assertFalse(policy.get("satisfied").asBoolean());

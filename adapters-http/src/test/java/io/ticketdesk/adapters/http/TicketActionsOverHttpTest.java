@@ -151,8 +151,11 @@ class TicketActionsOverHttpTest {
     assertEquals(before + 1, version());
     assertEquals("open/-", status(seller));
     String line = lastLine(buyer);
-    assertTrue(line.startsWith("system: Partial refund of 10.50 EUR on order unit 1001"), line);
-    assertTrue(line.contains("reason: delivery_damage; cost borne by: seller"), line);
+    // The buyer of a de ticket reads German; the event carries the facts.
+    assertTrue(
+        line.startsWith("system: Teilerstattung von 10,50\u00a0€ für die Bestelleinheit 1001"),
+        line);
+    assertTrue(line.contains("Grund: Transportschaden. Kosten trägt: Verkäufer."), line);
   }
 
   @Test
@@ -331,8 +334,10 @@ class TicketActionsOverHttpTest {
     assertEquals(0, unit.get("remaining").get("amount").asLong());
     assertEquals(3, version());
     String line = lastLine(buyer);
-    assertTrue(line.startsWith("system: Order unit 1001"), line);
-    assertTrue(line.contains("reason: no_inventory; refunded the remaining 30.00 EUR"), line);
+    assertTrue(line.startsWith("system: Bestelleinheit 1001"), line);
+    assertTrue(
+        line.contains("Grund: Nicht vorrätig. Der Restbetrag von 30,00\u00a0€ wird erstattet."),
+        line);
 
     var twice =
         assertProblem(
@@ -376,7 +381,7 @@ class TicketActionsOverHttpTest {
     assertEquals("customer_service", r.json().get("waitingOn").asText());
     assertEquals("\"2\"", r.header("ETag").orElseThrow());
     assertTrue(
-        lastLine(buyer).contains("notified customer service — reason: payment_or_payout"),
+        lastLine(buyer).contains("den Kundenservice hinzugezogen. Grund: Zahlung oder Auszahlung."),
         lastLine(buyer));
     assertFalse(chat(buyer).toString().contains("Klarna payout question"));
     assertTrue(chat(seller).contains("seller: Klarna payout question"));
@@ -398,7 +403,10 @@ class TicketActionsOverHttpTest {
     assertEquals(200, back.status(), back.body());
     assertEquals("open", back.json().get("status").asText());
     assertEquals("2026-03-04T12:00:00Z", back.json().get("responseDueAt").asText());
-    assertTrue(lastLine(seller).contains("handed the ticket back to the seller"), lastLine(seller));
+    assertTrue(
+        lastLine(seller)
+            .contains("handed the ticket back to the seller; the answer is due by 4 Mar"),
+        lastLine(seller));
     assertProblem(api.post(path + "/handback", cs, null), 409, "conflict");
   }
 

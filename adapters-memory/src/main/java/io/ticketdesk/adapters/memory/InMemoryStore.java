@@ -38,6 +38,7 @@ import io.ticketdesk.domain.ReturnPolicyOutcome;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.TextModule;
 import io.ticketdesk.domain.TextModuleBody;
 import io.ticketdesk.domain.TextModuleId;
@@ -636,6 +637,32 @@ public final class InMemoryStore implements Store {
           ReturnOffer offer) {
         synchronized (lock) {
           Message m = new Message(++messageSeq, ticket, seller, author, text, internal, at, offer);
+          messages.add(m);
+          return m;
+        }
+      }
+
+      @Override
+      public Message addEvent(
+          SellerId seller,
+          TicketNumber ticket,
+          SystemEvent event,
+          MessageText text,
+          boolean internal,
+          Instant at) {
+        java.util.Objects.requireNonNull(event, "event is null");
+        synchronized (lock) {
+          Message m =
+              new Message(
+                  ++messageSeq,
+                  ticket,
+                  seller,
+                  AuthorRole.SYSTEM,
+                  text,
+                  internal,
+                  at,
+                  ReturnOffer.NONE,
+                  event);
           messages.add(m);
           return m;
         }

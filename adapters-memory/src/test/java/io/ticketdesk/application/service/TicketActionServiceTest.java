@@ -17,6 +17,7 @@ import io.ticketdesk.domain.CostBearer;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.EscalationReason;
+import io.ticketdesk.domain.Language;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
@@ -24,6 +25,7 @@ import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.RefundReason;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.SystemEventKind;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.UnitState;
 import java.util.List;
@@ -73,8 +75,15 @@ class TicketActionServiceTest {
     assertFalse(result.replayed());
     Message last = chat().get(chat().size() - 1);
     assertEquals(AuthorRole.SYSTEM, last.authorRole());
-    assertTrue(last.text().value().contains("Partial refund of 10.50 CZK on order unit 11"));
-    assertTrue(last.text().value().contains("Refunded so far: 10.50 CZK of 29.99 CZK."));
+    assertEquals(SystemEventKind.PARTIAL_REFUND, last.event().kind());
+    assertEquals("1050 CZK", last.event().params().get("amount"));
+    assertEquals("incomplete_delivery", last.event().params().get("reason"));
+    String english = last.text().value();
+    assertTrue(english.contains("Partial refund of CZK10.50 on order unit 11"), english);
+    assertTrue(english.contains("Refunded so far: CZK10.50 of CZK29.99."), english);
+    String czech = last.textFor(Language.CZECH, Storefront.CZ);
+    assertTrue(czech.contains("Částečné vrácení peněz ve výši 10,50\u00a0Kč"), czech);
+    assertTrue(czech.contains("Dosud vráceno: 10,50\u00a0Kč z 29,99\u00a0Kč."), czech);
     assertEquals(
         ticket.version() + 1,
         actions.orderDetails(sellerActor, ticket.number()).ticket().version());

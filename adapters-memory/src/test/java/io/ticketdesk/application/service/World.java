@@ -173,8 +173,13 @@ final class World {
     }
 
     @Override
-    public MessagePage list(Actor actor, TicketNumber number, Integer limit, String cursor) {
-      return listing.list(actor, number, limit, cursor);
+    public MessagePage list(
+        Actor actor,
+        TicketNumber number,
+        Integer limit,
+        String cursor,
+        io.ticketdesk.domain.Language requested) {
+      return listing.list(actor, number, limit, cursor, requested);
     }
 
     @Override

@@ -12,6 +12,8 @@ import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.SystemEvent;
+import io.ticketdesk.domain.SystemEventKind;
 import io.ticketdesk.domain.TicketNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,6 +54,30 @@ final class JdbiMessages implements Messages {
       Instant at,
       ReturnOffer offer) {
     requireNonNull(offer, "offer is null");
+    return insert(seller, ticket, author, text, internal, at, offer, null);
+  }
+
+  @Override
+  public Message addEvent(
+      SellerId seller,
+      TicketNumber ticket,
+      SystemEvent event,
+      MessageText text,
+      boolean internal,
+      Instant at) {
+    requireNonNull(event, "event is null");
+    return insert(seller, ticket, AuthorRole.SYSTEM, text, internal, at, ReturnOffer.NONE, event);
+  }
+
+  private Message insert(
+      SellerId seller,
+      TicketNumber ticket,
+      AuthorRole author,
+      MessageText text,
+      boolean internal,
+      Instant at,
+      ReturnOffer offer,
+      SystemEvent event) {
     return db.write(
         h -> {
           Message m =
@@ -63,15 +89,19 @@ final class JdbiMessages implements Messages {
                   text,
                   internal,
                   at,
-                  offer);
+                  offer,
+                  event);
           Money discount = offer.discountOffer();
           h.createUpdate(
                   "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
-                      + " internal, created_at, discount_amount, discount_currency) VALUES"
-                      + " (:seller, :id, :ticket, :author, :text, :internal, :createdAt,"
-                      + " :discountAmount, :discountCurrency)")
+                      + " internal, created_at, discount_amount, discount_currency, event_kind,"
+                      + " event_params) VALUES (:seller, :id, :ticket, :author, :text, :internal,"
+                      + " :createdAt, :discountAmount, :discountCurrency, :eventKind,"
+                      + " :eventParams)")
               .bind("discountAmount", discount == null ? null : discount.amount())
               .bind("discountCurrency", discount == null ? null : discount.currency())
+              .bind("eventKind", event == null ? null : event.kind().wire())
+              .bind("eventParams", event == null ? null : EventParams.encode(event.params()))
               .bind("seller", m.sellerId().value())
               .bind("id", m.id())
               .bind("ticket", m.ticketNumber().value())
@@ -167,7 +197,8 @@ final class JdbiMessages implements Messages {
                       m.text(),
                       m.internal(),
                       m.createdAt(),
-                      new ReturnOffer(own, m.offer().discountOffer())));
+                      new ReturnOffer(own, m.offer().discountOffer()),
+                      m.event()));
             }
           }
           return result;
@@ -188,6 +219,16 @@ final class JdbiMessages implements Messages {
         MessageText.of(rs.getString("text")),
         rs.getBoolean("internal"),
         Db.instant(rs, "created_at"),
-        offer);
+        offer,
+        event(rs));
+  }
+
+  /** The event a system message records; null for other messages and rows from before events. */
+  private static SystemEvent event(ResultSet rs) throws SQLException {
+    String kind = rs.getString("event_kind");
+    return kind == null
+        ? null
+        : new SystemEvent(
+            SystemEventKind.of(kind), EventParams.decode(rs.getString("event_params")));
   }
 }

@@ -6,10 +6,9 @@ import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.out.Messages;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.domain.Actor;
-import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.ClosingReason;
-import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Role;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.Validation;
@@ -20,13 +19,13 @@ import java.time.temporal.ChronoUnit;
 /** Closing a ticket, by the seller or customer service, with a system note saying who did. */
 public final class CloseTicketService implements CloseTicketUseCase {
   private final Tickets tickets;
-  private final Messages messages;
+  private final SystemMessages systemMessages;
   private final Clock clock;
   private final TicketChanges changes;
 
   CloseTicketService(Tickets tickets, Messages messages, Clock clock, TicketChanges changes) {
     this.tickets = requireNonNull(tickets, "tickets is null");
-    this.messages = requireNonNull(messages, "messages is null");
+    this.systemMessages = new SystemMessages(messages);
     this.clock = requireNonNull(clock, "clock is null");
     this.changes = requireNonNull(changes, "changes is null");
   }
@@ -44,18 +43,7 @@ public final class CloseTicketService implements CloseTicketUseCase {
           Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
           Ticket next = ticket.close(actor.authorRole(), reason, at);
           tickets.update(next);
-          String who = actor.is(Role.SELLER) ? "the seller" : "customer service";
-          messages.add(
-              ticket.sellerId(),
-              ticket.number(),
-              AuthorRole.SYSTEM,
-              MessageText.of(
-                  "Ticket closed by "
-                      + who
-                      + (next.closedFinally() ? " (final: a buyer reply will not reopen it)." : ".")
-                      + (reason == null ? "" : " Reason: " + reason.value())),
-              false,
-              at);
+          systemMessages.write(ticket, SystemEvent.closed(next.closedFinally(), reason), at);
           return next;
         });
   }

@@ -32,6 +32,7 @@ import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketEvents;
 import io.ticketdesk.domain.TicketNumber;
@@ -215,6 +216,22 @@ final class EventRecordingStore implements Store {
       return atomically(
           () -> {
             Message m = delegate.add(seller, ticket, author, text, internal, at, offer);
+            record(TicketEvents.messageCreated(ticket(seller, ticket), m));
+            return m;
+          });
+    }
+
+    @Override
+    public Message addEvent(
+        SellerId seller,
+        TicketNumber ticket,
+        SystemEvent event,
+        MessageText text,
+        boolean internal,
+        Instant at) {
+      return atomically(
+          () -> {
+            Message m = delegate.addEvent(seller, ticket, event, text, internal, at);
             record(TicketEvents.messageCreated(ticket(seller, ticket), m));
             return m;
           });

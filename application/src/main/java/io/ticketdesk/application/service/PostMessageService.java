@@ -40,6 +40,8 @@ import java.util.Optional;
  * transaction. At most once per idempotency key.
  */
 public final class PostMessageService implements PostMessageUseCase {
+  private static final String WARNINGS_WITH_NOTICES = "n:";
+
   /** The label id a message's offer names while the label it makes does not exist yet. */
   private static final long LABEL_TO_BE_MADE = Validation.MAX_EXACT_INTEGER;
 
@@ -294,13 +296,18 @@ public final class PostMessageService implements PostMessageUseCase {
     return f.add(c.overridePolicyGuard()).add(c.channel());
   }
 
-  /** What a posted message's idempotency key remembers: the message id and the warnings. */
+  /**
+   * What a posted message's idempotency key remembers: the message id and the warnings (code,
+   * English detail, and the notice to render per reader: its template and parameters).
+   */
   private static String remembered(Posted posted) {
     List<String> parts = new ArrayList<>();
-    parts.add(Long.toString(posted.message().id()));
+    parts.add(WARNINGS_WITH_NOTICES + posted.message().id());
     for (Warning w : posted.warnings()) {
       parts.add(w.code());
       parts.add(w.detail());
+      parts.add(w.notice() == null ? "" : Notices.ref(w.notice()));
+      parts.add(w.notice() == null ? "" : Notices.params(w.notice()));
     }
     return Idempotency.joined(parts.toArray(String[]::new));
   }
@@ -308,7 +315,10 @@ public final class PostMessageService implements PostMessageUseCase {
   /** The answer to a post again, from what its key remembers; the ticket as it is now. */
   private Posted replay(SellerId seller, TicketNumber number, String remembered) {
     List<String> parts = Idempotency.split(remembered);
-    long id = Long.parseLong(parts.get(0));
+    // Keys remembered before warnings carried notices hold code and detail only.
+    boolean withNotices = parts.get(0).startsWith(WARNINGS_WITH_NOTICES);
+    long id =
+        Long.parseLong(parts.get(0).substring(withNotices ? WARNINGS_WITH_NOTICES.length() : 0));
     // Messages are listed by id: the first one of the ticket after id - 1 is the message itself.
     Message message =
         messages.list(seller, number, true, id - 1, 1).stream()
@@ -316,8 +326,13 @@ public final class PostMessageService implements PostMessageUseCase {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("message " + id + " is missing"));
     List<Warning> warnings = new ArrayList<>();
-    for (int i = 1; i + 1 < parts.size(); i += 2) {
-      warnings.add(new Warning(parts.get(i), parts.get(i + 1)));
+    int step = withNotices ? 4 : 2;
+    for (int i = 1; i + step - 1 < parts.size(); i += step) {
+      warnings.add(
+          new Warning(
+              parts.get(i),
+              parts.get(i + 1),
+              withNotices ? Notices.of(parts.get(i + 2), parts.get(i + 3)) : null));
     }
     Ticket ticket =
         tickets

@@ -13,16 +13,15 @@ import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
-import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
-import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ReturnLabel;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Seller;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
@@ -46,7 +45,7 @@ public final class ReturnLabelService
   private final Tickets tickets;
   private final Orders orders;
   private final Sellers sellers;
-  private final Messages messages;
+  private final SystemMessages systemMessages;
   private final Transactions tx;
   private final Clock clock;
 
@@ -64,7 +63,7 @@ public final class ReturnLabelService
     this.tickets = requireNonNull(tickets, "tickets is null");
     this.orders = requireNonNull(orders, "orders is null");
     this.sellers = requireNonNull(sellers, "sellers is null");
-    this.messages = requireNonNull(messages, "messages is null");
+    this.systemMessages = new SystemMessages(messages);
     this.tx = requireNonNull(tx, "tx is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
@@ -194,20 +193,8 @@ public final class ReturnLabelService
         labels.add(
             new ReturnLabel(
                 0, ticket.sellerId(), ticket.number(), carrier, trackingNumber, pdf, url, at));
-    messages.add(
-        ticket.sellerId(),
-        ticket.number(),
-        AuthorRole.SYSTEM,
-        MessageText.of(
-            "Return label "
-                + label.id()
-                + " ("
-                + carrier
-                + ", tracking number "
-                + trackingNumber
-                + ") stored with this ticket."),
-        true,
-        at);
+    systemMessages.write(
+        ticket, SystemEvent.returnLabelStored(label.id(), carrier, trackingNumber), true, at);
     return label;
   }
 

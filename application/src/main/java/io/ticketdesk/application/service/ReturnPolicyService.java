@@ -17,14 +17,16 @@ import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.CostBearer;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.Language;
 import io.ticketdesk.domain.LedgerEntry;
-import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
+import io.ticketdesk.domain.Notice;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.RateUsed;
+import io.ticketdesk.domain.ReaderTexts;
 import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOption;
@@ -34,6 +36,7 @@ import io.ticketdesk.domain.ReturnPolicyOutcome;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitLedger;
@@ -65,7 +68,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   private final Ledger ledger;
   private final ReturnLabels labels;
   private final ReturnPolicyOutcomes outcomes;
-  private final Messages messages;
+  private final SystemMessages systemMessages;
   private final Clock clock;
   private final ReturnOptionPolicy policy;
   private final Sellers sellers;
@@ -85,7 +88,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     this.ledger = requireNonNull(ledger, "ledger is null");
     this.labels = requireNonNull(labels, "labels is null");
     this.outcomes = requireNonNull(outcomes, "outcomes is null");
-    this.messages = requireNonNull(messages, "messages is null");
+    this.systemMessages = new SystemMessages(messages);
     this.clock = requireNonNull(clock, "clock is null");
     this.policy = requireNonNull(policy, "policy is null");
     this.sellers = requireNonNull(sellers, "sellers is null");
@@ -321,60 +324,36 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       return warnings;
     }
     ReturnOptionPolicy.Assessment a = decision.assessment();
-    String valid =
-        String.join(", ", a.validOptions().stream().map(ReturnOptionType::wire).toList());
     switch (decision.verdict()) {
       case SATISFIED -> outcomes.record(ReturnPolicyOutcome.of(ticket, a.phase(), true, at));
       case WARNING -> {
         outcomes.record(ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
-        LocalDate enforced = policy.rules().enforcedFrom();
-        String detail =
-            "This first response to a return request offers no valid return option ("
-                + valid
-                + "). During the transitional period this is a warning only; from "
-                + enforced
-                + " such a response is refused, and if recorded anyway customer service cancels"
-                + " the order and refunds the buyer at the seller's expense.";
-        warnings.add(new Warning("return-option-missing", detail));
-        system(ticket, "Return-option policy (transitional period): " + detail, at);
+        SystemEvent missing =
+            SystemEvent.returnOptionMissing(a.validOptions(), policy.rules().enforcedFrom());
+        warnings.add(
+            new Warning(
+                "return-option-missing",
+                ReaderTexts.of(Language.ENGLISH).render(missing, ticket.storefront().zone()),
+                missing));
+        systemMessages.write(ticket, missing, at);
       }
       case BREACH -> {
         ReturnPolicyOutcome breach = ReturnPolicyOutcome.breach(ticket, at);
         outcomes.record(breach);
-        String how =
-            channel != null
-                ? "a first response recorded from another channel (" + channel + ")"
-                : "the seller overrode the guard";
-        system(
-            ticket,
-            "Return-option policy breached: the first response to this return request offered no"
-                + " valid return option ("
-                + valid
-                + "); "
-                + how
-                + ". Customer service cancels the order and refunds the buyer in full, in the"
-                + " seller's name and at the seller's expense.",
-            at);
+        systemMessages.write(
+            ticket, SystemEvent.returnPolicyBreached(a.validOptions(), channel), at);
         Money total = sanction(ticket, at);
-        system(
+        systemMessages.write(
             ticket,
-            "Order "
-                + ticket.orderNumber().value()
-                + " cancelled by customer service (policy_breach); refunded "
-                + total.display()
-                + " at the seller's expense. The seller may contact the buyer until "
-                + breach.recoveryDeadline()
-                + " (4 weeks) to arrange getting the goods back.",
+            SystemEvent.orderCancelledForBreach(
+                ticket.orderNumber(), total, breach.recoveryDeadline()),
             at);
+        Notice notice = Notice.policyBreach(ticket.orderNumber(), breach.recoveryDeadline());
         warnings.add(
             new Warning(
                 "policy-breach",
-                "The return-option policy was breached: order "
-                    + ticket.orderNumber().value()
-                    + " was cancelled and refunded at the seller's expense; the seller may"
-                    + " contact the buyer until "
-                    + breach.recoveryDeadline()
-                    + " to get the goods back."));
+                ReaderTexts.of(Language.ENGLISH).render(notice, ticket.storefront().zone()),
+                notice));
       }
       case NOT_REQUIRED -> {}
     }
@@ -397,7 +376,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
                         "the seller has no return address on file; seller_address is not"
                             + " possible — offer a label instead",
                         Map.of("field", "returnOptions")));
-    system(ticket, "Return address (send the item here):\n" + address.display(), at);
+    systemMessages.write(ticket, SystemEvent.returnAddress(address), at);
   }
 
   /** Refunds what remains of the unit (or every unit of the ticket) in full, once. */
@@ -429,24 +408,11 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
               () ->
                   new ConcurrentUpdateException("order unit " + id.value() + " changed meanwhile"));
       refunded++;
-      system(
-          ticket,
-          "Refund without return: the seller refunded "
-              + rest.display()
-              + " on order unit "
-              + unit.id().value()
-              + " ("
-              + unit.title()
-              + ") in full; the buyer keeps the item. Cost borne by: seller.",
-          at);
+      systemMessages.write(ticket, SystemEvent.refundWithoutReturn(rest, unit), at);
     }
     if (refunded == 0 && a != null && a.refundedInFull() && !byRefundWithoutReturn(entries)) {
       // Refunded in full from the action menu before: the option states what already happened.
-      system(
-          ticket,
-          "Refund without return: the ticket's units are already refunded in full; the buyer keeps"
-              + " the items and need not return anything.",
-          at);
+      systemMessages.write(ticket, SystemEvent.alreadyRefundedInFull(), at);
       return;
     }
     if (refunded == 0) {
@@ -526,10 +492,5 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     return orders
         .find(ticket.sellerId(), ticket.orderNumber())
         .orElseThrow(() -> Access.notFound("order " + ticket.orderNumber().value()));
-  }
-
-  private void system(Ticket ticket, String text, Instant at) {
-    messages.add(
-        ticket.sellerId(), ticket.number(), AuthorRole.SYSTEM, MessageText.of(text), false, at);
   }
 }

@@ -22,7 +22,6 @@ import io.ticketdesk.domain.CostBearer;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.LedgerEntry;
-import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderUnit;
@@ -30,6 +29,7 @@ import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.Role;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitLedger;
@@ -57,6 +57,7 @@ public final class TicketActionService
   private final Tickets tickets;
   private final TicketChanges changes;
   private final Messages messages;
+  private final SystemMessages systemMessages;
   private final Orders orders;
   private final Ledger ledger;
   private final Idempotency idempotency;
@@ -76,6 +77,7 @@ public final class TicketActionService
     this.tickets = requireNonNull(tickets, "tickets is null");
     this.changes = new TicketChanges(tickets, tx, MAX_ATTEMPTS, true);
     this.messages = requireNonNull(messages, "messages is null");
+    this.systemMessages = new SystemMessages(messages);
     this.orders = requireNonNull(orders, "orders is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
     this.idempotency = new Idempotency(requireNonNull(keys, "keys is null"), clock);
@@ -149,24 +151,16 @@ public final class TicketActionService
                           at))
                   .orElseThrow(() -> unit.exceeds(c.amount()));
           tickets.update(next);
-          system(
+          systemMessages.write(
               ticket,
-              "Partial refund of "
-                  + c.amount().display()
-                  + " on order unit "
-                  + describe(unit.unit())
-                  + " by "
-                  + who(actor)
-                  + " — reason: "
-                  + c.reason().wire()
-                  + "; cost borne by: "
-                  + bearer.wire()
-                  + ". Refunded so far: "
-                  + unit.refunded().plus(c.amount()).display()
-                  + " of "
-                  + unit.unit().price().display()
-                  + "."
-                  + noReturnNeeded(ticket),
+              SystemEvent.partialRefund(
+                  c.amount(),
+                  unit.unit(),
+                  actor.authorRole(),
+                  c.reason(),
+                  bearer,
+                  unit.refunded().plus(c.amount()),
+                  refundedInFull(ticket)),
               at);
           return entry;
         });
@@ -212,19 +206,10 @@ public final class TicketActionService
                           new ConcurrentUpdateException(
                               "order unit " + c.orderUnitId().value() + " changed meanwhile"));
           tickets.update(next);
-          system(
+          systemMessages.write(
               ticket,
-              "Order unit "
-                  + describe(unit.unit())
-                  + " cancelled by "
-                  + who(actor)
-                  + " — reason: "
-                  + c.reason().wire()
-                  + "; refunded the remaining "
-                  + rest.display()
-                  + "; cost borne by: "
-                  + bearer.wire()
-                  + ".",
+              SystemEvent.orderUnitCancelled(
+                  unit.unit(), actor.authorRole(), c.reason(), rest, bearer),
               at);
           return entry;
         });
@@ -242,12 +227,7 @@ public final class TicketActionService
           Instant at = now();
           Ticket next = ticket.escalate(at);
           tickets.update(next);
-          system(
-              ticket,
-              "The seller notified customer service — reason: "
-                  + c.reason().wire()
-                  + ". Customer service now leads this ticket.",
-              at);
+          systemMessages.write(ticket, SystemEvent.customerServiceNotified(c.reason()), at);
           if (c.note() != null) {
             messages.add(ticket.sellerId(), ticket.number(), AuthorRole.SELLER, c.note(), true, at);
           }
@@ -266,12 +246,7 @@ public final class TicketActionService
           Instant at = now();
           Ticket next = ticket.handBack(at, deadline);
           tickets.update(next);
-          system(
-              ticket,
-              "Customer service handed the ticket back to the seller; the answer is due by "
-                  + next.responseDueAt()
-                  + ".",
-              at);
+          systemMessages.write(ticket, SystemEvent.handedBack(next.responseDueAt()), at);
           return next;
         });
   }
@@ -288,16 +263,10 @@ public final class TicketActionService
           Instant at = now();
           Ticket next = ticket.markReturnRequest(actor.authorRole(), c.intent(), at, deadline);
           tickets.update(next);
-          system(
+          systemMessages.write(
               ticket,
-              "Marked as a return request"
-                  + (c.intent() == null ? "" : " (" + c.intent().wire() + ")")
-                  + " by "
-                  + who(actor)
-                  + ". The seller's next answer to the buyer must offer a valid return option"
-                  + " where the return-option policy applies; it is due by "
-                  + next.returnOptionDueAt()
-                  + ".",
+              SystemEvent.returnRequestMarked(
+                  actor.authorRole(), c.intent(), next.returnOptionDueAt()),
               at);
           return next;
         });
@@ -341,23 +310,19 @@ public final class TicketActionService
         .orElseThrow(() -> Access.notFound("order " + ticket.orderNumber().value()));
   }
 
-  /** The unit with its ledger; a unit the ticket is not about is not found. */
   /**
-   * The buyer's notice when a refund leaves every unit of the ticket refunded in full: a refund
-   * without return, which also satisfies the return-option policy before the first response.
+   * Whether every unit of the ticket is now refunded in full: a refund without return, which also
+   * satisfies the return-option policy before the first response.
    */
-  private String noReturnNeeded(Ticket ticket) {
+  private boolean refundedInFull(Ticket ticket) {
     Order order = order(ticket);
     List<OrderUnit> units =
         ticket.orderUnitIds().stream().flatMap(id -> order.unit(id).stream()).toList();
-    if (!ReturnOptionPolicy.refundedInFull(
-        units, ledger.entries(ticket.sellerId(), order.number()))) {
-      return "";
-    }
-    return " Every unit of this ticket is now refunded in full: the buyer keeps the items and need"
-        + " not return anything (refund without return).";
+    return ReturnOptionPolicy.refundedInFull(
+        units, ledger.entries(ticket.sellerId(), order.number()));
   }
 
+  /** The unit with its ledger; a unit the ticket is not about is not found. */
   private UnitLedger unitLedger(Ticket ticket, OrderUnitId unitId) {
     DomainException notFound =
         new DomainException(
@@ -414,24 +379,5 @@ public final class TicketActionService
         ticket.number(),
         actor.authorRole(),
         at);
-  }
-
-  private void system(Ticket ticket, String text, Instant at) {
-    messages.add(
-        ticket.sellerId(), ticket.number(), AuthorRole.SYSTEM, MessageText.of(text), false, at);
-  }
-
-  private static String who(Actor actor) {
-    return actor.is(Role.SELLER) ? "the seller" : "customer service";
-  }
-
-  private static String describe(OrderUnit unit) {
-    String title = unit.title();
-    return unit.id().value()
-        + " ("
-        + (title.length() > 80 ? title.substring(0, 80) + "…" : title)
-        + ", EAN "
-        + unit.ean()
-        + ")";
   }
 }

@@ -9,6 +9,7 @@ import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
+import io.ticketdesk.domain.Language;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.Ticket;
@@ -36,7 +37,8 @@ public final class TicketReadService implements FindTicketUseCase, ListMessagesU
   }
 
   @Override
-  public MessagePage list(Actor actor, TicketNumber number, Integer limit, String cursor) {
+  public MessagePage list(
+      Actor actor, TicketNumber number, Integer limit, String cursor, Language requested) {
     int size = limit == null ? DEFAULT_MESSAGES_PER_PAGE : limit;
     if (size < 1 || size > MAX_MESSAGES_PER_PAGE) {
       throw new DomainException(
@@ -51,11 +53,13 @@ public final class TicketReadService implements FindTicketUseCase, ListMessagesU
           List<Message> rows =
               messages.list(
                   ticket.sellerId(), ticket.number(), !actor.is(Role.BUYER), afterId, size + 1);
+          Language language = Language.forReader(actor.role(), ticket.storefront(), requested);
           if (rows.size() <= size) {
-            return new MessagePage(rows, null);
+            return new MessagePage(rows, null, language, ticket.storefront());
           }
           List<Message> page = List.copyOf(rows.subList(0, size));
-          return new MessagePage(page, PageCursor.messages(page.get(size - 1).id()));
+          return new MessagePage(
+              page, PageCursor.messages(page.get(size - 1).id()), language, ticket.storefront());
         });
   }
 }

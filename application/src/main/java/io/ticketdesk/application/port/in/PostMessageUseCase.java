@@ -3,6 +3,7 @@ package io.ticketdesk.application.port.in;
 import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.Localizable;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.ReturnOffer;
@@ -65,11 +66,18 @@ public interface PostMessageUseCase {
     }
   }
 
-  /** Something the author should know about a message that was stored anyway. */
-  record Warning(String code, String detail) {
+  /**
+   * Something the author should know about a message that was stored anyway; {@code detail} in
+   * English, {@code notice} the same to render in the reader's language (null: only English).
+   */
+  record Warning(String code, String detail, Localizable notice) {
     public Warning {
       requireNonNull(code, "code is null");
       requireNonNull(detail, "detail is null");
+    }
+
+    public Warning(String code, String detail) {
+      this(code, detail, null);
     }
   }
 

@@ -5,6 +5,7 @@ import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,18 @@ public interface Messages {
       boolean internal,
       Instant at,
       ReturnOffer offer);
+
+  /**
+   * Adds a system message that records an event; {@code text} is the event's English text, kept for
+   * readers of the store (readers of the chat get the event rendered in their language).
+   */
+  Message addEvent(
+      SellerId seller,
+      TicketNumber ticket,
+      SystemEvent event,
+      MessageText text,
+      boolean internal,
+      Instant at);
 
   /**
    * Messages of one ticket in writing order, after the message id {@code afterId} (0 for the

@@ -2,15 +2,26 @@ package io.ticketdesk.application.testing.contract;
 
 import static io.ticketdesk.application.testing.contract.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.domain.AuthorRole;
+import io.ticketdesk.domain.CostBearer;
+import io.ticketdesk.domain.Language;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderUnit;
+import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.RefundReason;
+import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.UnitState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +70,51 @@ public abstract class MessagesContractTest {
     assertEquals(at(1), first.createdAt());
     assertTrue(second.id() > first.id());
     assertEquals(List.of(first, second), store.messages().list(seller, ticket, true, 0, 10));
+  }
+
+  @Test
+  void aSystemEventRoundTripsWithItsKindAndParameters() {
+    SystemEvent refund =
+        SystemEvent.partialRefund(
+            Money.of(1464, "EUR"),
+            new OrderUnit(
+                OrderUnitId.of(77),
+                "Fahrradträger & Co. = 100% \"gut\"\nzweite Zeile",
+                "4006381333931",
+                Money.of(12999, "EUR"),
+                UnitState.RECEIVED,
+                null),
+            AuthorRole.SELLER,
+            RefundReason.DELIVERY_DAMAGE,
+            CostBearer.SELLER,
+            Money.of(1464, "EUR"),
+            true);
+    SystemEvent address =
+        SystemEvent.returnAddress(
+            new ReturnAddress("Nordlicht Retouren", "Hafenstraße 12", "20457", "Hamburg", "DE"));
+    Message a =
+        store
+            .messages()
+            .addEvent(seller, ticket, refund, MessageText.of("Partial refund …"), false, at(1));
+    Message b =
+        store.messages().addEvent(seller, ticket, address, MessageText.of("Address"), true, at(2));
+
+    assertEquals(AuthorRole.SYSTEM, a.authorRole());
+    assertEquals(refund, a.event());
+    List<Message> read = store.messages().list(seller, ticket, true, 0, 10);
+    assertEquals(List.of(a, b), read);
+    assertEquals(refund, read.get(0).event());
+    assertEquals(address, read.get(1).event());
+    assertEquals("Partial refund …", read.get(0).text().value());
+  }
+
+  @Test
+  void messagesWithoutAnEventReadWithoutOne() {
+    store.messages().add(seller, ticket, AuthorRole.SYSTEM, MessageText.of("Legacy"), false, at(1));
+
+    Message read = store.messages().list(seller, ticket, true, 0, 10).get(0);
+    assertNull(read.event());
+    assertEquals("Legacy", read.textFor(Language.CZECH, Storefront.CZ));
   }
 
   @Test

@@ -53,12 +53,15 @@ final class LabelDocument {
       PDPage page = new PDPage(PDRectangle.A6);
       document.addPage(page);
       PDDocumentInformation info = document.getDocumentInformation();
-      info.setTitle("Return label " + trackingNumber);
-      info.setSubject("Ticket " + request.ticketNumber() + ", order " + request.orderNumber());
+      LabelTexts texts = LabelTexts.forStorefront(request.storefront());
+      info.setTitle(texts.text("document.title", trackingNumber));
+      info.setSubject(
+          texts.text("document.subject", request.ticketNumber(), request.orderNumber()));
       info.setCreator("Ticketdesk " + carrier);
       PDFont font = PDType0Font.load(document, new ByteArrayInputStream(FONT_BYTES), true);
       try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-        new LabelDocument(font, content, page.getMediaBox()).draw(carrier, trackingNumber, request);
+        new LabelDocument(font, content, page.getMediaBox())
+            .draw(texts, carrier, trackingNumber, request);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
@@ -66,36 +69,37 @@ final class LabelDocument {
     }
   }
 
-  private void draw(String carrier, String trackingNumber, ReturnLabelRequest request)
+  private void draw(
+      LabelTexts texts, String carrier, String trackingNumber, ReturnLabelRequest request)
       throws IOException {
-    text("RETURN LABEL · " + carrier, 11);
+    text(texts.text("title", carrier), 11);
     rule();
-    text("TO (recipient)", 7);
+    text(texts.text("to"), 7);
     ReturnAddress to = request.returnAddress();
     text(to.name(), 12);
     text(to.street(), 11);
     text(to.postalCode() + " " + to.city(), 11);
-    text(to.country(), 11);
+    text(texts.country(to.country()), 11);
     y -= 4;
-    text("FROM (sender)", 7);
+    text(texts.text("from"), 7);
     text(request.buyerName(), 10);
-    text(request.fromCountry(), 10);
+    text(texts.country(request.fromCountry()), 10);
     rule();
-    text("Ticket " + request.ticketNumber() + "   Order " + request.orderNumber(), 9);
-    text("Seller " + request.sellerName() + "   Storefront " + request.storefront(), 8);
+    text(texts.text("references", request.ticketNumber(), request.orderNumber()), 9);
+    text(texts.text("seller", request.sellerName(), request.storefront()), 8);
     rule();
     barcode(trackingNumber);
     text(trackingNumber, 11);
     rule();
-    text("Items", 7);
+    text(texts.text("items"), 7);
     List<ReturnLabelRequest.Item> items = request.items();
     int shown = items.size() > MAX_ITEM_LINES ? MAX_ITEM_LINES - 1 : items.size();
     for (ReturnLabelRequest.Item item : items.subList(0, shown)) {
       String ean = item.ean().isBlank() ? "" : "EAN " + item.ean() + " · ";
-      text("Unit " + item.orderUnitId() + " · " + ean + item.title(), 8);
+      text(texts.text("unit", Long.toString(item.orderUnitId())) + " · " + ean + item.title(), 8);
     }
     if (shown < items.size()) {
-      text("+ " + (items.size() - shown) + " more item(s)", 8);
+      text(texts.text("more", Integer.toString(items.size() - shown)), 8);
     }
   }
 

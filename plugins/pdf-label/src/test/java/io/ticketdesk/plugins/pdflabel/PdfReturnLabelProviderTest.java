@@ -79,14 +79,19 @@ class PdfReturnLabelProviderTest {
       for (String expected :
           List.of(
               label.trackingNumber(),
-              "Ticket 00112345678",
-              "Order MQ8BRT7",
+              "Tiket 00112345678",
+              "Objednávka MQ8BRT7",
+              "ŠTÍTEK PRO VRÁCENÍ · ticketdesk-pdf",
+              "PŘÍJEMCE",
+              "Česko",
+              "ODESÍLATEL",
+              "Polsko",
               "Světla s.r.o. – sklad",
               "Řeznická 12",
               "110 00 Praha",
               "Łukasz Żółkiewski",
-              "Unit 1001 · EAN 4006381333931 · Stolní lampa č. 1",
-              "Unit 1002")) {
+              "Položka 1001 · EAN 4006381333931 · Stolní lampa č. 1",
+              "Položka 1002")) {
         assertTrue(text.contains(expected), () -> expected + " not in:\n" + text);
       }
     }
@@ -107,7 +112,7 @@ class PdfReturnLabelProviderTest {
     ReturnLabel label = provider.createLabel(request(9));
     try (PDDocument pdf = Loader.loadPDF(label.pdf())) {
       String text = new PDFTextStripper().getText(pdf);
-      assertTrue(text.contains("+ 6 more item(s)"), text);
+      assertTrue(text.contains("+ další položky: 6"), text);
       assertTrue(text.contains("…"), text);
     }
   }
