@@ -71,34 +71,47 @@ final class JdbiOutbox implements Outbox {
     }
   }
 
-  private static DomainEvent insert(Handle h, DomainEvent.Draft d, String onceKey) {
-    long[] numbers =
-        h.createQuery(
-                "SELECT nextval('event_no_seq') AS no, (SELECT COALESCE(MAX(sequence), 0) + 1"
-                    + " FROM events WHERE seller_id = :seller AND ticket_number = :ticket) AS seq")
+  /**
+   * One event with its ticket's next sequence number. PostgreSQL: one statement (the number taken
+   * in the INSERT, read back with RETURNING); H2: the number first, then the INSERT.
+   */
+  private DomainEvent insert(Handle h, DomainEvent.Draft d, String onceKey) {
+    String next =
+        "(SELECT COALESCE(MAX(sequence), 0) + 1 FROM events WHERE seller_id = :seller"
+            + " AND ticket_number = :ticket)";
+    String columns =
+        "INSERT INTO events (seller_id, event_no, event_id, ticket_number, sequence,"
+            + " order_number, event_type, occurred_at, internal, data, once_key) VALUES"
+            + " (:seller, nextval('event_no_seq'), :id, :ticket, ";
+    String values = ", :order, :type, :at, :internal, :data, :once)";
+    if (!db.h2()) {
+      long sequence =
+          bind(h.createQuery(columns + next + values + " RETURNING sequence"), d, onceKey)
+              .mapTo(Long.class)
+              .one();
+      return d.numbered(sequence);
+    }
+    long sequence =
+        h.createQuery("SELECT " + next.substring(1, next.length() - 1))
             .bind("seller", d.sellerId().value())
             .bind("ticket", d.ticketNumber().value())
-            .map((rs, ctx) -> new long[] {rs.getLong("no"), rs.getLong("seq")})
+            .mapTo(Long.class)
             .one();
-    DomainEvent event = d.numbered(numbers[1]);
-    h.createUpdate(
-            "INSERT INTO events (seller_id, event_no, event_id, ticket_number, sequence,"
-                + " order_number, event_type, occurred_at, internal, data, once_key) VALUES"
-                + " (:seller, :no, :id, :ticket, :seq, :order, :type, :at, :internal, :data,"
-                + " :once)")
-        .bind("seller", d.sellerId().value())
-        .bind("no", numbers[0])
+    bind(h.createUpdate(columns + ":seq" + values), d, onceKey).bind("seq", sequence).execute();
+    return d.numbered(sequence);
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
+      T u, DomainEvent.Draft d, String onceKey) {
+    return u.bind("seller", d.sellerId().value())
         .bind("id", d.id())
         .bind("ticket", d.ticketNumber().value())
-        .bind("seq", event.sequence())
         .bind("order", d.orderNumber().value())
         .bind("type", d.type().wire())
         .bindByType("at", Db.utc(d.occurredAt()), OffsetDateTime.class)
         .bind("internal", d.internal())
         .bind("data", EventData.encode(d.data()))
-        .bind("once", onceKey)
-        .execute();
-    return event;
+        .bind("once", onceKey);
   }
 
   @Override
