@@ -118,13 +118,13 @@ final class JdbiOutbox implements Outbox {
   public int sequence(int limit) {
     return db.write(
         h -> {
-          Optional<Long> last =
+          boolean mine =
               h.createQuery(
-                      "SELECT last_position FROM event_feed WHERE feed_id = 1"
-                          + " FOR UPDATE SKIP LOCKED")
-                  .mapTo(Long.class)
-                  .findOne();
-          if (last.isEmpty()) {
+                      "SELECT feed_id FROM event_feed WHERE feed_id = 1 FOR UPDATE SKIP LOCKED")
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .isPresent();
+          if (!mine) {
             return 0;
           }
           List<long[]> unplaced =
@@ -137,7 +137,17 @@ final class JdbiOutbox implements Outbox {
           if (unplaced.isEmpty()) {
             return 0;
           }
-          long position = last.get();
+          // The UPDATE works on the row's latest committed version (whatever the SELECT's snapshot
+          // saw), then this transaction reads its own update.
+          h.createUpdate(
+                  "UPDATE event_feed SET last_position = last_position + :n WHERE feed_id = 1")
+              .bind("n", unplaced.size())
+              .execute();
+          long position =
+              h.createQuery("SELECT last_position FROM event_feed WHERE feed_id = 1")
+                      .mapTo(Long.class)
+                      .one()
+                  - unplaced.size();
           var batch =
               h.prepareBatch(
                   "UPDATE events SET position = :position"
@@ -146,9 +156,6 @@ final class JdbiOutbox implements Outbox {
             batch.bind("position", ++position).bind("seller", e[0]).bind("no", e[1]).add();
           }
           batch.execute();
-          h.createUpdate("UPDATE event_feed SET last_position = :p WHERE feed_id = 1")
-              .bind("p", position)
-              .execute();
           return unplaced.size();
         });
   }
