@@ -20,6 +20,12 @@ public enum NoticeKind implements WireEnum, TextTemplate {
       param("amount", MONEY), param("orderUnitId", ID), param("remaining", MONEY)),
   /** A buyer writing on a ticket customer service closed finally. */
   TICKET_CLOSED_FINALLY,
+  /** A seller answering the buyer while customer service leads the ticket. */
+  CUSTOMER_SERVICE_LEADS_ANSWER,
+  /** A seller closing a ticket customer service leads. */
+  CUSTOMER_SERVICE_LEADS_CLOSE,
+  /** A seller closing a ticket it never answered. */
+  ANSWER_BUYER_FIRST(param("ticketNumber", TEXT)),
   /** The warning that answers a message recorded in breach of the policy. */
   POLICY_BREACH(param("orderNumber", TEXT), param("recoveryDeadline", INSTANT));
 

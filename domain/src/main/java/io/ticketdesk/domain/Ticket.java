@@ -217,7 +217,9 @@ public record Ticket(
         if (customerServiceLeads()) {
           throw new DomainException(
               ErrorCode.CONFLICT,
-              "customer service leads this ticket; write an internal note or wait for the handback");
+              "customer service leads this ticket; write an internal note or wait for the handback",
+              Map.of(),
+              Notice.of(NoticeKind.CUSTOMER_SERVICE_LEADS_ANSWER));
         }
         if (firstResponseAt == null && status == TicketStatus.OPEN) {
           yield new Ticket(
@@ -285,7 +287,10 @@ public record Ticket(
     requireNotClosed("close");
     if (by == AuthorRole.SELLER && customerServiceLeads()) {
       throw new DomainException(
-          ErrorCode.CONFLICT, "customer service leads this ticket; it decides when to close it");
+          ErrorCode.CONFLICT,
+          "customer service leads this ticket; it decides when to close it",
+          Map.of(),
+          Notice.of(NoticeKind.CUSTOMER_SERVICE_LEADS_CLOSE));
     }
     if (owesFirstResponse()) {
       if (by == AuthorRole.SELLER) {
@@ -294,7 +299,9 @@ public record Ticket(
             "ticket "
                 + number.value()
                 + " has not been answered yet: answer the buyer first, then close it once the"
-                + " query is resolved");
+                + " query is resolved",
+            Map.of(),
+            new Notice(NoticeKind.ANSWER_BUYER_FIRST, Map.of("ticketNumber", number.value())));
       }
       if (reason == null) {
         throw new DomainException(

@@ -218,6 +218,11 @@ class ChatInTheReadersLanguageTest {
                 "Die erste Antwort auf diese Rücksendeanfrage muss eine gültige"
                     + " Rücksendemöglichkeit anbieten (frankiertes Rücksendeetikett, "),
         refused.body());
+    var close = api.send("POST", path + "/close", seller, null, Map.of("Accept-Language", "pl"));
+    assertEquals(409, close.status(), close.body());
+    assertEquals("pl", close.header("Content-Language").orElseThrow());
+    assertEquals("Konflikt z bieżącym stanem", close.json().get("title").asText());
+    assertTrue(close.json().get("detail").asText().startsWith("Na zgłoszenie 001"), close.body());
     assertEquals(before, app.fingerprint());
     var inEnglish = api.post(path + "/messages", seller, Map.of("text", "Hello"));
     assertTrue(

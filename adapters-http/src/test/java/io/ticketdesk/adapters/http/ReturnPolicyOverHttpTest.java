@@ -304,6 +304,44 @@ class ReturnPolicyOverHttpTest {
   }
 
   @Test
+  void theWarningIsInTheAuthorsLanguageAlsoWhenReplayed() {
+    at("2026-01-20T10:00:00Z");
+    String path = returnTicket(5999);
+    Map<String, Object> body = Map.of("text", "Warum möchten Sie ihn zurückgeben?");
+
+    var first =
+        api.post(
+            path + "/messages",
+            seller,
+            body,
+            Map.of("Idempotency-Key", "first-response-de", "Accept-Language", "de"));
+    var againInFrench =
+        api.post(
+            path + "/messages",
+            seller,
+            body,
+            Map.of("Idempotency-Key", "first-response-de", "Accept-Language", "fr"));
+
+    assertEquals("de", first.header("Content-Language").orElseThrow());
+    assertTrue(
+        first
+            .json()
+            .at("/warnings/0/detail")
+            .asText()
+            .startsWith("Rückgaberichtlinie (Übergangszeit): Diese erste Antwort"),
+        first.body());
+    assertEquals("true", againInFrench.header("Idempotent-Replayed").orElseThrow());
+    assertEquals(first.json().get("messageId"), againInFrench.json().get("messageId"));
+    assertTrue(
+        againInFrench
+            .json()
+            .at("/warnings/0/detail")
+            .asText()
+            .startsWith("Politique de retour (période de transition)"),
+        againInFrench.body());
+  }
+
+  @Test
   void enforcementStartsAtMidnightBerlinTimeOnDe() {
     at("2026-01-31T22:59:59Z"); // 23:59:59 in Berlin
     String late = returnTicket(5999);
