@@ -54,10 +54,12 @@ final class ServeCommand implements Callable<Integer> {
         demo ? injector.getInstance(DemoData.class).loadAndIssueTokens() : null;
     BackgroundWork background =
         new BackgroundWork(Deadlines.backgroundTasks(injector), settings.node.backgroundPoll());
+    WebhookWorker webhookWorker = injector.getInstance(WebhookWorker.class);
     HttpServer server = injector.getInstance(HttpServer.class);
     int bound = server.start(host, port);
     LOG.info("node {} serving on port {}", injector.getInstance(CoreSettings.class).node(), bound);
     background.start(settings.node.backgroundPoll());
+    webhookWorker.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -65,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   LOG.info("shutting down");
                   server.stop();
+                  webhookWorker.close();
                   background.close();
                   plugins.close();
                   db.close();

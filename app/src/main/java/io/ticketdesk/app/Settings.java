@@ -256,6 +256,48 @@ final class Settings {
   }
 
   @Option(
+      names = "--webhooks-allow-insecure",
+      defaultValue = "${env:TICKETDESK_WEBHOOKS_ALLOW_INSECURE:-false}",
+      description =
+          "Let webhook endpoints use http:// and loopback, private and link-local addresses (development and tests only; default ${DEFAULT-VALUE}). Env: TICKETDESK_WEBHOOKS_ALLOW_INSECURE")
+  boolean webhooksAllowInsecure;
+
+  @Option(
+      names = "--webhook-workers",
+      defaultValue = "${env:TICKETDESK_WEBHOOK_WORKERS:-4}",
+      description =
+          "Threads per instance that attempt webhook deliveries (0: this instance sends none; default ${DEFAULT-VALUE}). Env: TICKETDESK_WEBHOOK_WORKERS")
+  int webhookWorkers;
+
+  @Option(
+      names = "--deadline-warning",
+      defaultValue = "${env:TICKETDESK_DEADLINE_WARNING:-8h}",
+      description =
+          "Working time before a ticket's 48-hour deadline at which ticket.deadline_approaching is sent, e.g. 8h or PT4H (default ${DEFAULT-VALUE}). Env: TICKETDESK_DEADLINE_WARNING")
+  String deadlineWarning;
+
+  Duration deadlineWarning() {
+    return duration(
+        deadlineWarning == null || deadlineWarning.isBlank() ? "8h" : deadlineWarning,
+        "TICKETDESK_DEADLINE_WARNING",
+        "8h or PT4H");
+  }
+
+  @Option(
+      names = "--event-retention",
+      defaultValue = "${env:TICKETDESK_EVENT_RETENTION:-P30D}",
+      description =
+          "How long events stay in the feed, e.g. P30D or 45d (default ${DEFAULT-VALUE}). Env: TICKETDESK_EVENT_RETENTION")
+  String eventRetention;
+
+  Duration eventRetention() {
+    return duration(
+        eventRetention == null || eventRetention.isBlank() ? "P30D" : eventRetention,
+        "TICKETDESK_EVENT_RETENTION",
+        "P30D or 45d");
+  }
+
+  @Option(
       names = "--idempotency-retention",
       defaultValue = "${env:TICKETDESK_IDEMPOTENCY_RETENTION:-PT24H}",
       description =

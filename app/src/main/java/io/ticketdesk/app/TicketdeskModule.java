@@ -9,8 +9,10 @@ import io.ticketdesk.adapters.http.HttpServer;
 import io.ticketdesk.adapters.persistence.Database;
 import io.ticketdesk.adapters.plugins.LoadedPlugins;
 import io.ticketdesk.adapters.web.WebPages;
+import io.ticketdesk.adapters.webhooks.HttpWebhookSender;
 import io.ticketdesk.application.service.CoreSettings;
 import io.ticketdesk.application.service.TicketdeskCore;
+import io.ticketdesk.application.service.WebhookSettings;
 import java.time.Clock;
 import java.util.List;
 
@@ -67,7 +69,8 @@ final class TicketdeskModule extends AbstractModule {
             .withDefaultCarrier(settings.defaultCarrier())
             .withIdempotencyRetention(settings.idempotencyRetention())
             .withIdempotencyPurgeInterval(settings.node.purgeInterval())
-            .withNode(node);
+            .withNode(node)
+            .withEventRetention(settings.eventRetention());
     return settings.adminToken().map(core::withAdminToken).orElse(core);
   }
 
@@ -85,8 +88,31 @@ final class TicketdeskModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HttpServer httpServer(TicketdeskCore core, Database db) {
+  /** Webhooks sent by the JDK HTTP client; insecure targets only when the operator allows. */
+  @Provides
+  @Singleton
+  TicketdeskCore.Webhooks webhooks(TicketdeskCore core) {
+    boolean insecure = settings.webhooksAllowInsecure;
+    return core.webhooks(
+        new HttpWebhookSender(insecure), WebhookSettings.defaults().withAllowInsecure(insecure));
+  }
+
+  @Provides
+  @Singleton
+  WebhookWorker webhookWorker(TicketdeskCore core, TicketdeskCore.Webhooks webhooks) {
+    return new WebhookWorker(
+        webhooks.dispatch(),
+        core.purgeEvents(),
+        core.deadlineAlerts(settings.deadlineWarning()),
+        settings.webhookWorkers);
+  }
+
+  @Provides
+  @Singleton
+  HttpServer httpServer(TicketdeskCore core, Database db, TicketdeskCore.Webhooks webhooks) {
     return new HttpServer(
-        HttpDependencies.of(core, db::isReachable), settings.httpLimits(), List.of(new WebPages()));
+        HttpDependencies.of(core, db::isReachable, webhooks.manage()),
+        settings.httpLimits(),
+        List.of(new WebPages()));
   }
 }

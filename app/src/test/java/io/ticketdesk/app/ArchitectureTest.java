@@ -42,7 +42,8 @@ class ArchitectureTest {
           "persistence", "io.ticketdesk.adapters.persistence..",
           "calendar", "io.ticketdesk.adapters.calendar..",
           "memory", "io.ticketdesk.adapters.memory..",
-          "plugins", "io.ticketdesk.adapters.plugins..");
+          "plugins", "io.ticketdesk.adapters.plugins..",
+          "webhooks", "io.ticketdesk.adapters.webhooks..");
   static final String PLUGIN_SPI = "io.ticketdesk.plugin.api..";
   static final String PLUGIN_HOST = "io.ticketdesk.plugin.host..";
   static final String PLUGIN_TESTKIT = "io.ticketdesk.plugin.testkit..";

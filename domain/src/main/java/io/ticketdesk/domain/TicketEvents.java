@@ -127,6 +127,36 @@ public final class TicketEvents {
     return List.of(draft(EventType.RETURN_POLICY_BREACHED, t, o.breachedAt(), false, data));
   }
 
+  /**
+   * The deadline alert an open ticket is due for at {@code now}: {@code ticket.overdue} once its
+   * answer is late, else {@code ticket.deadline_approaching} once at most {@code warning} of
+   * working time is left; none for a ticket that is not open. Each is made once per ticket and
+   * deadline ({@link #onceKey}); a new deadline (the ticket opened again) has its own.
+   */
+  public static java.util.Optional<DomainEvent.Draft> deadlineAlert(
+      Ticket t, Instant now, java.time.Duration warning, ResponseDeadline deadline) {
+    if (!t.isOpen() || t.responseDueAt() == null) {
+      return java.util.Optional.empty();
+    }
+    if (!now.isBefore(t.responseDueAt())) {
+      return java.util.Optional.of(overdue(t));
+    }
+    if (deadline.workingTimeBetween(t.storefront(), now, t.responseDueAt()).compareTo(warning)
+        <= 0) {
+      return java.util.Optional.of(deadlineApproaching(t, now));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** What makes a deadline alert unique (per seller): its type, ticket and deadline. */
+  public static String onceKey(DomainEvent.Draft alert) {
+    return alert.type().wire()
+        + "@"
+        + alert.ticketNumber().value()
+        + "@"
+        + alert.data().get("responseDueAt");
+  }
+
   /** The open ticket's answer is due soon ({@code at} is when the warning became due). */
   public static DomainEvent.Draft deadlineApproaching(Ticket t, Instant at) {
     Map<String, Object> data = base(t);

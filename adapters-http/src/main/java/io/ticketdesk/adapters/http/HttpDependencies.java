@@ -19,6 +19,7 @@ import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListCarriersUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
+import io.ticketdesk.application.port.in.ManageWebhooksUseCase;
 import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
@@ -69,7 +70,8 @@ public record HttpDependencies(
     ReadEventsUseCase readEvents,
     BrowserSessionUseCase browserSessions,
     WorkingTimeLeftUseCase workingTimeLeft,
-    BuyerNamesUseCase buyerNames) {
+    BuyerNamesUseCase buyerNames,
+    ManageWebhooksUseCase manageWebhooks) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -103,10 +105,20 @@ public record HttpDependencies(
     requireNonNull(browserSessions, "browserSessions is null");
     requireNonNull(workingTimeLeft, "workingTimeLeft is null");
     requireNonNull(buyerNames, "buyerNames is null");
+    requireNonNull(manageWebhooks, "manageWebhooks is null");
   }
 
-  /** Every use case of the core, with the readiness probe ({@code ready}: the store answers). */
+  /**
+   * Every use case of the core, with the readiness probe ({@code ready}: the store answers); no
+   * webhooks are sent (registering an endpoint is refused).
+   */
   public static HttpDependencies of(TicketdeskCore core, BooleanSupplier ready) {
+    return of(core, ready, core.webhooks().manage());
+  }
+
+  /** Every use case of the core, with the readiness probe and the webhooks' management. */
+  public static HttpDependencies of(
+      TicketdeskCore core, BooleanSupplier ready, ManageWebhooksUseCase manageWebhooks) {
     return new HttpDependencies(
         core.registerSeller(),
         core.issueToken(),
@@ -139,6 +151,7 @@ public record HttpDependencies(
         core.readEvents(),
         core.browserSessions(),
         core.workingTimeLeft(),
-        core.buyerNames());
+        core.buyerNames(),
+        manageWebhooks);
   }
 }

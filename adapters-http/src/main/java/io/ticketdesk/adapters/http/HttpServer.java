@@ -54,6 +54,7 @@ public final class HttpServer {
     LabelRoutes labels = new LabelRoutes(deps);
     ExchangeRateRoutes rates = new ExchangeRateRoutes(deps.exchangeRates());
     EventRoutes events = new EventRoutes(deps.readEvents());
+    WebhookRoutes hooks = new WebhookRoutes(deps.manageWebhooks());
     JettyErrorProblems jettyErrors = new JettyErrorProblems();
     AtomicRequests atomic = new AtomicRequests(deps.requests());
     this.app =
@@ -141,6 +142,17 @@ public final class HttpServer {
               config.routes.put(API + "/exchange-rates/{currency}/{date}", rates::put);
               config.routes.get(API + "/exchange-rates/{currency}/{date}", rates::get);
               config.routes.get(API + "/events", events::feed);
+              config.routes.post(API + "/webhook-endpoints", hooks::register);
+              config.routes.get(API + "/webhook-endpoints", hooks::list);
+              config.routes.get(API + "/webhook-endpoints/{endpointId}", hooks::get);
+              config.routes.patch(API + "/webhook-endpoints/{endpointId}", hooks::change);
+              config.routes.delete(API + "/webhook-endpoints/{endpointId}", hooks::delete);
+              config.routes.post(
+                  API + "/webhook-endpoints/{endpointId}/secret", hooks::rotateSecret);
+              config.routes.get(
+                  API + "/webhook-endpoints/{endpointId}/deliveries", hooks::deliveries);
+              config.routes.post(
+                  API + "/webhook-endpoints/{endpointId}/deliveries", hooks::redeliver);
 
               pages.forEach(page -> page.accept(config));
 

@@ -296,6 +296,77 @@ class AccessMatrixTest {
         false,
         200,
         f -> new Req("GET", "/api/v1/events", null));
+    Set<Role> owners = EnumSet.of(Role.MARKETPLACE, Role.SELLER);
+    rule(
+        "POST /api/v1/webhook-endpoints",
+        owners,
+        false,
+        201,
+        f ->
+            new Req(
+                "POST",
+                "/api/v1/webhook-endpoints",
+                Map.of(
+                    "url", "https://hooks.example/m" + f.k, "events", List.of("ticket.opened"))));
+    rule(
+        "GET /api/v1/webhook-endpoints",
+        owners,
+        false,
+        200,
+        f -> new Req("GET", "/api/v1/webhook-endpoints", null));
+    // Another owner's endpoint (the marketplace's too) is not found.
+    rule(
+        "GET /api/v1/webhook-endpoints/{endpointId}",
+        owners,
+        true,
+        200,
+        f -> new Req("GET", "/api/v1/webhook-endpoints/" + Fx.endpoint(), null));
+    rule(
+        "PATCH /api/v1/webhook-endpoints/{endpointId}",
+        owners,
+        true,
+        200,
+        f ->
+            new Req(
+                "PATCH", "/api/v1/webhook-endpoints/" + Fx.endpoint(), Map.of("status", "active")));
+    rule(
+        "DELETE /api/v1/webhook-endpoints/{endpointId}",
+        owners,
+        true,
+        204,
+        f -> new Req("DELETE", "/api/v1/webhook-endpoints/" + Fx.newEndpoint(), null));
+    rule(
+        "POST /api/v1/webhook-endpoints/{endpointId}/secret",
+        owners,
+        true,
+        200,
+        f -> new Req("POST", "/api/v1/webhook-endpoints/" + Fx.endpoint() + "/secret", null));
+    rule(
+        "GET /api/v1/webhook-endpoints/{endpointId}/deliveries",
+        owners,
+        true,
+        200,
+        f -> new Req("GET", "/api/v1/webhook-endpoints/" + Fx.endpoint() + "/deliveries", null));
+    rule(
+        "POST /api/v1/webhook-endpoints/{endpointId}/deliveries",
+        owners,
+        true,
+        202,
+        f ->
+            new Req(
+                "POST",
+                "/api/v1/webhook-endpoints/" + Fx.endpoint() + "/deliveries",
+                Map.of("eventId", f.event())));
+    for (String op :
+        List.of(
+            "GET /api/v1/webhook-endpoints/{endpointId}",
+            "PATCH /api/v1/webhook-endpoints/{endpointId}",
+            "DELETE /api/v1/webhook-endpoints/{endpointId}",
+            "POST /api/v1/webhook-endpoints/{endpointId}/secret",
+            "GET /api/v1/webhook-endpoints/{endpointId}/deliveries",
+            "POST /api/v1/webhook-endpoints/{endpointId}/deliveries")) {
+      HIDDEN.put(op, EnumSet.of(Role.MARKETPLACE));
+    }
     // Downloading a label: the marketplace is "anyone else" and, like a foreign tenant, gets 404.
     rule(
         "GET /api/v1/return-labels/{labelId}",
@@ -345,6 +416,42 @@ class AccessMatrixTest {
 
     String t(String suffix) {
       return "/api/v1/tickets/" + ticket + suffix;
+    }
+
+    private static Long sharedEndpoint;
+
+    /** The owning seller's webhook endpoint (one for the whole matrix). */
+    static long endpoint() {
+      if (sharedEndpoint == null) {
+        sharedEndpoint = newEndpoint();
+      }
+      return sharedEndpoint;
+    }
+
+    /** A new webhook endpoint of the owning seller. */
+    static long newEndpoint() {
+      var r =
+          app.api.post(
+              "/api/v1/webhook-endpoints",
+              tokens.get(Caller.SELLER),
+              Map.of(
+                  "url",
+                  "https://hooks.example/" + (++counter),
+                  "events",
+                  List.of("ticket.opened")));
+      assertEquals(201, r.status(), r.body());
+      return r.json().get("endpointId").asLong();
+    }
+
+    /** The first event of this fixture's ticket. */
+    String event() {
+      return app.store
+          .outbox()
+          .ofTicket(
+              io.ticketdesk.domain.SellerId.of(sellerA),
+              io.ticketdesk.domain.TicketNumber.of(ticket))
+          .get(0)
+          .id();
     }
 
     Map<String, Object> seller() {

@@ -553,6 +553,12 @@ class HostileInputFuzzTest {
 
   @FuzzTest
   @ApiTokens
+  void registerWebhookEndpoint(byte[] input) {
+    check("POST", "/api/v1/webhook-endpoints", fixture().seller, input, Map.of(), true);
+  }
+
+  @FuzzTest
+  @ApiTokens
   void updateTextModule(byte[] input) {
     check("PUT", "/api/v1/text-modules/" + MODULE, fixture().seller, input, Map.of(), true);
   }

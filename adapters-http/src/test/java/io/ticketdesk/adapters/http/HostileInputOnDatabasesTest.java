@@ -110,7 +110,8 @@ class HostileInputOnDatabasesTest {
         d.readEvents(),
         d.browserSessions(),
         d.workingTimeLeft(),
-        d.buyerNames());
+        d.buyerNames(),
+        d.manageWebhooks());
   }
 
   private record Tenant(long sellerId, String seller, String buyer, String ticket) {}

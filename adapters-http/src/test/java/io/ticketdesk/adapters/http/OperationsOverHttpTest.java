@@ -134,6 +134,7 @@ class OperationsOverHttpTest {
         d.readEvents(),
         d.browserSessions(),
         d.workingTimeLeft(),
-        d.buyerNames());
+        d.buyerNames(),
+        d.manageWebhooks());
   }
 }

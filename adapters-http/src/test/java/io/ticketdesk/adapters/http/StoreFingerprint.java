@@ -33,6 +33,7 @@ final class StoreFingerprint {
       }
     }
     b.append("outbox=").append(store.outbox()).append('\n');
+    b.append("webhookEndpoints=").append(store.webhookEndpoints().all()).append('\n');
     return b.toString();
   }
 

@@ -8,6 +8,7 @@ import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import io.ticketdesk.application.service.CoreSettings;
 import io.ticketdesk.application.service.TicketdeskCore;
+import io.ticketdesk.application.service.WebhookSettings;
 import io.ticketdesk.application.testing.contract.StorePorts;
 import io.ticketdesk.domain.PublicHolidays;
 import java.time.Duration;
@@ -81,6 +82,11 @@ final class TestApp implements AutoCloseable {
 
   private AutoCloseable database;
 
+  /** The webhook client the server's webhooks use, and the webhooks (to dispatch in a test). */
+  final FakeWebhookSender webhookSender = new FakeWebhookSender();
+
+  TicketdeskCore.Webhooks webhooks;
+
   private TestApp(
       InMemoryStore memory,
       java.util.function.UnaryOperator<HttpDependencies> adjust,
@@ -106,7 +112,9 @@ final class TestApp implements AutoCloseable {
         m.exchangeRates(),
         m.outbox(),
         m.leases(),
-        m.sessions());
+        m.sessions(),
+        m.webhookEndpoints(),
+        m.webhookDeliveries());
   }
 
   private TestApp(
@@ -126,7 +134,10 @@ final class TestApp implements AutoCloseable {
             PublicHolidays.none(),
             clock,
             CoreSettings.defaults().withAdminToken(ADMIN).withDefaultCarrier(DEFAULT_CARRIER));
-    server = new HttpServer(adjust.apply(HttpDependencies.of(core, ready::get)), limits);
+    webhooks = core.webhooks(webhookSender, WebhookSettings.defaults());
+    server =
+        new HttpServer(
+            adjust.apply(HttpDependencies.of(core, ready::get, webhooks.manage())), limits);
     api = new ApiClient(server.start("127.0.0.1", 0));
   }
 

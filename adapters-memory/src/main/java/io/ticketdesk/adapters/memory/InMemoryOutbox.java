@@ -27,6 +27,9 @@ final class InMemoryOutbox implements Outbox {
 
   private long lastPosition;
 
+  /** The once-keys taken, per seller. */
+  private final java.util.Set<String> onceKeys = new java.util.HashSet<>();
+
   InMemoryOutbox(Object lock) {
     this.lock = requireNonNull(lock, "lock is null");
   }
@@ -44,6 +47,20 @@ final class InMemoryOutbox implements Outbox {
       DomainEvent event = draft.numbered(sequence);
       events.put(event.id(), event);
       return event;
+    }
+  }
+
+  @Override
+  public Optional<DomainEvent> appendOnce(String onceKey, DomainEvent.Draft draft) {
+    requireNonNull(onceKey, "onceKey is null");
+    synchronized (lock) {
+      String key = draft.sellerId().value() + "/" + onceKey;
+      if (onceKeys.contains(key)) {
+        return Optional.empty();
+      }
+      DomainEvent event = append(draft);
+      onceKeys.add(key);
+      return Optional.of(event);
     }
   }
 
@@ -131,7 +148,10 @@ final class InMemoryOutbox implements Outbox {
   Runnable snapshot() {
     Map<String, DomainEvent> eventsCopy = new LinkedHashMap<>(events);
     Map<String, Long> sequenceCopy = new LinkedHashMap<>(lastSequence);
+    java.util.Set<String> onceCopy = new java.util.HashSet<>(onceKeys);
     return () -> {
+      onceKeys.clear();
+      onceKeys.addAll(onceCopy);
       events.clear();
       events.putAll(eventsCopy);
       lastSequence.clear();

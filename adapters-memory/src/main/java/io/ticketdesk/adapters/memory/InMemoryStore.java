@@ -86,7 +86,8 @@ public final class InMemoryStore implements Store {
   private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> rates =
       new LinkedHashMap<>();
   private final InMemoryOutbox outbox = new InMemoryOutbox(lock);
-  private final Map<String, Leases.Lease> leases = new LinkedHashMap<>();
+  private final Map<String, Leases.Lease> leases = new LinkedHashMap<>(,
+  private final InMemoryWebhooks webhooks = new InMemoryWebhooks(lock);
   private long labelSeq;
   private long sellerSeq;
   private long ticketSeq;
@@ -98,6 +99,16 @@ public final class InMemoryStore implements Store {
   /** The outbox of events, rolled back with the transactions. */
   public io.ticketdesk.application.port.out.Outbox outbox() {
     return outbox;
+  }
+
+  /** The webhook endpoints, rolled back with the transactions. */
+  public io.ticketdesk.application.port.out.WebhookEndpoints webhookEndpoints() {
+    return webhooks.endpointPort;
+  }
+
+  /** The webhook deliveries, rolled back with the transactions. */
+  public io.ticketdesk.application.port.out.WebhookDeliveries webhookDeliveries() {
+    return webhooks.deliveryPort;
   }
 
   /** All-or-nothing work: on any exception the outermost transaction restores the data. */
@@ -149,10 +160,12 @@ public final class InMemoryStore implements Store {
     private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> ratesCopy =
         copyRates();
     private final Runnable outboxRestore = outbox.snapshot();
-    private final Map<String, Leases.Lease> leasesCopy = new LinkedHashMap<>(leases);
+    private final Map<String, Leases.Lease> leasesCopy = new LinkedHashMap<>(leases,
+    private final Runnable webhooksRestore = webhooks.snapshot();
 
     void restore() {
       outboxRestore.run();
+      webhooksRestore.run();
       sellers.clear();
       sellers.putAll(sellersCopy);
       tokens.clear();

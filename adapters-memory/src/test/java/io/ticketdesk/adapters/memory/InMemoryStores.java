@@ -24,6 +24,8 @@ final class InMemoryStores {
         s.exchangeRates(),
         s.outbox(),
         s.leases(),
-        s.sessions());
+        s.sessions(),
+        s.webhookEndpoints(),
+        s.webhookDeliveries());
   }
 }

@@ -108,7 +108,9 @@ final class World {
             store.exchangeRates(),
             store.outbox(),
             store.leases(),
-            store.sessions());
+            store.sessions(),
+            store.webhookEndpoints(),
+            store.webhookDeliveries());
     core =
         new TicketdeskCore(
             ports,

@@ -23,6 +23,8 @@ import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.application.port.out.WebhookDeliveries;
+import io.ticketdesk.application.port.out.WebhookEndpoints;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,6 +61,8 @@ public final class Database implements Store, AutoCloseable {
   private final Outbox outbox;
   private final Leases leases;
   private final Sessions sessions;
+  private final WebhookEndpoints webhookEndpoints;
+  private final WebhookDeliveries webhookDeliveries;
 
   private Database(DatabaseConfig config, HikariDataSource dataSource) {
     this.config = config;
@@ -84,7 +88,9 @@ public final class Database implements Store, AutoCloseable {
     this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
     this.outbox = new JdbiOutbox(db);
     this.leases = new JdbiLeases(db);
-    this.sessions = new JdbiSessions(db);
+    this.sessions = new JdbiSessions(db,
+    this.webhookEndpoints = new JdbiWebhookEndpoints(db);
+    this.webhookDeliveries = new JdbiWebhookDeliveries(db);
   }
 
   /**
@@ -195,6 +201,16 @@ public final class Database implements Store, AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public WebhookEndpoints webhookEndpoints() {
+    return webhookEndpoints;
+  }
+
+  @Override
+  public WebhookDeliveries webhookDeliveries() {
+    return webhookDeliveries;
   }
 
   @Override

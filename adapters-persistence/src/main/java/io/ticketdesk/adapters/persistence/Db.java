@@ -56,6 +56,11 @@ final class Db implements Transactions {
     return query;
   }
 
+  /** Whether this is the embedded H2 database (else PostgreSQL). */
+  boolean h2() {
+    return h2;
+  }
+
   @Override
   public boolean inProgress() {
     return current.get() != null;

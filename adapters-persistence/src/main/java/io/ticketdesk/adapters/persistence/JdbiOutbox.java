@@ -35,7 +35,7 @@ final class JdbiOutbox implements Outbox {
   public DomainEvent append(DomainEvent.Draft d) {
     requireNonNull(d, "draft is null");
     try {
-      return db.write(h -> insert(h, d));
+      return db.write(h -> insert(h, d, null));
     } catch (DuplicateKeyException e) {
       // Ids are random (122 bits): the key taken is the ticket's next sequence number. PostgreSQL
       // refuses every further statement of the transaction, so the whole change is retried.
@@ -44,45 +44,87 @@ final class JdbiOutbox implements Outbox {
     }
   }
 
-  private static DomainEvent insert(Handle h, DomainEvent.Draft d) {
-    long[] numbers =
-        h.createQuery(
-                "SELECT nextval('event_no_seq') AS no, (SELECT COALESCE(MAX(sequence), 0) + 1"
-                    + " FROM events WHERE seller_id = :seller AND ticket_number = :ticket) AS seq")
+  @Override
+  public Optional<DomainEvent> appendOnce(String onceKey, DomainEvent.Draft d) {
+    requireNonNull(onceKey, "onceKey is null");
+    requireNonNull(d, "draft is null");
+    try {
+      return db.write(
+          h -> {
+            boolean taken =
+                h.createQuery(
+                            "SELECT COUNT(*) FROM events WHERE seller_id = :seller"
+                                + " AND once_key = :key")
+                        .bind("seller", d.sellerId().value())
+                        .bind("key", onceKey)
+                        .mapTo(Long.class)
+                        .one()
+                    > 0;
+            if (taken) {
+              return Optional.<DomainEvent>empty();
+            }
+            return Optional.of(insert(h, d, onceKey));
+          });
+    } catch (DuplicateKeyException e) {
+      throw new ConcurrentUpdateException(
+          "ticket " + d.ticketNumber().value() + " got an event concurrently");
+    }
+  }
+
+  /**
+   * One event with its ticket's next sequence number. PostgreSQL: one statement (the number taken
+   * in the INSERT, read back with RETURNING); H2: the number first, then the INSERT.
+   */
+  private DomainEvent insert(Handle h, DomainEvent.Draft d, String onceKey) {
+    String next =
+        "(SELECT COALESCE(MAX(sequence), 0) + 1 FROM events WHERE seller_id = :seller"
+            + " AND ticket_number = :ticket)";
+    String columns =
+        "INSERT INTO events (seller_id, event_no, event_id, ticket_number, sequence,"
+            + " order_number, event_type, occurred_at, internal, data, once_key) VALUES"
+            + " (:seller, nextval('event_no_seq'), :id, :ticket, ";
+    String values = ", :order, :type, :at, :internal, :data, :once)";
+    if (!db.h2()) {
+      long sequence =
+          bind(h.createQuery(columns + next + values + " RETURNING sequence"), d, onceKey)
+              .mapTo(Long.class)
+              .one();
+      return d.numbered(sequence);
+    }
+    long sequence =
+        h.createQuery("SELECT " + next.substring(1, next.length() - 1))
             .bind("seller", d.sellerId().value())
             .bind("ticket", d.ticketNumber().value())
-            .map((rs, ctx) -> new long[] {rs.getLong("no"), rs.getLong("seq")})
+            .mapTo(Long.class)
             .one();
-    DomainEvent event = d.numbered(numbers[1]);
-    h.createUpdate(
-            "INSERT INTO events (seller_id, event_no, event_id, ticket_number, sequence,"
-                + " order_number, event_type, occurred_at, internal, data) VALUES (:seller, :no,"
-                + " :id, :ticket, :seq, :order, :type, :at, :internal, :data)")
-        .bind("seller", d.sellerId().value())
-        .bind("no", numbers[0])
+    bind(h.createUpdate(columns + ":seq" + values), d, onceKey).bind("seq", sequence).execute();
+    return d.numbered(sequence);
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
+      T u, DomainEvent.Draft d, String onceKey) {
+    return u.bind("seller", d.sellerId().value())
         .bind("id", d.id())
         .bind("ticket", d.ticketNumber().value())
-        .bind("seq", event.sequence())
         .bind("order", d.orderNumber().value())
         .bind("type", d.type().wire())
         .bindByType("at", Db.utc(d.occurredAt()), OffsetDateTime.class)
         .bind("internal", d.internal())
         .bind("data", EventData.encode(d.data()))
-        .execute();
-    return event;
+        .bind("once", onceKey);
   }
 
   @Override
   public int sequence(int limit) {
     return db.write(
         h -> {
-          Optional<Long> last =
+          boolean mine =
               h.createQuery(
-                      "SELECT last_position FROM event_feed WHERE feed_id = 1"
-                          + " FOR UPDATE SKIP LOCKED")
-                  .mapTo(Long.class)
-                  .findOne();
-          if (last.isEmpty()) {
+                      "SELECT feed_id FROM event_feed WHERE feed_id = 1 FOR UPDATE SKIP LOCKED")
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .isPresent();
+          if (!mine) {
             return 0;
           }
           List<long[]> unplaced =
@@ -95,7 +137,17 @@ final class JdbiOutbox implements Outbox {
           if (unplaced.isEmpty()) {
             return 0;
           }
-          long position = last.get();
+          // The UPDATE works on the row's latest committed version (whatever the SELECT's snapshot
+          // saw), then this transaction reads its own update.
+          h.createUpdate(
+                  "UPDATE event_feed SET last_position = last_position + :n WHERE feed_id = 1")
+              .bind("n", unplaced.size())
+              .execute();
+          long position =
+              h.createQuery("SELECT last_position FROM event_feed WHERE feed_id = 1")
+                      .mapTo(Long.class)
+                      .one()
+                  - unplaced.size();
           var batch =
               h.prepareBatch(
                   "UPDATE events SET position = :position"
@@ -104,9 +156,6 @@ final class JdbiOutbox implements Outbox {
             batch.bind("position", ++position).bind("seller", e[0]).bind("no", e[1]).add();
           }
           batch.execute();
-          h.createUpdate("UPDATE event_feed SET last_position = :p WHERE feed_id = 1")
-              .bind("p", position)
-              .execute();
           return unplaced.size();
         });
   }

@@ -128,14 +128,16 @@ abstract class AbstractOutboxConcurrencyTest {
         futures.get(w).get(120, TimeUnit.SECONDS);
       }
       writing.set(false);
+      List<List<DomainEvent>> readers = new ArrayList<>();
       for (int r = 0; r < READERS; r++) {
-        List<DomainEvent> seen =
-            new ArrayList<>(futures.get(WRITERS + r).get(120, TimeUnit.SECONDS));
-        // Another reader may have been placing events when this one stopped: place the rest (no
-        // one else is at it now) and read on from this reader's cursor.
-        while (store.outbox().sequence(1_000) > 0) {
-          // placed a batch
-        }
+        readers.add(new ArrayList<>(futures.get(WRITERS + r).get(120, TimeUnit.SECONDS)));
+      }
+      // A reader may have stopped while another was placing events: with every reader stopped,
+      // place the rest and let each read on from its own cursor.
+      while (store.outbox().sequence(1_000) > 0) {
+        // placed a batch
+      }
+      for (List<DomainEvent> seen : readers) {
         long after = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).position();
         seen.addAll(store.outbox().feed(Optional.of(seller), after, 100_000));
         Set<String> ids = new HashSet<>();

@@ -12,6 +12,8 @@ import java.sql.Statement;
 public final class TestDatabase implements AutoCloseable {
   private static final String[] TABLES = {
     "browser_sessions",
+    "webhook_deliveries",
+    "webhook_endpoints",
     "events",
     "message_return_options",
     "return_policy_outcomes",
@@ -128,7 +130,9 @@ public final class TestDatabase implements AutoCloseable {
         database.exchangeRates(),
         database.outbox(),
         database.leases(),
-        database.sessions());
+        database.sessions(),
+        database.webhookEndpoints(),
+        database.webhookDeliveries());
   }
 
   Connection connect() throws SQLException {

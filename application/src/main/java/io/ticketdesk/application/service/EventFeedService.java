@@ -2,6 +2,7 @@ package io.ticketdesk.application.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ticketdesk.application.port.in.PurgeEventsUseCase;
 import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.out.Outbox;
 import io.ticketdesk.domain.Actor;
@@ -10,6 +11,8 @@ import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.SellerId;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +21,26 @@ import java.util.Optional;
  * The event feed: places committed events (the outbox's sequencer, claimed so that one caller at a
  * time does it) and reads a page after the cursor in the caller's scope.
  */
-public final class EventFeedService implements ReadEventsUseCase {
+public final class EventFeedService implements ReadEventsUseCase, PurgeEventsUseCase {
   /** How many committed events one read places in the feed at most. */
   static final int SEQUENCE_BATCH = 1_000;
 
-  private final Outbox outbox;
+  /** How many expired events one purge deletes at most. */
+  static final int PURGE_BATCH = 5_000;
 
-  EventFeedService(Outbox outbox) {
+  private final Outbox outbox;
+  private final Clock clock;
+  private final Duration retention;
+
+  EventFeedService(Outbox outbox, Clock clock, Duration retention) {
     this.outbox = requireNonNull(outbox, "outbox is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.retention = requireNonNull(retention, "retention is null");
+  }
+
+  @Override
+  public int purgeExpired() {
+    return outbox.purge(clock.instant().minus(retention), PURGE_BATCH);
   }
 
   @Override

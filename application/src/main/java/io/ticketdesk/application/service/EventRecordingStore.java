@@ -21,6 +21,8 @@ import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.TicketQuery;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.application.port.out.WebhookDeliveries;
+import io.ticketdesk.application.port.out.WebhookEndpoints;
 import io.ticketdesk.domain.AuthorRole;
 import io.ticketdesk.domain.DomainEvent;
 import io.ticketdesk.domain.LedgerEntry;
@@ -375,6 +377,16 @@ final class EventRecordingStore implements Store {
   @Override
   public Outbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public WebhookEndpoints webhookEndpoints() {
+    return store.webhookEndpoints();
+  }
+
+  @Override
+  public WebhookDeliveries webhookDeliveries() {
+    return store.webhookDeliveries();
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.ticketdesk.application.port.in.BuyerNamesUseCase;
 import io.ticketdesk.application.port.in.CancelOrderUnitUseCase;
 import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
+import io.ticketdesk.application.port.in.DispatchWebhooksUseCase;
 import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.ExchangeRatesUseCase;
@@ -19,11 +20,14 @@ import io.ticketdesk.application.port.in.IssueTokenUseCase;
 import io.ticketdesk.application.port.in.ListCarriersUseCase;
 import io.ticketdesk.application.port.in.ListMessagesUseCase;
 import io.ticketdesk.application.port.in.ManageTextModulesUseCase;
+import io.ticketdesk.application.port.in.ManageWebhooksUseCase;
 import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.MeasureResponseTimeUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.PurgeEventsUseCase;
 import io.ticketdesk.application.port.in.PurgeIdempotencyKeysUseCase;
+import io.ticketdesk.application.port.in.RaiseDeadlineAlertsUseCase;
 import io.ticketdesk.application.port.in.ReadEventsUseCase;
 import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
 import io.ticketdesk.application.port.in.RefundUseCase;
@@ -39,10 +43,12 @@ import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
 import io.ticketdesk.application.port.out.Carriers;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import io.ticketdesk.application.port.out.Store;
+import io.ticketdesk.application.port.out.WebhookSender;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -201,7 +207,7 @@ public final class TicketdeskCore {
             settings.node());
     this.defaultTextModules =
         new DefaultTextModuleService(defaultTextModules, recorded.textModules(), tx, clock);
-    this.events = new EventFeedService(recorded.outbox());
+    this.events = new EventFeedService(recorded.outbox(), clock, settings.eventRetention());
     this.keyPurge =
         new IdempotencyKeyPurgeService(
             recorded.idempotencyKeys(),
@@ -364,6 +370,67 @@ public final class TicketdeskCore {
 
   /** The event feed (the outbox's committed events in commit order, per caller's rights). */
   public ReadEventsUseCase readEvents() {
+    return events;
+  }
+
+  /**
+   * Webhooks sent through {@code sender} (the outgoing HTTP client) with the operator's {@code
+   * settings}: managing endpoints, and the dispatcher that every instance runs in the background.
+   * Without it the events are still recorded and readable as the feed.
+   */
+  public Webhooks webhooks(WebhookSender sender, WebhookSettings webhookSettings) {
+    requireNonNull(sender, "sender is null");
+    requireNonNull(webhookSettings, "webhookSettings is null");
+    var tx = store.transactions();
+    return new Webhooks(
+        new WebhookService(
+            store.webhookEndpoints(),
+            store.webhookDeliveries(),
+            store.outbox(),
+            store.sellers(),
+            tx,
+            sender,
+            webhookSettings,
+            clock),
+        new WebhookDispatcher(
+            store.outbox(),
+            store.webhookEndpoints(),
+            store.webhookDeliveries(),
+            tx,
+            sender,
+            webhookSettings,
+            clock));
+  }
+
+  /**
+   * Webhooks without an HTTP client: endpoints cannot be registered (every target is refused) and
+   * nothing is sent; the events are still recorded and readable as the feed.
+   */
+  public Webhooks webhooks() {
+    return webhooks(WebhookSender.none(), WebhookSettings.defaults());
+  }
+
+  /** Managing webhook endpoints and dispatching deliveries. */
+  public record Webhooks(ManageWebhooksUseCase manage, DispatchWebhooksUseCase dispatch) {}
+
+  /**
+   * The scheduler of deadline alerts: {@code ticket.deadline_approaching} when at most {@code
+   * warning} of working time is left before a ticket's 48-hour deadline, {@code ticket.overdue}
+   * after it.
+   */
+  public RaiseDeadlineAlertsUseCase deadlineAlerts(Duration warning) {
+    return new DeadlineAlertService(
+        store.tickets(),
+        store.outbox(),
+        store.transactions(),
+        new ResponseDeadline(holidays),
+        clock,
+        warning,
+        settings.eventRetention());
+  }
+
+  /** The event feed's retention. */
+  public PurgeEventsUseCase purgeEvents() {
     return events;
   }
 

@@ -23,6 +23,13 @@ public interface Outbox {
   DomainEvent append(DomainEvent.Draft draft);
 
   /**
+   * Appends the event as {@link #append} does, unless an event of the same seller with the same
+   * {@code onceKey} exists (e.g. the alert of one ticket's deadline); empty then, and nothing
+   * written. Two transactions racing for one key: one commits, the other fails (retry it later).
+   */
+  Optional<DomainEvent> appendOnce(String onceKey, DomainEvent.Draft draft);
+
+  /**
    * Gives committed events without a feed position the next positions, in the order they were
    * appended, at most {@code limit}; returns how many. Positions grow in the order this runs, so an
    * event committed late is never placed before a position a reader has already passed. When

@@ -42,5 +42,10 @@ public interface Store {
   Leases leases();
 
   /** The browser sessions (a session cookie standing for an access token). */
-  Sessions sessions();
+  Sessions sessions(,
+  /** The registered webhook endpoints. */
+  WebhookEndpoints webhookEndpoints();
+
+  /** The deliveries of events to webhook endpoints. */
+  WebhookDeliveries webhookDeliveries();
 }

@@ -159,6 +159,48 @@ public abstract class OutboxContractTest {
   }
 
   @Test
+  void anEventWithAOnceKeyIsAppendedOncePerSeller() {
+    DomainEvent first =
+        store
+            .transactions()
+            .inTransaction(() -> store.outbox().appendOnce("alert@1", draft(seller, t1, 1)))
+            .orElseThrow();
+    assertEquals(1, first.sequence());
+    assertTrue(
+        store
+            .transactions()
+            .inTransaction(() -> store.outbox().appendOnce("alert@1", draft(seller, t1, 2)))
+            .isEmpty());
+    assertTrue(
+        store
+            .transactions()
+            .inTransaction(() -> store.outbox().appendOnce("alert@1", draft(otherSeller, t1, 3)))
+            .isPresent());
+    assertTrue(
+        store
+            .transactions()
+            .inTransaction(() -> store.outbox().appendOnce("alert@2", draft(seller, t1, 4)))
+            .isPresent());
+    assertEquals(2, store.outbox().ofTicket(seller, t1).size());
+    // A rolled-back append leaves its key free.
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            store
+                .transactions()
+                .inTransaction(
+                    () -> {
+                      store.outbox().appendOnce("alert@3", draft(seller, t2, 5));
+                      throw new IllegalStateException("rolled back");
+                    }));
+    assertTrue(
+        store
+            .transactions()
+            .inTransaction(() -> store.outbox().appendOnce("alert@3", draft(seller, t2, 6)))
+            .isPresent());
+  }
+
+  @Test
   void thePurgeKeepsRecentEventsAndEachTicketsLatestSoNumbersAreNeverReused() {
     append(seller, t1, 1);
     append(seller, t1, 2);

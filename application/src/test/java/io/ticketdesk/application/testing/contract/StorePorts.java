@@ -20,6 +20,8 @@ import io.ticketdesk.application.port.out.SystemState;
 import io.ticketdesk.application.port.out.TextModules;
 import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.application.port.out.WebhookDeliveries;
+import io.ticketdesk.application.port.out.WebhookEndpoints;
 
 /** One store's implementations of every outgoing port, as the contract tests use them. */
 public record StorePorts(
@@ -39,7 +41,9 @@ public record StorePorts(
     ExchangeRates exchangeRates,
     Outbox outbox,
     Leases leases,
-    Sessions sessions)
+    Sessions sessions,
+    WebhookEndpoints webhookEndpoints,
+    WebhookDeliveries webhookDeliveries)
     implements Store {
   public StorePorts {
     requireNonNull(sellers, "sellers is null");
@@ -59,5 +63,7 @@ public record StorePorts(
     requireNonNull(outbox, "outbox is null");
     requireNonNull(leases, "leases is null");
     requireNonNull(sessions, "sessions is null");
+    requireNonNull(webhookEndpoints, "webhookEndpoints is null");
+    requireNonNull(webhookDeliveries, "webhookDeliveries is null");
   }
 }

@@ -1,0 +1,229 @@
+package io.ticketdesk.adapters.memory;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.out.WebhookDeliveries;
+import io.ticketdesk.application.port.out.WebhookEndpoints;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.WebhookDelivery;
+import io.ticketdesk.domain.WebhookEndpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Webhook endpoints and deliveries in memory, under the store's lock, rolled back with it. */
+final class InMemoryWebhooks {
+  private final Object lock;
+  private final Map<Long, WebhookEndpoint> endpointsById = new LinkedHashMap<>();
+  private final Map<Long, WebhookDelivery> deliveries = new LinkedHashMap<>();
+  private final Map<Long, Lease> leases = new LinkedHashMap<>();
+  private long fanOutPosition;
+  private long endpointSeq;
+  private long deliverySeq;
+
+  private record Lease(String token, Instant until) {}
+
+  InMemoryWebhooks(Object lock) {
+    this.lock = requireNonNull(lock, "lock is null");
+  }
+
+  final WebhookEndpoints endpointPort =
+      new WebhookEndpoints() {
+        @Override
+        public WebhookEndpoint add(WebhookEndpoint d) {
+          synchronized (lock) {
+            WebhookEndpoint e =
+                new WebhookEndpoint(
+                    ++endpointSeq,
+                    d.owner(),
+                    d.seller(),
+                    d.url(),
+                    d.types(),
+                    d.status(),
+                    d.disabledReason(),
+                    d.key(),
+                    d.previousKey(),
+                    d.previousKeyUntil(),
+                    d.failingSince(),
+                    d.createdAt(),
+                    d.updatedAt());
+            endpointsById.put(e.id(), e);
+            return e;
+          }
+        }
+
+        @Override
+        public Optional<WebhookEndpoint> find(long id) {
+          synchronized (lock) {
+            return Optional.ofNullable(endpointsById.get(id));
+          }
+        }
+
+        @Override
+        public List<WebhookEndpoint> owned(Optional<SellerId> owner) {
+          synchronized (lock) {
+            return endpointsById.values().stream()
+                .filter(e -> Objects.equals(e.owner(), owner.orElse(null)))
+                .toList();
+          }
+        }
+
+        @Override
+        public List<WebhookEndpoint> all() {
+          synchronized (lock) {
+            return List.copyOf(endpointsById.values());
+          }
+        }
+
+        @Override
+        public boolean update(WebhookEndpoint e) {
+          synchronized (lock) {
+            return endpointsById.replace(e.id(), e) != null;
+          }
+        }
+
+        @Override
+        public boolean delete(long id) {
+          synchronized (lock) {
+            deliveries.values().removeIf(d -> d.endpointId() == id);
+            return endpointsById.remove(id) != null;
+          }
+        }
+      };
+
+  final WebhookDeliveries deliveryPort =
+      new WebhookDeliveries() {
+        @Override
+        public OptionalLong lockFanOut() {
+          synchronized (lock) {
+            return OptionalLong.of(fanOutPosition);
+          }
+        }
+
+        @Override
+        public void advanceFanOut(long position) {
+          synchronized (lock) {
+            fanOutPosition = position;
+          }
+        }
+
+        @Override
+        public List<WebhookDelivery> add(List<WebhookDelivery> drafts) {
+          synchronized (lock) {
+            List<WebhookDelivery> added = new ArrayList<>();
+            for (WebhookDelivery d : drafts) {
+              WebhookDelivery stored = withId(d, ++deliverySeq);
+              deliveries.put(stored.id(), stored);
+              added.add(stored);
+            }
+            return added;
+          }
+        }
+
+        @Override
+        public List<WebhookDelivery> claim(Instant now, Instant until, String token, int limit) {
+          synchronized (lock) {
+            List<WebhookDelivery> due =
+                deliveries.values().stream()
+                    .filter(d -> d.status() == WebhookDelivery.Status.PENDING)
+                    .filter(d -> !d.nextAttemptAt().isAfter(now))
+                    .filter(
+                        d -> {
+                          WebhookEndpoint e = endpointsById.get(d.endpointId());
+                          return e != null && e.status() == WebhookEndpoint.Status.ACTIVE;
+                        })
+                    .filter(
+                        d -> {
+                          Lease l = leases.get(d.id());
+                          return l == null || l.until().isBefore(now);
+                        })
+                    .sorted(
+                        Comparator.comparing(WebhookDelivery::nextAttemptAt)
+                            .thenComparingLong(WebhookDelivery::id))
+                    .limit(limit)
+                    .toList();
+            due.forEach(d -> leases.put(d.id(), new Lease(token, until)));
+            return due;
+          }
+        }
+
+        @Override
+        public boolean complete(WebhookDelivery after, String token) {
+          synchronized (lock) {
+            Lease l = leases.get(after.id());
+            if (l == null || !l.token().equals(token) || !deliveries.containsKey(after.id())) {
+              return false;
+            }
+            leases.remove(after.id());
+            deliveries.put(after.id(), after);
+            return true;
+          }
+        }
+
+        @Override
+        public List<WebhookDelivery> recent(long endpointId, int limit) {
+          synchronized (lock) {
+            return deliveries.values().stream()
+                .filter(d -> d.endpointId() == endpointId)
+                .sorted(Comparator.comparingLong(WebhookDelivery::id).reversed())
+                .limit(limit)
+                .toList();
+          }
+        }
+
+        @Override
+        public Optional<WebhookDelivery> find(long deliveryId) {
+          synchronized (lock) {
+            return Optional.ofNullable(deliveries.get(deliveryId));
+          }
+        }
+      };
+
+  static WebhookDelivery withId(WebhookDelivery d, long id) {
+    return new WebhookDelivery(
+        id,
+        d.endpointId(),
+        d.eventId(),
+        d.sellerId(),
+        d.ticketNumber(),
+        d.sequence(),
+        d.status(),
+        d.attempts(),
+        d.nextAttemptAt(),
+        d.lastAttemptAt(),
+        d.lastStatusCode(),
+        d.lastError(),
+        d.lastDurationMillis(),
+        d.createdAt());
+  }
+
+  @Override
+  public String toString() {
+    synchronized (lock) {
+      return endpointsById.values() + " " + deliveries.values() + " " + fanOutPosition;
+    }
+  }
+
+  /** The state to restore when a transaction rolls back (not the id counters). */
+  Runnable snapshot() {
+    Map<Long, WebhookEndpoint> e = new LinkedHashMap<>(endpointsById);
+    Map<Long, WebhookDelivery> d = new LinkedHashMap<>(deliveries);
+    Map<Long, Lease> l = new LinkedHashMap<>(leases);
+    long position = fanOutPosition;
+    return () -> {
+      endpointsById.clear();
+      endpointsById.putAll(e);
+      deliveries.clear();
+      deliveries.putAll(d);
+      leases.clear();
+      leases.putAll(l);
+      fanOutPosition = position;
+    };
+  }
+}

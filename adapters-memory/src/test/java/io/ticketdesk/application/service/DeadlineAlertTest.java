@@ -1,0 +1,104 @@
+package io.ticketdesk.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ticketdesk.application.port.in.RaiseDeadlineAlertsUseCase;
+import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.DomainEvent;
+import io.ticketdesk.domain.EventType;
+import io.ticketdesk.domain.Seller;
+import io.ticketdesk.domain.Storefront;
+import io.ticketdesk.domain.Ticket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Deadline alerts: 8 working hours before the deadline and after it, once per deadline. */
+class DeadlineAlertTest {
+  /** Monday 09:00 UTC opened, no holidays: due Wednesday 09:00 UTC. */
+  static final Instant DUE = Instant.parse("2026-03-04T09:00:00Z");
+
+  World world;
+  Seller seller;
+  Ticket ticket;
+  RaiseDeadlineAlertsUseCase alerts;
+
+  @BeforeEach
+  void setUp() {
+    world = new World();
+    seller = world.seller("Rack GmbH", Storefront.DE);
+    world.order(seller, World.ERIKA, "DE1", Storefront.DE, 11, 12);
+    ticket = world.open(Actor.buyer(World.ERIKA), 11);
+    alerts = world.core.deadlineAlerts(Duration.ofHours(8));
+  }
+
+  private List<EventType> alertTypes() {
+    return world.store.outbox().ofTicket(seller.id(), ticket.number()).stream()
+        .map(DomainEvent::type)
+        .filter(t -> t == EventType.TICKET_DEADLINE_APPROACHING || t == EventType.TICKET_OVERDUE)
+        .toList();
+  }
+
+  @Test
+  void theWarningComesEightWorkingHoursBeforeAndTheOverdueAtTheDeadlineEachOnce() {
+    assertEquals(DUE, ticket.responseDueAt());
+    assertEquals(0, alerts.raiseDue());
+    world.clock.set(DUE.minus(Duration.ofHours(8)).minusSeconds(1));
+    assertEquals(0, alerts.raiseDue());
+
+    world.clock.set(DUE.minus(Duration.ofHours(8)));
+    assertEquals(1, alerts.raiseDue());
+    assertEquals(0, alerts.raiseDue());
+    world.clock.set(DUE.minusSeconds(1));
+    assertEquals(0, alerts.raiseDue());
+    assertEquals(List.of(EventType.TICKET_DEADLINE_APPROACHING), alertTypes());
+
+    world.clock.set(DUE);
+    assertEquals(1, alerts.raiseDue());
+    world.clock.set(DUE.plus(Duration.ofHours(30)));
+    assertEquals(0, alerts.raiseDue());
+    assertEquals(
+        List.of(EventType.TICKET_DEADLINE_APPROACHING, EventType.TICKET_OVERDUE), alertTypes());
+    DomainEvent overdue =
+        world.store.outbox().ofTicket(seller.id(), ticket.number()).stream()
+            .filter(e -> e.type() == EventType.TICKET_OVERDUE)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(DUE.toString(), overdue.data().get("responseDueAt"));
+    assertEquals(DUE, overdue.occurredAt());
+  }
+
+  @Test
+  void anAnsweredTicketGetsNoAlertAndANewDeadlineGetsItsOwn() {
+    world.post(Actor.seller(seller.id()), ticket.number(), "On it", false);
+    world.clock.set(DUE.plusSeconds(1));
+    assertEquals(0, alerts.raiseDue());
+
+    world.post(Actor.buyer(World.ERIKA), ticket.number(), "Still broken", false);
+    Instant newDue = world.tickets.find(Actor.buyer(World.ERIKA), ticket.number()).responseDueAt();
+    assertTrue(newDue.isAfter(DUE));
+    world.clock.set(newDue);
+    assertEquals(1, alerts.raiseDue());
+    assertEquals(List.of(EventType.TICKET_OVERDUE), alertTypes());
+  }
+
+  @Test
+  void weekendsDoNotCountTowardsTheWarning() {
+    // Opened Friday 09:00 UTC: due Tuesday 09:00; 8 working hours before is Tuesday 01:00.
+    world.clock.set(Instant.parse("2026-03-06T09:00:00Z"));
+    ticket = world.open(Actor.buyer(World.ERIKA), 12);
+    assertEquals(Instant.parse("2026-03-10T09:00:00Z"), ticket.responseDueAt());
+    world.clock.set(Instant.parse("2026-03-08T09:00:00Z")); // Sunday: 32 working hours left
+    alerts.raiseDue();
+    assertEquals(List.of(), alertTypes());
+    world.clock.set(Instant.parse("2026-03-10T00:59:00Z"));
+    alerts.raiseDue();
+    assertEquals(List.of(), alertTypes());
+    world.clock.set(Instant.parse("2026-03-10T01:00:00Z"));
+    alerts.raiseDue();
+    assertEquals(List.of(EventType.TICKET_DEADLINE_APPROACHING), alertTypes());
+  }
+}

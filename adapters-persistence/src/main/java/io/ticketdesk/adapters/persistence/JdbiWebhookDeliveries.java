@@ -1,0 +1,214 @@
+package io.ticketdesk.adapters.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.out.WebhookDeliveries;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.WebhookDelivery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Deliveries in {@code webhook_deliveries}. A claim leases each due row with a conditional update
+ * (it succeeds only while the row is pending and its lease is free or ran out), so two instances
+ * never lease one delivery at once; on PostgreSQL the candidates are read {@code FOR UPDATE SKIP
+ * LOCKED}, so claimers do not wait for each other. The fan-out cursor is one row taken {@code FOR
+ * UPDATE SKIP LOCKED}. No session state: works through a transaction-pooling pooler.
+ */
+final class JdbiWebhookDeliveries implements WebhookDeliveries {
+  private final Db db;
+
+  JdbiWebhookDeliveries(Db db) {
+    this.db = requireNonNull(db, "db is null");
+  }
+
+  @Override
+  public OptionalLong lockFanOut() {
+    return db.write(
+        h ->
+            h.createQuery(
+                    "SELECT last_position FROM webhook_fanout WHERE fanout_id = 1"
+                        + " FOR UPDATE SKIP LOCKED")
+                .mapTo(Long.class)
+                .findOne()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty()));
+  }
+
+  @Override
+  public void advanceFanOut(long position) {
+    db.write(
+        h ->
+            h.createUpdate("UPDATE webhook_fanout SET last_position = :p WHERE fanout_id = 1")
+                .bind("p", position)
+                .execute());
+  }
+
+  @Override
+  public List<WebhookDelivery> add(List<WebhookDelivery> drafts) {
+    requireNonNull(drafts, "drafts is null");
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    return db.write(
+        h -> {
+          List<WebhookDelivery> added = new ArrayList<>(drafts.size());
+          var batch =
+              h.prepareBatch(
+                  "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
+                      + " ticket_number, sequence, status, attempts, next_attempt_at, created_at)"
+                      + " VALUES (:id, :endpoint, :event, :seller, :ticket, :sequence, :status,"
+                      + " :attempts, :next, :createdAt)");
+          for (WebhookDelivery d : drafts) {
+            WebhookDelivery stored = withId(d, Db.nextValue(h, "webhook_delivery_id_seq"));
+            added.add(stored);
+            batch
+                .bind("id", stored.id())
+                .bind("endpoint", stored.endpointId())
+                .bind("event", stored.eventId())
+                .bind("seller", stored.sellerId().value())
+                .bind("ticket", stored.ticketNumber().value())
+                .bind("sequence", stored.sequence())
+                .bind("status", stored.status().wire())
+                .bind("attempts", stored.attempts())
+                .bindByType("next", Db.utc(stored.nextAttemptAt()), OffsetDateTime.class)
+                .bindByType("createdAt", Db.utc(stored.createdAt()), OffsetDateTime.class)
+                .add();
+          }
+          batch.execute();
+          return added;
+        });
+  }
+
+  @Override
+  public List<WebhookDelivery> claim(Instant now, Instant until, String token, int limit) {
+    String candidates =
+        "SELECT d.delivery_id FROM webhook_deliveries d WHERE d.status = 'pending'"
+            + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)"
+            + " AND d.endpoint_id IN (SELECT e.endpoint_id FROM webhook_endpoints e"
+            + " WHERE e.status = 'active') ORDER BY d.next_attempt_at, d.delivery_id LIMIT :limit"
+            + (db.h2() ? "" : " FOR UPDATE OF d SKIP LOCKED");
+    return db.write(
+        h -> {
+          List<Long> ids =
+              h.createQuery(candidates)
+                  .bindByType("now", Db.utc(now), OffsetDateTime.class)
+                  .bind("limit", limit)
+                  .mapTo(Long.class)
+                  .list();
+          List<WebhookDelivery> claimed = new ArrayList<>();
+          for (long id : ids) {
+            int leased =
+                h.createUpdate(
+                        "UPDATE webhook_deliveries SET lease_token = :token, lease_until = :until"
+                            + " WHERE delivery_id = :id AND status = 'pending'"
+                            + " AND (lease_until IS NULL OR lease_until < :now)")
+                    .bind("token", token)
+                    .bindByType("until", Db.utc(until), OffsetDateTime.class)
+                    .bindByType("now", Db.utc(now), OffsetDateTime.class)
+                    .bind("id", id)
+                    .execute();
+            if (leased == 1) {
+              claimed.add(
+                  h.createQuery("SELECT * FROM webhook_deliveries WHERE delivery_id = :id")
+                      .bind("id", id)
+                      .map((rs, ctx) -> map(rs))
+                      .one());
+            }
+          }
+          return claimed;
+        });
+  }
+
+  @Override
+  public boolean complete(WebhookDelivery d, String token) {
+    return db.write(
+            h ->
+                h.createUpdate(
+                        "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
+                            + " next_attempt_at = :next, last_attempt_at = :last,"
+                            + " last_status_code = :code, last_error = :error,"
+                            + " last_duration_ms = :duration, lease_token = NULL,"
+                            + " lease_until = NULL WHERE delivery_id = :id AND lease_token ="
+                            + " :token")
+                    .bind("status", d.status().wire())
+                    .bind("attempts", d.attempts())
+                    .bindByType("next", Db.utc(d.nextAttemptAt()), OffsetDateTime.class)
+                    .bindByType("last", Db.utc(d.lastAttemptAt()), OffsetDateTime.class)
+                    .bind("code", d.lastStatusCode())
+                    .bind("error", d.lastError())
+                    .bind("duration", d.lastDurationMillis())
+                    .bind("id", d.id())
+                    .bind("token", token)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public List<WebhookDelivery> recent(long endpointId, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM webhook_deliveries WHERE endpoint_id = :endpoint"
+                        + " ORDER BY delivery_id DESC LIMIT :limit")
+                .bind("endpoint", endpointId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> map(rs))
+                .list());
+  }
+
+  @Override
+  public Optional<WebhookDelivery> find(long deliveryId) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM webhook_deliveries WHERE delivery_id = :id")
+                .bind("id", deliveryId)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+  }
+
+  private static WebhookDelivery withId(WebhookDelivery d, long id) {
+    return new WebhookDelivery(
+        id,
+        d.endpointId(),
+        d.eventId(),
+        d.sellerId(),
+        d.ticketNumber(),
+        d.sequence(),
+        d.status(),
+        d.attempts(),
+        d.nextAttemptAt(),
+        d.lastAttemptAt(),
+        d.lastStatusCode(),
+        d.lastError(),
+        d.lastDurationMillis(),
+        d.createdAt());
+  }
+
+  private static WebhookDelivery map(ResultSet rs) throws SQLException {
+    Long code = Db.nullableLong(rs, "last_status_code");
+    return new WebhookDelivery(
+        rs.getLong("delivery_id"),
+        rs.getLong("endpoint_id"),
+        rs.getString("event_id"),
+        SellerId.of(rs.getLong("seller_id")),
+        TicketNumber.of(rs.getString("ticket_number")),
+        rs.getLong("sequence"),
+        WebhookDelivery.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+        rs.getInt("attempts"),
+        Db.instant(rs, "next_attempt_at"),
+        Db.instant(rs, "last_attempt_at"),
+        code == null ? null : code.intValue(),
+        rs.getString("last_error"),
+        Db.nullableLong(rs, "last_duration_ms"),
+        Db.instant(rs, "created_at"));
+  }
+}

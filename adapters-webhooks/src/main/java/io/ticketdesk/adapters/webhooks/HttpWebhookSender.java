@@ -1,0 +1,114 @@
+package io.ticketdesk.adapters.webhooks;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.out.WebhookSender;
+import io.ticketdesk.domain.AttemptResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outgoing webhook client on the JDK's {@link HttpClient}: connect and read timeouts, at most
+ * {@link #MAX_RESPONSE_BYTES} of a response read (the status is what counts), redirects never
+ * followed (a 3xx is a failed attempt), and targets refused unless they are {@code https} to public
+ * addresses — {@code allowInsecure} (the operator's {@code TICKETDESK_WEBHOOKS_ALLOW_INSECURE}, for
+ * development and tests) also allows {@code http} and loopback, private and link-local addresses.
+ */
+public final class HttpWebhookSender implements WebhookSender {
+  public static final int MAX_RESPONSE_BYTES = 64 * 1024;
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+  private final HttpClient client;
+  private final boolean allowInsecure;
+  private final Duration readTimeout;
+
+  public HttpWebhookSender(boolean allowInsecure) {
+    this(allowInsecure, CONNECT_TIMEOUT, READ_TIMEOUT);
+  }
+
+  public HttpWebhookSender(boolean allowInsecure, Duration connectTimeout, Duration readTimeout) {
+    this.allowInsecure = allowInsecure;
+    this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(requireNonNull(connectTimeout, "connectTimeout is null"))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  @Override
+  public Optional<String> refusal(URI target) {
+    String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !(allowInsecure && scheme.equals("http"))) {
+      return Optional.of("only https URLs receive webhooks");
+    }
+    if (target.getHost() == null) {
+      return Optional.of("the URL names no host");
+    }
+    if (allowInsecure) {
+      return Optional.empty();
+    }
+    try {
+      for (InetAddress a : InetAddress.getAllByName(target.getHost())) {
+        if (!Addresses.isPublic(a)) {
+          return Optional.of(
+              "the host resolves to a private, loopback or link-local address ("
+                  + a.getHostAddress()
+                  + ")");
+        }
+      }
+      return Optional.empty();
+    } catch (UnknownHostException e) {
+      return Optional.of("the host cannot be resolved");
+    }
+  }
+
+  @Override
+  public AttemptResult post(URI target, Map<String, String> headers, String body) {
+    long start = System.nanoTime();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target)
+            .timeout(readTimeout)
+            .header("User-Agent", "Ticketdesk-Webhooks/1")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    try {
+      HttpResponse<InputStream> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        in.readNBytes(MAX_RESPONSE_BYTES); // read a little, never the whole of a huge answer
+      }
+      return AttemptResult.status(response.statusCode(), millis(start));
+    } catch (HttpConnectTimeoutException e) {
+      return AttemptResult.failed("connect timed out after " + CONNECT_TIMEOUT, millis(start));
+    } catch (HttpTimeoutException e) {
+      return AttemptResult.failed("no answer within " + readTimeout, millis(start));
+    } catch (ConnectException e) {
+      return AttemptResult.failed("connection refused or unreachable", millis(start));
+    } catch (IOException e) {
+      return AttemptResult.failed("I/O error: " + e.getClass().getSimpleName(), millis(start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return AttemptResult.failed("interrupted", millis(start));
+    }
+  }
+
+  private static long millis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}

@@ -1,0 +1,146 @@
+package io.ticketdesk.adapters.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.ticketdesk.domain.AttemptResult;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outgoing client's limits: targets, redirects, timeouts, the response cap. */
+class HttpWebhookSenderTest {
+  HttpServer server;
+  String base;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/redirect",
+        x -> {
+          x.getResponseHeaders().add("Location", base + "/ok");
+          x.sendResponseHeaders(302, -1);
+          x.close();
+        });
+    server.createContext(
+        "/slow",
+        x -> {
+          try {
+            Thread.sleep(3_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          x.sendResponseHeaders(200, -1);
+          x.close();
+        });
+    server.createContext(
+        "/huge",
+        x -> {
+          x.sendResponseHeaders(200, 0);
+          try (OutputStream out = x.getResponseBody()) {
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < 16 * 1024; i++) { // 1 GiB if anyone read it all
+              out.write(chunk);
+            }
+          } catch (java.io.IOException e) {
+            // the client stopped reading: expected
+          }
+        });
+    server.createContext(
+        "/ok",
+        x -> {
+          x.sendResponseHeaders(204, -1);
+          x.close();
+        });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static AttemptResult post(HttpWebhookSender s, String url) {
+    return s.post(URI.create(url), Map.of("webhook-id", "evt_x"), "{}");
+  }
+
+  @Test
+  void withoutTheOperatorsPermissionOnlyHttpsToPublicAddressesIsAllowed() {
+    HttpWebhookSender strict = new HttpWebhookSender(false);
+    assertTrue(strict.refusal(URI.create("http://example.com/hook")).isPresent());
+    for (String host :
+        new String[] {
+          "127.0.0.1",
+          "10.1.2.3",
+          "192.168.0.9",
+          "172.16.5.5",
+          "169.254.169.254",
+          "[::1]",
+          "[fd00::1]",
+          "100.64.0.1",
+          "0.0.0.0",
+          "localhost"
+        }) {
+      assertTrue(
+          strict.refusal(URI.create("https://" + host + "/hook")).isPresent(),
+          host + " is refused");
+    }
+    assertTrue(strict.refusal(URI.create("https://93.184.215.14/hook")).isEmpty());
+    HttpWebhookSender insecure = new HttpWebhookSender(true);
+    assertTrue(insecure.refusal(URI.create(base + "/ok")).isEmpty());
+    assertTrue(insecure.refusal(URI.create("ftp://127.0.0.1/x")).isPresent());
+  }
+
+  @Test
+  void aRedirectIsNotFollowedAndCountsAsItsStatus() {
+    AttemptResult r = post(new HttpWebhookSender(true), base + "/redirect");
+    assertEquals(302, r.statusCode());
+    assertTrue(!r.succeeded());
+  }
+
+  @Test
+  void aSlowReceiverTimesOut() {
+    HttpWebhookSender s =
+        new HttpWebhookSender(true, Duration.ofSeconds(1), Duration.ofMillis(500));
+    long start = System.nanoTime();
+    AttemptResult r = post(s, base + "/slow");
+    assertNull(r.statusCode());
+    assertTrue(r.error().startsWith("no answer within"), r.error());
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
+  }
+
+  @Test
+  void aHugeAnswerIsNotReadToTheEnd() {
+    long start = System.nanoTime();
+    AttemptResult r = post(new HttpWebhookSender(true), base + "/huge");
+    assertEquals(200, r.statusCode());
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+  }
+
+  @Test
+  void aRefusedConnectionIsAFailedAttempt() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    AttemptResult r = post(new HttpWebhookSender(true), "http://127.0.0.1:" + closed + "/hook");
+    assertNull(r.statusCode());
+    assertTrue(r.error().contains("refused"), r.error());
+  }
+
+  @Test
+  void a2xxSucceeds() {
+    assertTrue(post(new HttpWebhookSender(true), base + "/ok").succeeded());
+  }
+}

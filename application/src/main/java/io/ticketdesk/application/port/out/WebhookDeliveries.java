@@ -1,0 +1,44 @@
+package io.ticketdesk.application.port.out;
+
+import io.ticketdesk.domain.WebhookDelivery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Deliveries of events to webhook endpoints. Several instances share the work: the fan-out cursor
+ * is taken by one transaction at a time ({@code SKIP LOCKED}: the others skip), and a delivery is
+ * leased to one worker at a time (a lease that runs out, e.g. of a killed instance, frees it).
+ */
+public interface WebhookDeliveries {
+  /**
+   * The feed position up to which events were fanned out to deliveries, locked for the current
+   * transaction; empty when another transaction holds it.
+   */
+  OptionalLong lockFanOut();
+
+  /** Moves the fan-out cursor (in the transaction that locked it). */
+  void advanceFanOut(long position);
+
+  /** Stores new deliveries in order under new ids (the drafts' ids are ignored); returns them. */
+  List<WebhookDelivery> add(List<WebhookDelivery> drafts);
+
+  /**
+   * Leases up to {@code limit} pending deliveries due at {@code now} whose endpoint is active and
+   * whose lease is free or ran out, oldest due first, until {@code until} under {@code token}; in a
+   * transaction of its own. A delivery is leased by one caller only.
+   */
+  List<WebhookDelivery> claim(Instant now, Instant until, String token, int limit);
+
+  /**
+   * Stores the delivery's state after an attempt and frees its lease, if the lease is still {@code
+   * token}'s; false (and nothing stored) otherwise.
+   */
+  boolean complete(WebhookDelivery after, String token);
+
+  /** The endpoint's most recent deliveries, newest first. */
+  List<WebhookDelivery> recent(long endpointId, int limit);
+
+  Optional<WebhookDelivery> find(long deliveryId);
+}

@@ -1,0 +1,34 @@
+package io.ticketdesk.application.port.out;
+
+import io.ticketdesk.domain.AttemptResult;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sends signed event bodies to receivers over HTTP (the outgoing webhook client). */
+public interface WebhookSender {
+  /**
+   * Why {@code target} may not receive webhooks (e.g. it resolves to a private or loopback address
+   * and the operator does not allow that), or empty when it may. Checked when an endpoint is
+   * registered and again before every attempt.
+   */
+  Optional<String> refusal(URI target);
+
+  /** POSTs {@code body} as JSON with {@code headers}; the receiver's failures are results. */
+  AttemptResult post(URI target, Map<String, String> headers, String body);
+
+  /** No webhooks are sent: every target is refused. */
+  static WebhookSender none() {
+    return new WebhookSender() {
+      @Override
+      public Optional<String> refusal(URI target) {
+        return Optional.of("this installation sends no webhooks (no webhook client configured)");
+      }
+
+      @Override
+      public AttemptResult post(URI target, Map<String, String> headers, String body) {
+        return AttemptResult.failed("this installation sends no webhooks", 0);
+      }
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package io.ticketdesk.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.RaiseDeadlineAlertsUseCase;
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.application.port.out.Outbox;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.domain.DomainEvent;
+import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketEvents;
+import io.ticketdesk.domain.TicketNumber;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scans the open tickets in batches and records each deadline alert that is due, in a transaction
+ * of its own that reads the ticket again (so an answer that came meanwhile makes none). An alert
+ * that another instance recorded first is skipped. An overdue ticket older than the events'
+ * retention gets no alert any more (its alert may have been purged).
+ */
+public final class DeadlineAlertService implements RaiseDeadlineAlertsUseCase {
+  static final int BATCH = 500;
+
+  private final Tickets tickets;
+  private final Outbox outbox;
+  private final Transactions tx;
+  private final ResponseDeadline deadline;
+  private final Clock clock;
+  private final Duration warning;
+  private final Duration retention;
+
+  DeadlineAlertService(
+      Tickets tickets,
+      Outbox outbox,
+      Transactions tx,
+      ResponseDeadline deadline,
+      Clock clock,
+      Duration warning,
+      Duration retention) {
+    this.tickets = requireNonNull(tickets, "tickets is null");
+    this.outbox = requireNonNull(outbox, "outbox is null");
+    this.tx = requireNonNull(tx, "tx is null");
+    this.deadline = requireNonNull(deadline, "deadline is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.warning = requireNonNull(warning, "warning is null");
+    this.retention = requireNonNull(retention, "retention is null");
+    if (warning.isNegative() || warning.compareTo(ResponseDeadline.WORKING_TIME) >= 0) {
+      throw new IllegalArgumentException("the deadline warning lies within the 48 working hours");
+    }
+  }
+
+  @Override
+  public int raiseDue() {
+    Instant now = clock.instant();
+    int raised = 0;
+    TicketNumber after = null;
+    while (true) {
+      TicketNumber from = after;
+      List<Ticket> batch = tx.inTransaction(() -> tickets.openTickets(from, BATCH));
+      if (batch.isEmpty()) {
+        return raised;
+      }
+      for (Ticket t : batch) {
+        if (due(t, now).isPresent() && raise(t, now)) {
+          raised++;
+        }
+      }
+      after = batch.get(batch.size() - 1).number();
+    }
+  }
+
+  private Optional<DomainEvent.Draft> due(Ticket t, Instant now) {
+    if (t.responseDueAt() != null && t.responseDueAt().isBefore(now.minus(retention))) {
+      return Optional.empty();
+    }
+    return TicketEvents.deadlineAlert(t, now, warning, deadline);
+  }
+
+  private boolean raise(Ticket scanned, Instant now) {
+    try {
+      return tx.inTransaction(
+          () -> {
+            Optional<Ticket> t = tickets.find(scanned.sellerId(), scanned.number());
+            Optional<DomainEvent.Draft> alert = t.flatMap(x -> due(x, now));
+            return alert.isPresent()
+                && outbox.appendOnce(TicketEvents.onceKey(alert.get()), alert.get()).isPresent();
+          });
+    } catch (ConcurrentUpdateException | DuplicateKeyException e) {
+      return false; // another instance or a change of the ticket was first: the next round sees
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package io.ticketdesk.application.testing.contract;
+
+import static io.ticketdesk.application.testing.contract.Fixtures.at;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ticketdesk.domain.AttemptResult;
+import io.ticketdesk.domain.DomainEvent;
+import io.ticketdesk.domain.EventType;
+import io.ticketdesk.domain.OrderNumber;
+import io.ticketdesk.domain.RetrySchedule;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.WebhookDelivery;
+import io.ticketdesk.domain.WebhookEndpoint;
+import io.ticketdesk.domain.WebhookSignature;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link io.ticketdesk.application.port.out.WebhookEndpoints} and {@link
+ * io.ticketdesk.application.port.out.WebhookDeliveries}.
+ */
+public abstract class WebhooksContractTest {
+  protected StorePorts store;
+  private SellerId seller;
+
+  /** A store with no data. */
+  protected abstract StorePorts newStore();
+
+  @BeforeEach
+  void setUp() {
+    store = newStore();
+    seller = Fixtures.seller(store).id();
+  }
+
+  private WebhookEndpoint endpoint(SellerId owner, SellerId scope, String url) {
+    return store
+        .webhookEndpoints()
+        .add(
+            new WebhookEndpoint(
+                0,
+                owner,
+                scope,
+                url,
+                Set.of(EventType.TICKET_OPENED, EventType.TICKET_CLOSED),
+                WebhookEndpoint.Status.ACTIVE,
+                null,
+                WebhookSignature.newKey(),
+                null,
+                null,
+                null,
+                at(0),
+                at(0)));
+  }
+
+  private DomainEvent event(long n) {
+    DomainEvent.Draft d =
+        DomainEvent.Draft.of(
+            EventType.TICKET_OPENED,
+            at(n),
+            seller,
+            TicketNumber.fromSequence(n),
+            OrderNumber.of("W" + n),
+            false,
+            Map.of("ticketNumber", TicketNumber.fromSequence(n).value()));
+    return store.transactions().inTransaction(() -> store.outbox().append(d));
+  }
+
+  @Test
+  void anEndpointComesBackWithItsKeysTypesAndOwner() {
+    WebhookEndpoint e = endpoint(seller, seller, "https://hooks.example/a");
+    WebhookEndpoint m = endpoint(null, null, "https://hooks.example/m");
+
+    WebhookEndpoint found = store.webhookEndpoints().find(e.id()).orElseThrow();
+    assertEquals(seller, found.owner());
+    assertEquals("https://hooks.example/a", found.url());
+    assertEquals(Set.of(EventType.TICKET_OPENED, EventType.TICKET_CLOSED), found.types());
+    assertArrayEquals(e.key(), found.key());
+    assertEquals(List.of(e.id()), ids(store.webhookEndpoints().owned(Optional.of(seller))));
+    assertEquals(List.of(m.id()), ids(store.webhookEndpoints().owned(Optional.empty())));
+    assertEquals(List.of(e.id(), m.id()), ids(store.webhookEndpoints().all()));
+  }
+
+  private static List<Long> ids(List<WebhookEndpoint> endpoints) {
+    return endpoints.stream().map(WebhookEndpoint::id).toList();
+  }
+
+  @Test
+  void anUpdateKeepsRotatedKeysAndStatusAndADeleteTakesTheDeliveries() {
+    WebhookEndpoint e = endpoint(seller, seller, "https://hooks.example/a");
+    WebhookEndpoint rotated =
+        e.rotated(WebhookSignature.newKey(), Duration.ofHours(24), at(5))
+            .withStatus(WebhookEndpoint.Status.DISABLED, "gone", at(5));
+    assertTrue(store.webhookEndpoints().update(rotated));
+
+    WebhookEndpoint found = store.webhookEndpoints().find(e.id()).orElseThrow();
+    assertArrayEquals(rotated.key(), found.key());
+    assertArrayEquals(e.key(), found.previousKey());
+    assertEquals(at(5).plus(Duration.ofHours(24)), found.previousKeyUntil());
+    assertEquals(WebhookEndpoint.Status.DISABLED, found.status());
+    assertEquals("gone", found.disabledReason());
+
+    store.webhookDeliveries().add(List.of(WebhookDelivery.of(e.id(), event(1), at(1))));
+    assertTrue(store.webhookEndpoints().delete(e.id()));
+    assertFalse(store.webhookEndpoints().delete(e.id()));
+    assertTrue(store.webhookEndpoints().find(e.id()).isEmpty());
+    assertTrue(store.webhookDeliveries().recent(e.id(), 10).isEmpty());
+  }
+
+  @Test
+  void dueDeliveriesAreLeasedOnceOldestFirstAndOnlyForActiveEndpoints() {
+    WebhookEndpoint active = endpoint(seller, seller, "https://hooks.example/a");
+    WebhookEndpoint paused = endpoint(null, null, "https://hooks.example/p");
+    store.webhookEndpoints().update(paused.withStatus(WebhookEndpoint.Status.PAUSED, null, at(1)));
+    List<WebhookDelivery> added =
+        store
+            .webhookDeliveries()
+            .add(
+                List.of(
+                    WebhookDelivery.of(active.id(), event(1), at(1)),
+                    WebhookDelivery.of(active.id(), event(2), at(2)),
+                    WebhookDelivery.of(paused.id(), event(3), at(1)),
+                    WebhookDelivery.of(active.id(), event(4), at(30))));
+    assertTrue(added.get(0).id() < added.get(1).id());
+
+    List<WebhookDelivery> first = store.webhookDeliveries().claim(at(10), at(12), "w1", 10);
+    assertEquals(
+        List.of(added.get(0).id(), added.get(1).id()),
+        first.stream().map(WebhookDelivery::id).toList());
+    assertTrue(store.webhookDeliveries().claim(at(11), at(13), "w2", 10).isEmpty());
+    // The lease ran out (its worker died): another worker takes them.
+    List<WebhookDelivery> again =
+        store.webhookDeliveries().claim(at(12).plusSeconds(1), at(14), "w2", 1);
+    assertEquals(List.of(added.get(0).id()), again.stream().map(WebhookDelivery::id).toList());
+    // The first worker's lease is gone: its result is not stored.
+    WebhookDelivery done =
+        first.get(0).after(AttemptResult.status(200, 5), RetrySchedule.DEFAULT, 0.5, at(13));
+    assertFalse(store.webhookDeliveries().complete(done, "w1"));
+    assertTrue(store.webhookDeliveries().complete(done, "w2"));
+    assertTrue(
+        store
+            .webhookDeliveries()
+            .complete(
+                first
+                    .get(1)
+                    .after(AttemptResult.status(503, 7), RetrySchedule.DEFAULT, 0.5, at(13)),
+                "w1"));
+
+    WebhookDelivery delivered = store.webhookDeliveries().find(added.get(0).id()).orElseThrow();
+    assertEquals(WebhookDelivery.Status.DELIVERED, delivered.status());
+    assertEquals(200, delivered.lastStatusCode());
+    assertEquals(1, delivered.attempts());
+    WebhookDelivery retried = store.webhookDeliveries().find(added.get(1).id()).orElseThrow();
+    assertEquals(WebhookDelivery.Status.PENDING, retried.status());
+    assertEquals(503, retried.lastStatusCode());
+    assertEquals(7L, retried.lastDurationMillis());
+    assertTrue(retried.nextAttemptAt().isAfter(at(13)));
+    assertTrue(store.webhookDeliveries().claim(at(13), at(20), "w3", 10).isEmpty());
+    assertEquals(
+        List.of(added.get(3).id(), added.get(1).id(), added.get(0).id()),
+        store.webhookDeliveries().recent(active.id(), 10).stream()
+            .map(WebhookDelivery::id)
+            .toList());
+  }
+
+  @Test
+  void theFanOutCursorIsHeldByOneTransactionAtATime() {
+    long start =
+        store
+            .transactions()
+            .inTransaction(() -> store.webhookDeliveries().lockFanOut().orElseThrow());
+    store
+        .transactions()
+        .inTransaction(
+            () -> {
+              store.webhookDeliveries().lockFanOut().orElseThrow();
+              store.webhookDeliveries().advanceFanOut(start + 5);
+              return null;
+            });
+    assertEquals(
+        start + 5,
+        store
+            .transactions()
+            .inTransaction(() -> store.webhookDeliveries().lockFanOut().orElseThrow()));
+  }
+}

@@ -1,0 +1,75 @@
+package io.ticketdesk.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Standard Webhooks signing: a secret is {@code whsec_} and the base64 of its key (32 random
+ * bytes); a signature is {@code v1,} and the base64 of HMAC-SHA256 over {@code
+ * "{webhook-id}.{webhook-timestamp}.{body}"}.
+ */
+public final class WebhookSignature {
+  public static final String SECRET_PREFIX = "whsec_";
+  private static final int KEY_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private WebhookSignature() {}
+
+  /** A new random signing key. */
+  public static byte[] newKey() {
+    byte[] key = new byte[KEY_BYTES];
+    RANDOM.nextBytes(key);
+    return key;
+  }
+
+  /** The secret as the owner receives it once: {@code whsec_} + base64 of the key. */
+  public static String secret(byte[] key) {
+    return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+  }
+
+  /** The key of a {@code whsec_…} secret. */
+  public static byte[] key(String secret) {
+    String b64 =
+        secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
+    return Base64.getDecoder().decode(b64);
+  }
+
+  /** {@code v1,<base64 HMAC-SHA256(key, id.timestamp.body)>}. */
+  public static String v1(byte[] key, String id, long timestampSeconds, String body) {
+    byte[] content = (id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8);
+    return "v1," + Base64.getEncoder().encodeToString(hmacSha256(key, content));
+  }
+
+  private static final int BLOCK = 64;
+
+  /**
+   * HMAC-SHA256 (RFC 2104) on the JDK's SHA-256: the domain uses {@code java.*} only (the tests
+   * check it against {@code javax.crypto.Mac}).
+   */
+  static byte[] hmacSha256(byte[] key, byte[] message) {
+    MessageDigest sha = sha256();
+    byte[] k = key.length > BLOCK ? sha.digest(key) : key;
+    byte[] inner = new byte[BLOCK];
+    byte[] outer = new byte[BLOCK];
+    for (int i = 0; i < BLOCK; i++) {
+      byte b = i < k.length ? k[i] : 0;
+      inner[i] = (byte) (b ^ 0x36);
+      outer[i] = (byte) (b ^ 0x5c);
+    }
+    sha.update(inner);
+    byte[] innerHash = sha.digest(message);
+    sha.update(outer);
+    return sha.digest(innerHash);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}
