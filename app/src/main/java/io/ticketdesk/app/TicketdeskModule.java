@@ -86,8 +86,6 @@ final class TicketdeskModule extends AbstractModule {
         db, plugins.carriers(), plugins.defaultTextModules(), holidays, clock, coreSettings);
   }
 
-  @Provides
-  @Singleton
   /** Webhooks sent by the JDK HTTP client; insecure targets only when the operator allows. */
   @Provides
   @Singleton

@@ -86,7 +86,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> rates =
       new LinkedHashMap<>();
   private final InMemoryOutbox outbox = new InMemoryOutbox(lock);
-  private final Map<String, Leases.Lease> leases = new LinkedHashMap<>(,
+  private final Map<String, Leases.Lease> leases = new LinkedHashMap<>();
   private final InMemoryWebhooks webhooks = new InMemoryWebhooks(lock);
   private long labelSeq;
   private long sellerSeq;
@@ -160,7 +160,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, java.util.TreeMap<java.time.LocalDate, DailyRate>> ratesCopy =
         copyRates();
     private final Runnable outboxRestore = outbox.snapshot();
-    private final Map<String, Leases.Lease> leasesCopy = new LinkedHashMap<>(leases,
+    private final Map<String, Leases.Lease> leasesCopy = new LinkedHashMap<>(leases);
     private final Runnable webhooksRestore = webhooks.snapshot();
 
     void restore() {

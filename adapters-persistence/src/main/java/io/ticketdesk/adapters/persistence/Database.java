@@ -88,7 +88,7 @@ public final class Database implements Store, AutoCloseable {
     this.returnPolicyOutcomes = new JdbiReturnPolicyOutcomes(db);
     this.outbox = new JdbiOutbox(db);
     this.leases = new JdbiLeases(db);
-    this.sessions = new JdbiSessions(db,
+    this.sessions = new JdbiSessions(db);
     this.webhookEndpoints = new JdbiWebhookEndpoints(db);
     this.webhookDeliveries = new JdbiWebhookDeliveries(db);
   }

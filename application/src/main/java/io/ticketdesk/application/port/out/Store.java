@@ -42,7 +42,8 @@ public interface Store {
   Leases leases();
 
   /** The browser sessions (a session cookie standing for an access token). */
-  Sessions sessions(,
+  Sessions sessions();
+
   /** The registered webhook endpoints. */
   WebhookEndpoints webhookEndpoints();
 
