@@ -1,3 +1,4 @@
+import {language} from './i18n.js';
 // The public API, on the browser session: the cookie authenticates, writes carry the CSRF secret.
 
 let csrfToken = null;
@@ -20,7 +21,7 @@ export class Problem extends Error {
 }
 
 export async function api(method, path, body, headers) {
-  const h = {Accept: 'application/json', ...(headers || {})};
+  const h = {Accept: 'application/json', 'Accept-Language': language(), ...(headers || {})};
   if (body !== undefined) h['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) h['X-CSRF-Token'] = csrfToken;
   let response;
@@ -52,7 +53,7 @@ export const get = (path) => api('GET', path);
  * {data, etag}. Without an ETag it always reads.
  */
 export async function poll(path, etag) {
-  const headers = {Accept: 'application/json'};
+  const headers = {Accept: 'application/json', 'Accept-Language': language()};
   if (etag) headers['If-None-Match'] = etag;
   const response = await fetch('/api/v1' + path, {headers, credentials: 'same-origin'});
   if (response.status === 304) return null;
