@@ -136,7 +136,7 @@ class ArchitectureTest {
           .resideInAPackage("io.ticketdesk.domain..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("io.ticketdesk.domain..", "java..");
+          .resideInAnyPackage("io.ticketdesk.domain..", "java..", "javax.crypto..");
 
   @ArchTest
   static final ArchRule the_application_depends_on_the_domain_and_the_jdk_only =

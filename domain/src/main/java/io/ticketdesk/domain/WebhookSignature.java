@@ -1,10 +1,11 @@
 package io.ticketdesk.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signing: a secret is {@code whsec_} and the base64 of its key (32 random
@@ -43,33 +44,14 @@ public final class WebhookSignature {
     return "v1," + Base64.getEncoder().encodeToString(hmacSha256(key, content));
   }
 
-  private static final int BLOCK = 64;
-
-  /**
-   * HMAC-SHA256 (RFC 2104) on the JDK's SHA-256: the domain uses {@code java.*} only (the tests
-   * check it against {@code javax.crypto.Mac}).
-   */
+  /** HMAC-SHA256 by the JDK's {@code javax.crypto.Mac}. */
   static byte[] hmacSha256(byte[] key, byte[] message) {
-    MessageDigest sha = sha256();
-    byte[] k = key.length > BLOCK ? sha.digest(key) : key;
-    byte[] inner = new byte[BLOCK];
-    byte[] outer = new byte[BLOCK];
-    for (int i = 0; i < BLOCK; i++) {
-      byte b = i < k.length ? k[i] : 0;
-      inner[i] = (byte) (b ^ 0x36);
-      outer[i] = (byte) (b ^ 0x5c);
-    }
-    sha.update(inner);
-    byte[] innerHash = sha.digest(message);
-    sha.update(outer);
-    return sha.digest(innerHash);
-  }
-
-  private static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(message);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
     }
   }
 }
