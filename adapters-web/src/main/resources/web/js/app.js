@@ -106,6 +106,8 @@ async function route() {
     } else {
       await renderInbox(main, state.session);
     }
+    // User Timing: the view is on the page and usable (bench/web.sh reads these marks).
+    performance.mark('td:ready', {detail: hash});
   } catch (e) {
     if (e instanceof Problem && e.status === 401) return;
     fill(main, h('p', {class: 'problem', role: 'alert'}, t('error.generic', {detail: e.message})));

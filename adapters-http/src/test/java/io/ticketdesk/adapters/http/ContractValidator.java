@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,12 @@ final class ContractValidator {
   private final SchemaRegistry registry =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+  /**
+   * Every documented "METHOD /template status" a response of this test run was checked against,
+   * across all instances; {@link ContractCoverageTest} reads it after the other test classes ran.
+   */
+  static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
   private static JsonNode load() {
     try (InputStream in = ContractValidator.class.getResourceAsStream("/openapi.yaml")) {
@@ -76,6 +83,7 @@ final class ContractValidator {
       if (response == null) {
         fail(where + ": status " + status + " is not documented; body: " + body);
       }
+      CHECKED.add(method.toUpperCase(Locale.ROOT) + " " + template + " " + status);
       response = resolve(response);
       JsonNode content = response.path("content");
       if (content.isMissingNode() || content.isEmpty()) {
