@@ -38,10 +38,8 @@ class ContractCoverageTest {
     int documented = 0;
     int seen = 0;
     JsonNode paths = ContractValidator.SPEC.path("paths");
-    for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = p.next();
-      for (Iterator<Map.Entry<String, JsonNode>> o = path.getValue().fields(); o.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = o.next();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
         if (!METHODS.contains(op.getKey())) {
           continue;
         }
