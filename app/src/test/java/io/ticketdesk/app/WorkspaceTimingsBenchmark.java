@@ -180,7 +180,9 @@ class WorkspaceTimingsBenchmark {
                   Locale.ROOT,
                   "   target %.0f ms: %s",
                   targetMs,
-                  max <= targetMs ? "met (max)" : p90 <= targetMs ? "met (p90), max over" : "missed");
+                  max <= targetMs
+                      ? "met (max)"
+                      : p90 <= targetMs ? "met (p90), max over" : "missed");
       System.out.printf(
           Locale.ROOT,
           "  %-52s p50 %7.1f  p90 %7.1f  max %7.1f ms (n=%d)%s%n",

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java client generated from openapi.yaml reads the whole benchmark data set (1,000,000
- * tickets from {@code bench/run.sh}) without loss: every seller pages through all its tickets, and
- * reads the ticket, its chat (every page) and its order of every ticket (or of every N-th with {@code
+ * The Java client generated from openapi.yaml reads the whole benchmark data set (1,000,000 tickets
+ * from {@code bench/run.sh}) without loss: every seller pages through all its tickets, and reads
+ * the ticket, its chat (every page) and its order of every ticket (or of every N-th with {@code
  * -Dticketdesk.walk.every=N}), each compared with the server's own JSON by {@link LosslessReads}.
  *
  * <p>Not part of {@code ./mvnw verify} (failsafe runs {@code *IT} only; {@code
@@ -54,12 +54,18 @@ class GeneratedClientOnTheBenchmarkDataSet {
     }
     Map<String, String> env =
         Map.of(
-            "TICKETDESK_DB_URL", db,
-            "TICKETDESK_DB_USER", System.getProperty("ticketdesk.walk.user", "ticketdesk"),
-            "TICKETDESK_DB_PASSWORD", System.getProperty("ticketdesk.walk.password", ""),
-            "TICKETDESK_DB_POOL_SIZE", String.valueOf(threads + 2),
-            "TICKETDESK_ADMIN_TOKEN", "walk-" + UUID.randomUUID(),
-            "TICKETDESK_RATE_LIMIT", "0");
+            "TICKETDESK_DB_URL",
+            db,
+            "TICKETDESK_DB_USER",
+            System.getProperty("ticketdesk.walk.user", "ticketdesk"),
+            "TICKETDESK_DB_PASSWORD",
+            System.getProperty("ticketdesk.walk.password", ""),
+            "TICKETDESK_DB_POOL_SIZE",
+            String.valueOf(threads + 2),
+            "TICKETDESK_ADMIN_TOKEN",
+            "walk-" + UUID.randomUUID(),
+            "TICKETDESK_RATE_LIMIT",
+            "0");
     Map<String, Integer> compared = new ConcurrentHashMap<>();
     AtomicLong tickets = new AtomicLong();
     AtomicLong messages = new AtomicLong();
@@ -84,7 +90,9 @@ class GeneratedClientOnTheBenchmarkDataSet {
                     Thread.sleep(30_000);
                     System.out.printf(
                         "  ... %,d tickets, %,d messages in %d s%n",
-                        tickets.get(), messages.get(), (System.nanoTime() - started) / 1_000_000_000);
+                        tickets.get(),
+                        messages.get(),
+                        (System.nanoTime() - started) / 1_000_000_000);
                   }
                 } catch (InterruptedException stop) {
                   // done
@@ -133,7 +141,9 @@ class GeneratedClientOnTheBenchmarkDataSet {
               "listTickets",
               token,
               "/api/v1/tickets" + query,
-              () -> api.listTickets(null, null, null, null, null, null, null, null, null, null, 100, c));
+              () ->
+                  api.listTickets(
+                      null, null, null, null, null, null, null, null, null, null, 100, c));
       for (Ticket t : page.getItems()) {
         long i = tickets.incrementAndGet();
         if (i % every != 0) {

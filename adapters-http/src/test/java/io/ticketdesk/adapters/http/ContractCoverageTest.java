@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * Every operation of openapi.yaml has had at least one success response checked against the
  * contract by the HTTP tests of this run ({@link ContractValidator#CHECKED}), so a new route cannot
  * be added without a test that reads its responses through the contract. It runs after every other
- * class of the module ({@code junit-platform.properties} orders classes by {@link Order}); run alone
- * it has nothing to judge and is skipped.
+ * class of the module ({@code junit-platform.properties} orders classes by {@link Order}); run
+ * alone it has nothing to judge and is skipped.
  */
 @Order(Integer.MAX_VALUE)
 class ContractCoverageTest {

@@ -1,27 +1,18 @@
 package io.ticketdesk.adapters.http;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static io.ticketdesk.adapters.http.HostileInputFixture.*;
+import static io.ticketdesk.adapters.http.HostileInputOracle.*;
 
-import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketdesk.adapters.persistence.TestDatabase;
-import io.ticketdesk.adapters.persistence.TestDatabases;
-import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -34,11 +25,11 @@ import org.junit.jupiter.api.AfterAll;
  * 4xx (or that 502) changes nothing in the store ({@link StoreFingerprint}: tickets, messages,
  * orders, text modules, return labels, policy outcomes, ledger, idempotency keys, …).
  *
- * <p>The fixture ({@link Fixture}) has the state the fuzzed requests need to get past the first
- * checks: a plain ticket, a return request the seller has not answered yet (the return-option
- * policy applies and is enforced), a label of that ticket, text modules with and without a return
- * option (one of them a plugin default), and a ticket customer service leads. Its ids are the same
- * in every run, so the committed inputs can name them.
+ * <p>The fixture ({@link HostileInputFixture}) has the state the fuzzed requests need to get past
+ * the first checks: a plain ticket, a return request the seller has not answered yet (the
+ * return-option policy applies and is enforced), a label of that ticket, text modules with and
+ * without a return option (one of them a plugin default), and a ticket customer service leads. Its
+ * ids are the same in every run, so the committed inputs can name them.
  *
  * <p>In a normal build (regression mode) each test runs the committed inputs under {@code
  * src/test/resources/io/ticketdesk/adapters/http/HostileInputFuzzTestInputs/<test>/}. To fuzz one
@@ -47,11 +38,6 @@ import org.junit.jupiter.api.AfterAll;
  * -Dtest=HostileInputFuzzTest#postReturnMessage} (see docs/reliability.md).
  */
 class HostileInputFuzzTest {
-  /** Requests sent (a path-parameter or header input sends several). */
-  static final AtomicLong INPUTS = new AtomicLong();
-
-  private static Fixture fixture;
-
   /**
    * JSON names and values of the API's bodies, so that the fuzzer's mutations (in fuzzing mode) can
    * splice in fields and enumeration values it would hardly find byte by byte.
@@ -131,322 +117,10 @@ class HostileInputFuzzTest {
   })
   @interface ApiTokens {}
 
-  /** The ids of the fixture, the same in every run (the committed inputs name them). */
-  static final String TICKET = "00100000001";
-
-  static final String RETURN_TICKET = "00100000002";
-  static final String ESCALATED_TICKET = "00100000003";
-  static final long MODULE = 1;
-  static final long LABEL_MODULE = 2;
-  static final long ADDRESS_MODULE = 3;
-  static final long DEFAULT_MODULE = 4;
-  static final long LABEL = 1;
-
-  /**
-   * A seller (storefronts de and cz) with two orders and three tickets, text modules and a label;
-   * rebuilt when a request changed it:
-   *
-   * <ul>
-   *   <li>{@value #TICKET}: the buyer's product_defect ticket on unit 1001 of order FZ1 (units 1001
-   *       and 1002 sent, 39.99 EUR each);
-   *   <li>{@value #RETURN_TICKET}: the buyer's return request (product_return, refund) on units
-   *       2001 (59.99 EUR) and 2002 (29.99 EUR) of order FZ2, delivered three days ago, not yet
-   *       answered: the first response must offer a valid return option (enforced phase);
-   *   <li>label {@value #LABEL}: a test-pdf label of the return ticket;
-   *   <li>modules {@value #MODULE} (plain), {@value #LABEL_MODULE} (prepaid_label with test-pdf),
-   *       {@value #ADDRESS_MODULE} (seller_address) and {@value #DEFAULT_MODULE} (a read-only
-   *       plugin default with prepaid_label and no carrier);
-   *   <li>{@value #ESCALATED_TICKET}: the buyer's ticket on unit 1002, escalated by the seller, so
-   *       customer service leads it.
-   * </ul>
-   */
-  static final class Fixture {
-    final TestApp app = newApp();
-    final String seller;
-    final String buyer;
-    final String cs;
-    boolean changed;
-
-    Fixture() {
-      long sellerId = app.registerSeller("Fuzz GmbH", "de", "cz");
-      seller = app.token("seller", sellerId, null);
-      buyer = app.token("buyer", null, 501L);
-      cs = app.token("customer_service", null, null);
-      app.feedOrder("FZ1", sellerId, 501, "de", 1001, 1002);
-      expect(TICKET, app.openTicket(buyer, 1001, "product_defect", null, "broken"));
-      expectId(MODULE, module("greeting", "Hello {{buyer.name}}", null));
-      feedDeliveredOrder(sellerId);
-      var opened =
-          app.api.post(
-              "/api/v1/tickets",
-              buyer,
-              Map.of(
-                  "orderUnitIds",
-                  List.of(2001, 2002),
-                  "reason",
-                  "product_return",
-                  "returnIntent",
-                  "refund",
-                  "message",
-                  "I revoke the purchase and want my money back."));
-      assertEquals(201, opened.status(), opened.body());
-      expect(RETURN_TICKET, opened.json());
-      var label =
-          app.api.post(
-              "/api/v1/tickets/" + RETURN_TICKET + "/return-labels",
-              seller,
-              Map.of("carrier", TestApp.DEFAULT_CARRIER));
-      assertEquals(201, label.status(), label.body());
-      assertEquals(LABEL, label.json().get("labelId").asLong(), label.body());
-      expectId(
-          LABEL_MODULE,
-          module(
-              "label",
-              "Your label: {{returnLabel.url}} ({{returnLabel.trackingNumber}})",
-              Map.of("type", "prepaid_label", "carrier", TestApp.DEFAULT_CARRIER)));
-      expectId(
-          ADDRESS_MODULE,
-          module(
-              "address",
-              "Please send it to {{seller.returnAddress}}",
-              Map.of("type", "seller_address")));
-      var defaults =
-          app.storeDefaults(
-              List.of(
-                  new DefaultTextModuleSource.DefaultTextModule(
-                      "fuzz:de:return-label",
-                      "de",
-                      "de-DE",
-                      "Default label",
-                      "Label: {{returnLabel.url}}",
-                      "prepaid_label")));
-      assertEquals(1, defaults.stored(), defaults.skipped().toString());
-      expect(ESCALATED_TICKET, app.openTicket(buyer, 1002, "contact_other", null, "where is it"));
-      var escalated =
-          app.api.post(
-              "/api/v1/tickets/" + ESCALATED_TICKET + "/escalations",
-              seller,
-              Map.of("reason", "cannot_help_further"));
-      assertEquals(200, escalated.status(), escalated.body());
-    }
-
-    private long module(String name, String body, Map<String, Object> returnOption) {
-      Map<String, Object> draft = new LinkedHashMap<>();
-      draft.put("storefront", "de");
-      draft.put("name", name);
-      draft.put("body", body);
-      if (returnOption != null) {
-        draft.put("returnOption", returnOption);
-      }
-      var m = app.api.post("/api/v1/text-modules", seller, draft);
-      assertEquals(201, m.status(), m.body());
-      return m.json().get("id").asLong();
-    }
-
-    private void feedDeliveredOrder(long sellerId) {
-      String delivered = TestApp.START.minus(java.time.Duration.ofDays(3)).toString();
-      List<Map<String, Object>> units = new ArrayList<>();
-      for (long[] unit : new long[][] {{2001, 5999}, {2002, 2999}}) {
-        units.add(
-            Map.of(
-                "orderUnitId",
-                unit[0],
-                "title",
-                "Bike rack " + unit[0],
-                "ean",
-                "4006381333931",
-                "price",
-                Map.of("amount", unit[1], "currency", "EUR"),
-                "state",
-                "received",
-                "deliveredAt",
-                delivered));
-      }
-      app.feedOrderUnits("FZ2", sellerId, 501, "de", units);
-    }
-
-    private static void expect(String ticketNumber, JsonNode ticket) {
-      assertEquals(ticketNumber, ticket.get("ticketNumber").asText(), ticket.toString());
-    }
-
-    private static void expectId(long expected, long id) {
-      assertEquals(expected, id, "the fixture's ids changed; the committed inputs name them");
-    }
-  }
-
-  static synchronized Fixture fixture() {
-    // The requests go to the in-process server on the loopback address: not an SSRF finding.
-    BugDetectors.allowNetworkConnections(
-        (host, port) -> "127.0.0.1".equals(host) || "localhost".equals(host));
-    if (fixture == null || fixture.changed) {
-      if (fixture != null) {
-        fixture.app.close();
-      }
-      fixture = new Fixture();
-    }
-    return fixture;
-  }
-
-  /**
-   * The app the fuzz test sends to, on the store named by {@code -Dticketdesk.fuzz.store} (or
-   * {@code TICKETDESK_FUZZ_STORE}): {@code memory} (default), {@code h2} or {@code postgresql}.
-   * Each fixture gets a fresh database, so that its ids are the same in every run.
-   */
-  static TestApp newApp() {
-    String store =
-        System.getProperty(
-            "ticketdesk.fuzz.store",
-            System.getenv().getOrDefault("TICKETDESK_FUZZ_STORE", "memory"));
-    return switch (store) {
-      case "memory" -> new TestApp();
-      case "h2" -> onDatabase(TestDatabases.h2());
-      case "postgresql" -> onDatabase(TestDatabases.postgres());
-      default -> throw new IllegalArgumentException("unknown fuzz store " + store);
-    };
-  }
-
-  private static TestApp onDatabase(TestDatabase db) {
-    return new TestApp(db.freshPorts(), db::fingerprint, db);
-  }
-
-  /** At most this many request series in /metrics, however many odd requests arrive. */
-  static final int MAX_METRIC_SERIES = 400;
-
-  /** /metrics stays bounded: checked every 64 requests (a scrape per request would dominate). */
-  static void checkMetricsBounded(Fixture f) {
-    if (INPUTS.get() % 64 != 0) {
-      return;
-    }
-    String metrics = f.app.api.get("/metrics", null).body();
-    long series =
-        metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).count();
-    assertTrue(series <= MAX_METRIC_SERIES, series + " series in /metrics");
-    assertTrue(metrics.length() < 512 * 1024, "/metrics has " + metrics.length() + " bytes");
-  }
-
-  /**
-   * Sends raw request bytes (a request line and header lines the JDK client would not send:
-   * malformed percent-encoding, invented methods, repeated headers); same oracle as {@link #check}
-   * but for the contract, which a raw answer is not checked against beyond being a problem.
-   */
-  static void checkRaw(String head, byte[] body) {
-    INPUTS.incrementAndGet();
-    Fixture f = fixture();
-    String before = f.app.fingerprint();
-    RawHttp.Answer r = RawHttp.send(f.app.api.port, head, body, head.startsWith("HEAD "));
-    boolean carrierDown = r.status() == 502 && r.body().contains("/problems/carrier-failed\"");
-    if (r.status() >= 500 && !carrierDown) {
-      fail(head + " answered " + r.status() + " " + r.body());
-    }
-    if (r.status() >= 400) {
-      assertTrue(
-          r.contentType().startsWith("application/problem+json"),
-          r.status() + " is not a problem: " + r.contentType() + " for " + head);
-      assertEquals(
-          before, f.app.fingerprint(), head + " answered " + r.status() + " but changed the store");
-    } else if (!head.startsWith("GET ") && !head.startsWith("HEAD ")) {
-      f.changed = true;
-    }
-    checkMetricsBounded(f);
-  }
-
   @AfterAll
   static void report() {
     System.out.println("RELIABILITY HostileInputFuzzTest requests sent: " + INPUTS.get());
-    if (fixture != null) {
-      fixture.app.close();
-      fixture = null;
-    }
-  }
-
-  static void check(
-      String method,
-      String path,
-      String token,
-      String body,
-      Map<String, String> headers,
-      boolean resetOnSuccess) {
-    check(
-        method,
-        path,
-        token,
-        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-        headers,
-        resetOnSuccess);
-  }
-
-  /**
-   * Sends one request; asserts no 5xx, a documented answer, and no change on a refusal. {@code
-   * resetOnSuccess}: a 2xx may change the fixture (close, refund, …), so rebuild it.
-   */
-  static void check(
-      String method,
-      String path,
-      String token,
-      byte[] body,
-      Map<String, String> headers,
-      boolean resetOnSuccess) {
-    INPUTS.incrementAndGet();
-    Fixture f = fixture();
-    String before = f.app.fingerprint();
-    // Every answer, Jetty's own refusals of malformed URIs included (JettyErrorProblems), must be
-    // documented in openapi.yaml: ApiClient fails otherwise.
-    ApiClient.Response r = f.app.api.sendBytes(method, path, token, body, headers);
-    String input = body == null ? "no body" : "input " + text(body);
-    boolean carrierDown = r.status() == 502 && r.body().contains("/problems/carrier-failed\"");
-    if (r.status() >= 500 && !carrierDown) {
-      fail(method + " " + path + " answered " + r.status() + " " + r.body() + " for " + input);
-    }
-    if (r.status() >= 400) {
-      assertTrue(
-          r.contentType().startsWith("application/problem+json"),
-          r.status() + " is not a problem: " + r.contentType());
-      assertTrue(!r.body().contains("\tat "), "stack trace: " + r.body());
-      assertEquals(
-          before,
-          f.app.fingerprint(),
-          method + " " + path + " answered " + r.status() + " but changed the store; " + input);
-    } else if (resetOnSuccess) {
-      f.changed = true;
-    }
-    checkMetricsBounded(f);
-  }
-
-  static String text(byte[] input) {
-    return new String(input, StandardCharsets.UTF_8);
-  }
-
-  /** A query string from fuzz input: '&' and '=' stay, everything else is percent-encoded. */
-  static String query(byte[] input) {
-    String s = text(input);
-    StringBuilder q = new StringBuilder();
-    StringBuilder part = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '&' || c == '=') {
-        q.append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8)).append(c);
-        part.setLength(0);
-      } else {
-        part.append(c);
-      }
-    }
-    q.append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8));
-    return q.length() == 0 ? "" : "?" + q;
-  }
-
-  static String segment(byte[] input) {
-    return URLEncoder.encode(text(input), StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** Header values the HTTP client can send (visible ASCII and spaces), at most 200 chars. */
-  static String headerValue(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c >= 0x20 && c < 0x7f && b.length() < 200) {
-        b.append(c);
-      }
-    }
-    return b.toString().strip();
+    HostileInputFixture.close();
   }
 
   private static String t(String suffix) {
@@ -455,13 +129,6 @@ class HostileInputFuzzTest {
 
   private static String r(String suffix) {
     return "/api/v1/tickets/" + RETURN_TICKET + suffix;
-  }
-
-  /** The first line of the input (without the line break) and the rest. */
-  static String[] firstLineAndRest(byte[] input) {
-    String s = text(input);
-    int nl = s.indexOf('\n');
-    return nl < 0 ? new String[] {s, ""} : new String[] {s.substring(0, nl), s.substring(nl + 1)};
   }
 
   // ----- request bodies -----
@@ -744,7 +411,7 @@ class HostileInputFuzzTest {
     if (x.isEmpty()) {
       return; // "/api/v1/tickets/" is the list (Javalin ignores a trailing slash)
     }
-    Fixture f = fixture();
+    HostileInputFixture f = fixture();
     byte[] none = null;
     check("GET", "/api/v1/tickets/" + x, f.seller, none, Map.of(), false);
     check("GET", "/api/v1/tickets/" + x + "/messages", f.buyer, none, Map.of(), false);
