@@ -26,5 +26,5 @@ echo "date: $(date -u +%FT%TZ), database $DB, load $(cut -d' ' -f1-3 /proc/loada
   -Dticketdesk.walk.user="$PGUSER" -Dticketdesk.walk.password="$PGPASSWORD" \
   -Dticketdesk.walk.manifest="$MANIFEST" -Dticketdesk.walk.threads="${THREADS:-4}" \
   -Dticketdesk.walk.every="${EVERY:-1}" \
-  2>&1 | grep -v '^\[\|^SLF4J\|^$' | tee -a "$OUT"
+  2>&1 | grep --line-buffered -v '^\[\|^SLF4J\|^$' | tee -a "$OUT"
 echo "results in $OUT"

@@ -29,6 +29,6 @@ mkdir -p bench/out
   -Dticketdesk.bench.db="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   -Dticketdesk.bench.user="$PGUSER" -Dticketdesk.bench.password="$PGPASSWORD" \
   -Dticketdesk.bench.manifest="$MANIFEST" -Dticketdesk.bench.runs="${RUNS:-20}" \
-  2>&1 | grep -v '^\[\|^SLF4J\|^$' | tee -a "$OUT"
+  2>&1 | grep --line-buffered -v '^\[\|^SLF4J\|^$' | tee -a "$OUT"
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 echo "results in $OUT"
