@@ -56,9 +56,10 @@ class ReturnPolicyEndToEndIT {
             "TICKETDESK_CLOCK",
             "2026-02-10T09:00:00Z",
             // The HTTP carrier's own call timeout; loading keeps the default 10 s, which a cold
-            // JVM on a busy machine needs for the carrier's HttpClient.
+            // JVM on a busy machine needs for the carrier's HttpClient. 3 s: its first call (the
+            // expected 502) took over 1 s at a load average of 25 on 2 cores.
             "TICKETDESK_PLUGIN_TICKETDESK_HTTP_CARRIER_CALL_TIMEOUT",
-            "1s",
+            "3s",
             "TICKETDESK_PLUGIN_TICKETDESK_HTTP_CARRIER_BASE_URL",
             "http://127.0.0.1:" + stub.getAddress().getPort());
     try (RunningJar jar = new RunningJar(env)) {
@@ -142,7 +143,7 @@ class ReturnPolicyEndToEndIT {
               .get("type")
               .asText()
               .endsWith("/carrier-timed-out"));
-      assertTrue((System.nanoTime() - start) / 1_000_000 < 5_500, "the timeout cut the call short");
+      assertTrue((System.nanoTime() - start) / 1_000_000 < 8_000, "the timeout cut the call short");
       jar.call("GET", "/health", null, null, 200);
       jar.call("GET", "/api/v1/tickets/" + n, sellerToken, null, 200);
 
