@@ -393,7 +393,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
         refundWithoutReturn(ticket, o.orderUnitId(), decision.assessment(), at);
       }
       if (o.type() == ReturnOptionType.SELLER_ADDRESS) {
-        returnAddress(ticket, at);
+        returnAddress(ticket, o.address(), at);
       }
     }
     if (!decision.firstResponse() || !decision.assessment().requiresOption()) {
@@ -428,21 +428,23 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   }
 
   /**
-   * Puts the seller's full return address in front of the buyer: an accepted seller_address option
-   * is worth nothing without it.
+   * Puts the full return address in front of the buyer — the one {@code given} in the option, else
+   * the seller's on file: an accepted seller_address option is worth nothing without it.
    */
-  private void returnAddress(Ticket ticket, Instant at) {
+  private void returnAddress(Ticket ticket, ReturnAddress given, Instant at) {
     ReturnAddress address =
-        sellers
-            .find(ticket.sellerId())
-            .map(Seller::returnAddress)
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        ErrorCode.RETURN_OPTION_INVALID,
-                        "the seller has no return address on file; seller_address is not"
-                            + " possible — offer a label instead",
-                        Map.of("field", "returnOptions")));
+        given != null
+            ? given
+            : sellers
+                .find(ticket.sellerId())
+                .map(Seller::returnAddress)
+                .orElseThrow(
+                    () ->
+                        new DomainException(
+                            ErrorCode.RETURN_OPTION_INVALID,
+                            "the seller has no return address on file; give the address in the seller_address"
+                                + " option or offer a label instead",
+                            Map.of("field", "returnOptions")));
     systemMessages.write(ticket, SystemEvent.returnAddress(address), at);
   }
 

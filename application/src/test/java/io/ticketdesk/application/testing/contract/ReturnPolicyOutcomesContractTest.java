@@ -128,7 +128,14 @@ public abstract class ReturnPolicyOutcomesContractTest {
                     ReturnOptionType.REFUND_WITHOUT_RETURN,
                     null,
                     null,
-                    ticket.orderUnitIds().get(0))),
+                    ticket.orderUnitIds().get(0)),
+                new ReturnOption(
+                    ReturnOptionType.SELLER_ADDRESS,
+                    null,
+                    null,
+                    null,
+                    new io.ticketdesk.domain.ReturnAddress(
+                        "Retourenlager Süd", "Lagerweg 5", "04109", "Leipzig", "DE"))),
             Money.of(500, "EUR"));
     store
         .messages()
