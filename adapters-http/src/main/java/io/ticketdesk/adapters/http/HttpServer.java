@@ -168,6 +168,7 @@ public final class HttpServer {
                   API + "/webhook-endpoints/{endpointId}/deliveries", hooks::deliveries);
               config.routes.post(
                   API + "/webhook-endpoints/{endpointId}/deliveries", hooks::redeliver);
+              config.routes.get(API + "/webhook-endpoints/{endpointId}/attempts", hooks::attempts);
 
               pages.forEach(page -> page.accept(config));
 

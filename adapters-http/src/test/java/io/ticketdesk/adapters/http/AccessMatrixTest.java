@@ -364,8 +364,15 @@ class AccessMatrixTest {
                 "POST",
                 "/api/v1/webhook-endpoints/" + Fx.endpoint() + "/deliveries",
                 Map.of("eventId", f.event())));
+    rule(
+        "GET /api/v1/webhook-endpoints/{endpointId}/attempts",
+        owners,
+        true,
+        200,
+        f -> new Req("GET", "/api/v1/webhook-endpoints/" + Fx.endpoint() + "/attempts", null));
     for (String op :
         List.of(
+            "GET /api/v1/webhook-endpoints/{endpointId}/attempts",
             "GET /api/v1/webhook-endpoints/{endpointId}",
             "PATCH /api/v1/webhook-endpoints/{endpointId}",
             "DELETE /api/v1/webhook-endpoints/{endpointId}",
