@@ -165,7 +165,9 @@ class EventsCrashIT {
     for (var d : receiver.log) {
       JsonNode b = d.body();
       received
-          .computeIfAbsent(b.get("data").get("ticketNumber").asText(), k -> new HashSet<>())
+          .computeIfAbsent(
+              b.get("sellerId").asLong() + "/" + b.get("data").get("ticketNumber").asText(),
+              k -> new HashSet<>())
           .add(b.get("sequence").asLong());
     }
     int tickets = 0;
@@ -225,7 +227,7 @@ class EventsCrashIT {
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT seller_id, ticket_number, event_id, type, sequence FROM events"
+                "SELECT seller_id, ticket_number, event_id, event_type, sequence FROM events"
                     + " ORDER BY seller_id, ticket_number, sequence")) {
       while (rs.next()) {
         String id = rs.getString(3);
