@@ -17,7 +17,9 @@
 # the server; default "-XX:+UseParallelGC", see docs/operations.md), BENCH_POOL (the server's
 # connection pool; default = CONCURRENCY, so no request queues for a connection),
 # BENCH_HTTP_THREADS (the server's TICKETDESK_HTTP_THREADS; default 4 per core, at least 8;
-# 0 = Jetty's 250).
+# 0 = Jetty's 250), WEBHOOKS (off; on: the marketplace registers one endpoint for every event
+# type at a local receiver, `ticketdesk-benchmarks receive`, which answers at once and reports the
+# delivery lag; PostgreSQL only), RECEIVER_PORT (7091).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +44,8 @@ PORT=${BENCH_PORT:-7080}
 POOL=${BENCH_POOL:-$CONCURRENCY}
 HTTP_THREADS=${BENCH_HTTP_THREADS:-$(( $(nproc) * 4 > 8 ? $(nproc) * 4 : 8 ))}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS--XX:+UseParallelGC}
+WEBHOOKS=${WEBHOOKS:-off}
+RECEIVER_PORT=${RECEIVER_PORT:-7091}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-ticketdesk}
 export PGPASSWORD=${PGPASSWORD:-ticketdesk}
 DB=${BENCH_DB:-ticketdesk_bench}
@@ -73,6 +77,7 @@ BENCH=(java -jar "$RUN/ticketdesk-benchmarks.jar")
   echo "cpu:         $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
   echo "memory:      $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
   echo "java:        $(java -version 2>&1 | head -1); server JVM options: ${SERVER_JAVA_OPTS:-none}; server pool: $POOL connections; HTTP threads: $HTTP_THREADS"
+  echo "webhooks:    $WEBHOOKS"
   [[ $MODE == pg ]] && echo "postgresql:  $(psql -d postgres -Atc 'SHOW server_version') (shared_buffers $(psql -d postgres -Atc 'SHOW shared_buffers'))"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; other work on the machine shares the CPU)"
 } | tee "$RUN/machine.txt"
@@ -102,10 +107,13 @@ reset_ledger() {
 if [[ $MODE == pg ]]; then
   echo "== reset the ledger (refunds of earlier runs)"
   reset_ledger
+  # Webhook endpoints of earlier runs (and their deliveries) go: WEBHOOKS=on registers its own.
+  psql -q -d "$DB" -c "DELETE FROM webhook_endpoints"
 fi
 
 echo "== serve on :$PORT (per-token rate limit off: the driver is one client per token)"
 export TICKETDESK_RATE_LIMIT=0 TICKETDESK_DB_POOL_SIZE=$POOL TICKETDESK_HTTP_THREADS=$HTTP_THREADS
+[[ $WEBHOOKS == on ]] && export TICKETDESK_WEBHOOKS_ALLOW_INSECURE=true
 if [[ $MODE == pg ]]; then
   TICKETDESK_DB_URL="$DB_URL" TICKETDESK_DB_USER="$PGUSER" TICKETDESK_DB_PASSWORD="$PGPASSWORD" \
     java ${SERVER_JAVA_OPTS:-} -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
@@ -127,10 +135,33 @@ if [[ $MODE == pg ]]; then
   psql -q -d "$DB" -c "VACUUM ANALYZE sellers, access_tokens, orders, order_units, tickets, ticket_units, messages, ledger_entries, idempotency_keys"
 fi
 
+RECEIVER=
+if [[ $WEBHOOKS == on ]]; then
+  echo "== webhooks: a receiver on :$RECEIVER_PORT, one marketplace endpoint for every event type"
+  "${BENCH[@]}" receive --port "$RECEIVER_PORT" --skip-seconds "${WARMUP%s}" \
+    --out "$RUN/webhooks.txt" >"$RUN/receiver.log" 2>&1 &
+  RECEIVER=$!
+  trap 'kill $SERVER $RECEIVER 2>/dev/null || true' EXIT
+  MARKETPLACE=$(awk -F'\t' '$1 == "marketplace" {print $2; exit}' "$MANIFEST")
+  TYPES='"ticket.opened","ticket.message_created","ticket.status_changed","ticket.escalated","ticket.handed_back","ticket.reason_changed","ticket.closed","ticket.deadline_approaching","ticket.overdue","order_unit.refunded","order_unit.cancelled","return_policy.breached","return_label.created"'
+  sleep 1
+  curl -fsS -X POST "http://localhost:$PORT/api/v1/webhook-endpoints" \
+    -H "Authorization: Bearer $MARKETPLACE" -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"events\":[$TYPES]}" >/dev/null
+fi
+
 echo "== load"
 "${BENCH[@]}" load --base-url "http://localhost:$PORT" --manifest "$MANIFEST" \
   --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \
   --out "$RUN/api.tsv" | tee "$RUN/api.txt"
+if [[ -n $RECEIVER ]]; then
+  sleep 2 # the last deliveries
+  psql -q -d "$DB" -Atc "SELECT 'deliveries: ' || status || ' ' || count(*) FROM webhook_deliveries GROUP BY status" \
+    | tee -a "$RUN/webhooks-db.txt"
+  kill $RECEIVER
+  wait $RECEIVER 2>/dev/null || true
+  cat "$RUN/webhooks.txt"
+fi
 kill $SERVER
 wait $SERVER 2>/dev/null || true
 trap - EXIT

@@ -6,6 +6,7 @@ import {renderInbox} from './inbox.js';
 import {renderTicket} from './ticket.js';
 import {renderTextModules} from './textmodules.js';
 import {renderKpi} from './kpi.js';
+import {stopListening} from './live.js';
 
 const state = {session: null};
 
@@ -78,6 +79,7 @@ async function signOut(event, message) {
   }
   state.session = null;
   useSession(null);
+  stopListening();
   history.replaceState(null, '', '#/');
   renderSignIn(message);
   announce(t('signout'));

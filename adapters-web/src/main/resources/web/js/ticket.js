@@ -188,7 +188,7 @@ export async function renderTicket(main, number, session, keep) {
     }
     await refresh();
     announce(t('ticket.updated'));
-  });
+  }, (event) => event.data && event.data.ticketNumber === number);
   if ((location.hash.split('?')[1] || '').includes('panel=order')) {
     document.getElementById('action-order')?.click();
   }

@@ -270,6 +270,20 @@ final class Settings {
   int webhookWorkers;
 
   @Option(
+      names = "--webhook-lease",
+      defaultValue = "${env:TICKETDESK_WEBHOOK_LEASE:-2m}",
+      description =
+          "How long an instance holds a webhook delivery it attempts; a killed instance's deliveries go to another instance after it, e.g. 2m or 30s (default ${DEFAULT-VALUE}). Env: TICKETDESK_WEBHOOK_LEASE")
+  String webhookLease;
+
+  Duration webhookLease() {
+    return duration(
+        webhookLease == null || webhookLease.isBlank() ? "2m" : webhookLease,
+        "TICKETDESK_WEBHOOK_LEASE",
+        "2m or 30s");
+  }
+
+  @Option(
       names = "--deadline-warning",
       defaultValue = "${env:TICKETDESK_DEADLINE_WARNING:-8h}",
       description =

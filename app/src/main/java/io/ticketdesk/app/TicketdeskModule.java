@@ -92,7 +92,8 @@ final class TicketdeskModule extends AbstractModule {
   TicketdeskCore.Webhooks webhooks(TicketdeskCore core) {
     boolean insecure = settings.webhooksAllowInsecure;
     return core.webhooks(
-        new HttpWebhookSender(insecure), WebhookSettings.defaults().withAllowInsecure(insecure));
+        new HttpWebhookSender(insecure),
+        WebhookSettings.defaults().withAllowInsecure(insecure).withLease(settings.webhookLease()));
   }
 
   @Provides

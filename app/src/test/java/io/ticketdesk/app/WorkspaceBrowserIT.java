@@ -54,9 +54,11 @@ class WorkspaceBrowserIT {
     browser = Chromium.start(1366, 768, "en-US,en");
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     // These flows change tickets behind the page; live updates re-rendering a view mid-step would
-    // make them flaky, so the page polls only hourly here (WorkspaceOnAFridayBrowserIT tests them).
+    // make them flaky, so the page polls only hourly here and does not listen to the event stream
+    // (WorkspaceOnAFridayBrowserIT tests both).
     browser.get(server.base + "/");
     js("localStorage.setItem('ticketdesk.poll-ms', '3600000')");
+    js("localStorage.setItem('ticketdesk.stream', 'off')");
     createTickets();
   }
 

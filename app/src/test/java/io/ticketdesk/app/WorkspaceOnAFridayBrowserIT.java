@@ -325,4 +325,49 @@ class WorkspaceOnAFridayBrowserIT {
     wait.until(d -> !requestsTo("/api/v1/tickets/" + ticket).isEmpty());
     js("localStorage.removeItem('ticketdesk.poll-ms')");
   }
+
+  @Test
+  @Order(5)
+  void theEventStreamUpdatesCountsAndTheOpenTicketAtOnceWithoutPolling() throws Exception {
+    js("localStorage.setItem('ticketdesk.poll-ms', '3600000')"); // no poll in this test
+    browser.get(server.base + "/#/?tab=open");
+    browser.navigate().refresh();
+    JsonNode before = api("/api/v1/ticket-counts");
+    waitForText("[data-count=open]", String.valueOf(before.get("open").asLong()));
+    wait.until(d -> "stream".equals(js("return document.body.dataset.live")));
+
+    long third = unit + 2;
+    server.call(
+        "POST",
+        "/api/v1/orders",
+        tokens.get("marketplace"),
+        """
+        {"orderNumber":"FRK%d","storefront":"de","sellerId":1,"orderedAt":"2026-03-01T10:00:00Z",
+         "buyer":{"buyerId":1001,"name":"Erika Musterfrau","email":"erika@example.com"},
+         "units":[{"orderUnitId":%d,"title":"Lamp","ean":"4006381333931",
+                   "price":{"amount":2999,"currency":"EUR"},"state":"sent"}]}
+        """
+            .formatted(third % 100_000, third),
+        201);
+    server.call(
+        "POST",
+        "/api/v1/tickets",
+        tokens.get("buyer"),
+        "{\"orderUnitIds\":[%d],\"reason\":\"product_defect\",\"message\":\"Flickers.\"}"
+            .formatted(third),
+        201);
+    waitForText("[data-count=open]", String.valueOf(before.get("open").asLong() + 1));
+
+    js("location.hash = arguments[0]", "#/tickets/" + ticket);
+    waitForText(".ticket-view h1", ticket);
+    wait.until(d -> "stream".equals(js("return document.body.dataset.live")));
+    server.call(
+        "POST",
+        "/api/v1/tickets/" + ticket + "/messages",
+        tokens.get("buyer"),
+        "{\"text\":\"Is the stream faster?\"}",
+        201);
+    waitForText("#chat", "Is the stream faster?");
+    js("localStorage.removeItem('ticketdesk.poll-ms')");
+  }
 }

@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     name = "ticketdesk-benchmarks",
     mixinStandardHelpOptions = true,
     description = "Dataset generator, HTTP load driver and pgbench floor for Ticketdesk.",
-    subcommands = {GenerateCommand.class, LoadCommand.class, FloorCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      LoadCommand.class,
+      FloorCommand.class,
+      ReceiveCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

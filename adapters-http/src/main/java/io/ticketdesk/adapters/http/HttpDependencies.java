@@ -30,6 +30,7 @@ import io.ticketdesk.application.port.in.RegisterSellerUseCase;
 import io.ticketdesk.application.port.in.RenderTextModuleUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
+import io.ticketdesk.application.port.in.StreamEventsUseCase;
 import io.ticketdesk.application.port.in.UnitOfWork;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
 import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
@@ -71,7 +72,8 @@ public record HttpDependencies(
     BrowserSessionUseCase browserSessions,
     WorkingTimeLeftUseCase workingTimeLeft,
     BuyerNamesUseCase buyerNames,
-    ManageWebhooksUseCase manageWebhooks) {
+    ManageWebhooksUseCase manageWebhooks,
+    StreamEventsUseCase streamEvents) {
   public HttpDependencies {
     requireNonNull(registerSeller, "registerSeller is null");
     requireNonNull(issueToken, "issueToken is null");
@@ -106,6 +108,7 @@ public record HttpDependencies(
     requireNonNull(workingTimeLeft, "workingTimeLeft is null");
     requireNonNull(buyerNames, "buyerNames is null");
     requireNonNull(manageWebhooks, "manageWebhooks is null");
+    requireNonNull(streamEvents, "streamEvents is null");
   }
 
   /**
@@ -152,6 +155,7 @@ public record HttpDependencies(
         core.browserSessions(),
         core.workingTimeLeft(),
         core.buyerNames(),
-        manageWebhooks);
+        manageWebhooks,
+        core.streamEvents());
   }
 }

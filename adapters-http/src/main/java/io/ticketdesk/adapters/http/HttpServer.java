@@ -21,6 +21,7 @@ public final class HttpServer {
 
   private final Javalin app;
   private final java.time.Duration idleTimeout;
+  private final EventStreamRoutes streams;
 
   /** The API alone, without pages. */
   public HttpServer(HttpDependencies deps, HttpLimits limits) {
@@ -31,6 +32,18 @@ public final class HttpServer {
    * @param pages further routes on the same server (the web pages), given the Javalin configuration
    */
   public HttpServer(HttpDependencies deps, HttpLimits limits, List<Consumer<JavalinConfig>> pages) {
+    this(deps, limits, EventStreamLimits.defaults(), pages);
+  }
+
+  /**
+   * @param streamLimits the limits of the live event streams
+   * @param pages further routes on the same server (the web pages), given the Javalin configuration
+   */
+  public HttpServer(
+      HttpDependencies deps,
+      HttpLimits limits,
+      EventStreamLimits streamLimits,
+      List<Consumer<JavalinConfig>> pages) {
     requireNonNull(deps, "deps is null");
     requireNonNull(limits, "limits is null");
     requireNonNull(pages, "pages is null");
@@ -54,6 +67,7 @@ public final class HttpServer {
     LabelRoutes labels = new LabelRoutes(deps);
     ExchangeRateRoutes rates = new ExchangeRateRoutes(deps.exchangeRates());
     EventRoutes events = new EventRoutes(deps.readEvents());
+    this.streams = new EventStreamRoutes(deps.streamEvents(), streamLimits);
     WebhookRoutes hooks = new WebhookRoutes(deps.manageWebhooks());
     JettyErrorProblems jettyErrors = new JettyErrorProblems();
     AtomicRequests atomic = new AtomicRequests(deps.requests());
@@ -142,6 +156,7 @@ public final class HttpServer {
               config.routes.put(API + "/exchange-rates/{currency}/{date}", rates::put);
               config.routes.get(API + "/exchange-rates/{currency}/{date}", rates::get);
               config.routes.get(API + "/events", events::feed);
+              config.routes.get(API + "/events/stream", streams::stream);
               config.routes.post(API + "/webhook-endpoints", hooks::register);
               config.routes.get(API + "/webhook-endpoints", hooks::list);
               config.routes.get(API + "/webhook-endpoints/{endpointId}", hooks::get);
@@ -153,6 +168,7 @@ public final class HttpServer {
                   API + "/webhook-endpoints/{endpointId}/deliveries", hooks::deliveries);
               config.routes.post(
                   API + "/webhook-endpoints/{endpointId}/deliveries", hooks::redeliver);
+              config.routes.get(API + "/webhook-endpoints/{endpointId}/attempts", hooks::attempts);
 
               pages.forEach(page -> page.accept(config));
 
@@ -167,6 +183,7 @@ public final class HttpServer {
   /** Starts listening; port 0 picks a free port. Returns the bound port. */
   public int start(String host, int port) {
     app.start(host, port);
+    streams.start();
     for (var connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) {
         // Applies to every connection accepted from now on: slow or silent clients are cut off.
@@ -177,6 +194,7 @@ public final class HttpServer {
   }
 
   public void stop() {
+    streams.close();
     app.stop();
   }
 

@@ -57,6 +57,8 @@ final class Problems {
       case "not-acceptable" -> "Not acceptable";
       case "store-unavailable" -> "The data store is unavailable";
       case "rate-limited" -> "Too many requests";
+      case "too-many-streams" -> "Too many event streams with this token";
+      case "streams-exhausted" -> "No event stream is free on this instance";
       case "request-timeout" -> "The request did not arrive in time";
       case "malformed-request" -> "The HTTP request is malformed";
       case "uri-too-long" -> "The request URI is too long";

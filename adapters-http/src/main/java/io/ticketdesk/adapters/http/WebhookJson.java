@@ -2,6 +2,7 @@ package io.ticketdesk.adapters.http;
 
 import io.ticketdesk.application.port.in.ManageWebhooksUseCase;
 import io.ticketdesk.domain.EventType;
+import io.ticketdesk.domain.WebhookAttempt;
 import io.ticketdesk.domain.WebhookDelivery;
 import io.ticketdesk.domain.WebhookEndpoint;
 import java.time.Instant;
@@ -96,6 +97,29 @@ final class WebhookJson {
           d.lastError(),
           d.lastDurationMillis(),
           d.createdAt());
+    }
+  }
+
+  /** One attempt of a delivery. */
+  record Attempt(
+      long deliveryId,
+      String eventId,
+      int attempt,
+      Instant attemptedAt,
+      Integer statusCode,
+      String error,
+      long durationMs,
+      String outcome) {
+    static Attempt of(WebhookAttempt a) {
+      return new Attempt(
+          a.deliveryId(),
+          a.eventId(),
+          a.attempt(),
+          a.attemptedAt(),
+          a.statusCode(),
+          a.error(),
+          a.durationMillis(),
+          a.outcome().wire());
     }
   }
 

@@ -103,6 +103,21 @@ final class WebhookRoutes {
             null));
   }
 
+  /** Every attempt of the endpoint's recent deliveries, newest first. */
+  void attempts(Context ctx) {
+    var actor = Authentication.actor(ctx);
+    long id = id(ctx);
+    QueryParams p = QueryParams.of(ctx, DELIVERY_PARAMS);
+    Responses.json(
+        ctx,
+        200,
+        new PageJson<>(
+            manage.attempts(actor, id, p.integer("limit")).stream()
+                .map(WebhookJson.Attempt::of)
+                .toList(),
+            null));
+  }
+
   void redeliver(Context ctx) {
     var actor = Authentication.actor(ctx);
     long id = id(ctx);

@@ -296,6 +296,13 @@ class AccessMatrixTest {
         false,
         200,
         f -> new Req("GET", "/api/v1/events", null));
+    // The test app's streams end after a second, so the request reads the stream to its end.
+    rule(
+        "GET /api/v1/events/stream",
+        EnumSet.of(Role.MARKETPLACE, Role.SELLER),
+        false,
+        200,
+        f -> new Req("GET", "/api/v1/events/stream", null));
     Set<Role> owners = EnumSet.of(Role.MARKETPLACE, Role.SELLER);
     rule(
         "POST /api/v1/webhook-endpoints",
@@ -357,8 +364,15 @@ class AccessMatrixTest {
                 "POST",
                 "/api/v1/webhook-endpoints/" + Fx.endpoint() + "/deliveries",
                 Map.of("eventId", f.event())));
+    rule(
+        "GET /api/v1/webhook-endpoints/{endpointId}/attempts",
+        owners,
+        true,
+        200,
+        f -> new Req("GET", "/api/v1/webhook-endpoints/" + Fx.endpoint() + "/attempts", null));
     for (String op :
         List.of(
+            "GET /api/v1/webhook-endpoints/{endpointId}/attempts",
             "GET /api/v1/webhook-endpoints/{endpointId}",
             "PATCH /api/v1/webhook-endpoints/{endpointId}",
             "DELETE /api/v1/webhook-endpoints/{endpointId}",

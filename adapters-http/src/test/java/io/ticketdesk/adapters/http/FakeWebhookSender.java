@@ -10,12 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A webhook client for the HTTP tests: refuses hosts under {@code .internal} (as the real client
- * refuses private addresses), records what it is asked to post and answers 200.
+ * refuses private addresses), records what it is asked to post and answers 200 (or the {@link
+ * #answers} given first).
  */
 final class FakeWebhookSender implements WebhookSender {
   record Posted(URI target, Map<String, String> headers, String body) {}
 
   final List<Posted> posted = new CopyOnWriteArrayList<>();
+
+  /** Answers to give, in order, before the usual 200. */
+  final java.util.Queue<AttemptResult> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   @Override
   public Optional<String> refusal(URI target) {
@@ -27,6 +31,7 @@ final class FakeWebhookSender implements WebhookSender {
   @Override
   public AttemptResult post(URI target, Map<String, String> headers, String body) {
     posted.add(new Posted(target, headers, body));
-    return AttemptResult.status(200, 1);
+    AttemptResult scripted = answers.poll();
+    return scripted != null ? scripted : AttemptResult.status(200, 1);
   }
 }

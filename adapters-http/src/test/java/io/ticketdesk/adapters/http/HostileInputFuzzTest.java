@@ -392,6 +392,21 @@ class HostileInputFuzzTest {
     check("GET", "/api/v1/events" + query(input), TestApp.ADMIN, (byte[]) null, Map.of(), false);
   }
 
+  /** The live stream's query (a valid one streams for the test app's second, then ends). */
+  @FuzzTest
+  void eventStreamQuery(byte[] input) {
+    String path = "/api/v1/events/stream" + query(input);
+    check("GET", path, fixture().seller, (byte[]) null, Map.of(), false);
+    String lastEventId = headerValue(text(input));
+    check(
+        "GET",
+        path,
+        TestApp.ADMIN,
+        (byte[]) null,
+        lastEventId.isEmpty() ? Map.of() : Map.of("Last-Event-ID", lastEventId),
+        false);
+  }
+
   /** The operations without a token, and the carriers, with whatever query. */
   @FuzzTest
   void operationsAndCarriersQuery(byte[] input) {

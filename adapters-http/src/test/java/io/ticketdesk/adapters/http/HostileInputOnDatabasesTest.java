@@ -111,7 +111,8 @@ class HostileInputOnDatabasesTest {
         d.browserSessions(),
         d.workingTimeLeft(),
         d.buyerNames(),
-        d.manageWebhooks());
+        d.manageWebhooks(),
+        d.streamEvents());
   }
 
   private record Tenant(long sellerId, String seller, String buyer, String ticket) {}

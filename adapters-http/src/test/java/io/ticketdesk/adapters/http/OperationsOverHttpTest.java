@@ -135,6 +135,7 @@ class OperationsOverHttpTest {
         d.browserSessions(),
         d.workingTimeLeft(),
         d.buyerNames(),
-        d.manageWebhooks());
+        d.manageWebhooks(),
+        d.streamEvents());
   }
 }

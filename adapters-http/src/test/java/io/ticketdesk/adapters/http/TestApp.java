@@ -76,7 +76,7 @@ final class TestApp implements AutoCloseable {
       java.util.function.Supplier<String> fingerprint,
       AutoCloseable database,
       java.util.function.UnaryOperator<HttpDependencies> adjust) {
-    this(null, ports, fingerprint, adjust, new HttpLimits(0, 0, Duration.ofSeconds(30)));
+    this(null, ports, fingerprint, adjust, new HttpLimits(0, 0, Duration.ofSeconds(30)), STREAMS);
     this.database = database;
   }
 
@@ -91,7 +91,24 @@ final class TestApp implements AutoCloseable {
       InMemoryStore memory,
       java.util.function.UnaryOperator<HttpDependencies> adjust,
       HttpLimits limits) {
-    this(memory, ports(memory), () -> StoreFingerprint.of(memory), adjust, limits);
+    this(memory, ports(memory), () -> StoreFingerprint.of(memory), adjust, limits, STREAMS);
+  }
+
+  /**
+   * The test app's event streams: they end after a second (so that a plain request reads one to its
+   * end, and clients reconnect often), heartbeats every 300 ms, new events read every 50 ms.
+   */
+  static final EventStreamLimits STREAMS =
+      new EventStreamLimits(
+          3, 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(50));
+
+  /** On the in-memory store with these event stream limits. */
+  TestApp(EventStreamLimits streams) {
+    this(new InMemoryStore(), streams, new HttpLimits(0, 0, Duration.ofSeconds(30)));
+  }
+
+  private TestApp(InMemoryStore memory, EventStreamLimits streams, HttpLimits limits) {
+    this(memory, ports(memory), () -> StoreFingerprint.of(memory), d -> d, limits, streams);
   }
 
   private static StorePorts ports(InMemoryStore m) {
@@ -122,7 +139,8 @@ final class TestApp implements AutoCloseable {
       StorePorts store,
       java.util.function.Supplier<String> fingerprint,
       java.util.function.UnaryOperator<HttpDependencies> adjust,
-      HttpLimits limits) {
+      HttpLimits limits,
+      EventStreamLimits streams) {
     this.store = memory;
     this.ports = store;
     this.fingerprint = fingerprint;
@@ -137,7 +155,10 @@ final class TestApp implements AutoCloseable {
     webhooks = core.webhooks(webhookSender, WebhookSettings.defaults());
     server =
         new HttpServer(
-            adjust.apply(HttpDependencies.of(core, ready::get, webhooks.manage())), limits);
+            adjust.apply(HttpDependencies.of(core, ready::get, webhooks.manage())),
+            limits,
+            streams,
+            List.of());
     api = new ApiClient(server.start("127.0.0.1", 0));
   }
 

@@ -120,6 +120,51 @@ class WebhooksOverHttpTest {
   }
 
   @Test
+  void theOwnerReadsEveryAttemptWithItsStatusOrErrorAndDurationNewestFirst() {
+    JsonNode e =
+        register(
+            seller, Map.of("url", "https://hooks.example/a", "events", List.of("ticket.opened")));
+    String path = HOOKS + "/" + e.get("endpointId").asLong();
+    app.webhookSender.answers.add(io.ticketdesk.domain.AttemptResult.status(503, 12));
+    app.webhookSender.answers.add(
+        io.ticketdesk.domain.AttemptResult.failed("timed out after 10 s", 10_000));
+    openTicket();
+    app.webhooks.dispatch().fanOut();
+    assertEquals(1, app.webhooks.dispatch().deliverDue());
+    app.clock.advance(java.time.Duration.ofMinutes(1));
+    assertEquals(1, app.webhooks.dispatch().deliverDue());
+    app.clock.advance(java.time.Duration.ofMinutes(5));
+    assertEquals(1, app.webhooks.dispatch().deliverDue());
+
+    var r = api.get(path + "/attempts", seller);
+    assertEquals(200, r.status(), r.body());
+    JsonNode items = r.json().get("items");
+    assertEquals(3, items.size(), r.body());
+    assertEquals(3, items.get(0).get("attempt").asInt());
+    assertEquals(200, items.get(0).get("statusCode").asInt());
+    assertEquals("delivered", items.get(0).get("outcome").asText());
+    assertEquals(2, items.get(1).get("attempt").asInt());
+    assertTrue(items.get(1).get("statusCode").isNull());
+    assertEquals("timed out after 10 s", items.get(1).get("error").asText());
+    assertEquals(10_000, items.get(1).get("durationMs").asLong());
+    assertEquals("pending", items.get(1).get("outcome").asText());
+    assertEquals(503, items.get(2).get("statusCode").asInt());
+    assertEquals(12, items.get(2).get("durationMs").asLong());
+    assertEquals(
+        items.get(0).get("eventId").asText(),
+        app.webhookSender.posted.get(0).headers().get("webhook-id"));
+    // The deliveries list keeps only each delivery's last attempt.
+    JsonNode d = api.get(path + "/deliveries", seller).json().get("items").get(0);
+    assertEquals(3, d.get("attempts").asInt());
+    assertEquals(200, d.get("lastStatusCode").asInt());
+
+    assertEquals(1, api.get(path + "/attempts?limit=1", seller).json().get("items").size());
+    assertEquals(400, api.get(path + "/attempts?limit=0", seller).status());
+    assertEquals(404, api.get(path + "/attempts", otherSeller).status());
+    assertEquals(403, api.get(path + "/attempts", buyer).status());
+  }
+
+  @Test
   void pauseRotateDeliverRedeliverAndDelete() {
     JsonNode e =
         register(

@@ -82,6 +82,13 @@ final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public long lastPosition() {
+    synchronized (lock) {
+      return lastPosition;
+    }
+  }
+
+  @Override
   public List<DomainEvent> feed(Optional<SellerId> seller, long after, int limit) {
     requireNonNull(seller, "seller is null");
     synchronized (lock) {

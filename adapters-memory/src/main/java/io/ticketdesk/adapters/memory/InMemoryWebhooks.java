@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.out.WebhookDeliveries;
 import io.ticketdesk.application.port.out.WebhookEndpoints;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.WebhookAttempt;
 import io.ticketdesk.domain.WebhookDelivery;
 import io.ticketdesk.domain.WebhookEndpoint;
 import java.time.Instant;
@@ -22,6 +23,10 @@ final class InMemoryWebhooks {
   private final Object lock;
   private final Map<Long, WebhookEndpoint> endpointsById = new LinkedHashMap<>();
   private final Map<Long, WebhookDelivery> deliveries = new LinkedHashMap<>();
+
+  /** Every attempt recorded, oldest first; removed with their endpoint. */
+  private final List<WebhookAttempt> attempts = new ArrayList<>();
+
   private final Map<Long, Lease> leases = new LinkedHashMap<>();
   private long fanOutPosition;
   private long endpointSeq;
@@ -92,6 +97,7 @@ final class InMemoryWebhooks {
         public boolean delete(long id) {
           synchronized (lock) {
             deliveries.values().removeIf(d -> d.endpointId() == id);
+            attempts.removeIf(a -> a.endpointId() == id);
             return endpointsById.remove(id) != null;
           }
         }
@@ -162,6 +168,7 @@ final class InMemoryWebhooks {
             }
             leases.remove(after.id());
             deliveries.put(after.id(), after);
+            attempts.add(WebhookAttempt.of(after));
             return true;
           }
         }
@@ -172,6 +179,21 @@ final class InMemoryWebhooks {
             return deliveries.values().stream()
                 .filter(d -> d.endpointId() == endpointId)
                 .sorted(Comparator.comparingLong(WebhookDelivery::id).reversed())
+                .limit(limit)
+                .toList();
+          }
+        }
+
+        @Override
+        public List<WebhookAttempt> attempts(long endpointId, int limit) {
+          synchronized (lock) {
+            return attempts.stream()
+                .filter(a -> a.endpointId() == endpointId)
+                .sorted(
+                    Comparator.comparing(WebhookAttempt::attemptedAt)
+                        .thenComparingLong(WebhookAttempt::deliveryId)
+                        .thenComparingInt(WebhookAttempt::attempt)
+                        .reversed())
                 .limit(limit)
                 .toList();
           }
@@ -206,7 +228,13 @@ final class InMemoryWebhooks {
   @Override
   public String toString() {
     synchronized (lock) {
-      return endpointsById.values() + " " + deliveries.values() + " " + fanOutPosition;
+      return endpointsById.values()
+          + " "
+          + deliveries.values()
+          + " "
+          + attempts
+          + " "
+          + fanOutPosition;
     }
   }
 
@@ -215,8 +243,11 @@ final class InMemoryWebhooks {
     Map<Long, WebhookEndpoint> e = new LinkedHashMap<>(endpointsById);
     Map<Long, WebhookDelivery> d = new LinkedHashMap<>(deliveries);
     Map<Long, Lease> l = new LinkedHashMap<>(leases);
+    List<WebhookAttempt> a = new ArrayList<>(attempts);
     long position = fanOutPosition;
     return () -> {
+      attempts.clear();
+      attempts.addAll(a);
       endpointsById.clear();
       endpointsById.putAll(e);
       deliveries.clear();

@@ -161,6 +161,15 @@ final class JdbiOutbox implements Outbox {
   }
 
   @Override
+  public long lastPosition() {
+    return db.read(
+        h ->
+            h.createQuery("SELECT last_position FROM event_feed WHERE feed_id = 1")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
   public List<DomainEvent> feed(Optional<SellerId> seller, long after, int limit) {
     requireNonNull(seller, "seller is null");
     return db.read(

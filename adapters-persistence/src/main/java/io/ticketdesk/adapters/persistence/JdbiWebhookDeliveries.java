@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.out.WebhookDeliveries;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.WebhookAttempt;
 import io.ticketdesk.domain.WebhookDelivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,26 +131,59 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
 
   @Override
   public boolean complete(WebhookDelivery d, String token) {
+    WebhookAttempt attempt = WebhookAttempt.of(d);
     return db.write(
-            h ->
-                h.createUpdate(
-                        "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
-                            + " next_attempt_at = :next, last_attempt_at = :last,"
-                            + " last_status_code = :code, last_error = :error,"
-                            + " last_duration_ms = :duration, lease_token = NULL,"
-                            + " lease_until = NULL WHERE delivery_id = :id AND lease_token ="
-                            + " :token")
-                    .bind("status", d.status().wire())
-                    .bind("attempts", d.attempts())
-                    .bindByType("next", Db.utc(d.nextAttemptAt()), OffsetDateTime.class)
-                    .bindByType("last", Db.utc(d.lastAttemptAt()), OffsetDateTime.class)
-                    .bind("code", d.lastStatusCode())
-                    .bind("error", d.lastError())
-                    .bind("duration", d.lastDurationMillis())
-                    .bind("id", d.id())
-                    .bind("token", token)
-                    .execute())
-        == 1;
+        h -> {
+          boolean mine =
+              h.createUpdate(
+                          "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
+                              + " next_attempt_at = :next, last_attempt_at = :last,"
+                              + " last_status_code = :code, last_error = :error,"
+                              + " last_duration_ms = :duration, lease_token = NULL,"
+                              + " lease_until = NULL WHERE delivery_id = :id AND lease_token ="
+                              + " :token")
+                      .bind("status", d.status().wire())
+                      .bind("attempts", d.attempts())
+                      .bindByType("next", Db.utc(d.nextAttemptAt()), OffsetDateTime.class)
+                      .bindByType("last", Db.utc(d.lastAttemptAt()), OffsetDateTime.class)
+                      .bind("code", d.lastStatusCode())
+                      .bind("error", d.lastError())
+                      .bind("duration", d.lastDurationMillis())
+                      .bind("id", d.id())
+                      .bind("token", token)
+                      .execute()
+                  == 1;
+          if (mine) {
+            h.createUpdate(
+                    "INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
+                        + " attempted_at, status_code, error, duration_ms, outcome) VALUES (:id,"
+                        + " :attempt, :endpoint, :event, :at, :code, :error, :duration, :outcome)")
+                .bind("id", attempt.deliveryId())
+                .bind("attempt", attempt.attempt())
+                .bind("endpoint", attempt.endpointId())
+                .bind("event", attempt.eventId())
+                .bindByType("at", Db.utc(attempt.attemptedAt()), OffsetDateTime.class)
+                .bind("code", attempt.statusCode())
+                .bind("error", attempt.error())
+                .bind("duration", attempt.durationMillis())
+                .bind("outcome", attempt.outcome().wire())
+                .execute();
+          }
+          return mine;
+        });
+  }
+
+  @Override
+  public List<WebhookAttempt> attempts(long endpointId, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM webhook_attempts WHERE endpoint_id = :endpoint ORDER BY"
+                        + " attempted_at DESC, delivery_id DESC, attempt DESC LIMIT :limit")
+                .bind("endpoint", endpointId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> attempt(rs))
+                .list());
   }
 
   @Override
@@ -191,6 +225,20 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
         d.lastError(),
         d.lastDurationMillis(),
         d.createdAt());
+  }
+
+  private static WebhookAttempt attempt(ResultSet rs) throws SQLException {
+    Long code = Db.nullableLong(rs, "status_code");
+    return new WebhookAttempt(
+        rs.getLong("delivery_id"),
+        rs.getLong("endpoint_id"),
+        rs.getString("event_id"),
+        rs.getInt("attempt"),
+        Db.instant(rs, "attempted_at"),
+        code == null ? null : code.intValue(),
+        rs.getString("error"),
+        rs.getLong("duration_ms"),
+        WebhookDelivery.Status.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)));
   }
 
   private static WebhookDelivery map(ResultSet rs) throws SQLException {

@@ -43,9 +43,24 @@ public final class EventFeedService implements ReadEventsUseCase, PurgeEventsUse
     return outbox.purge(clock.instant().minus(retention), PURGE_BATCH);
   }
 
+  /**
+   * Whose events the caller reads: a seller its own, the marketplace every seller's or {@code
+   * seller}'s; other roles none (403), and {@code seller} is for the marketplace only (400).
+   */
+  static Optional<SellerId> scope(Actor actor, SellerId seller, String what) {
+    Access.require(actor, what, Role.SELLER, Role.MARKETPLACE);
+    if (seller != null && !actor.is(Role.MARKETPLACE)) {
+      throw new DomainException(
+          ErrorCode.VALIDATION,
+          "sellerId is for the marketplace; a seller's feed has its own events only",
+          Map.of("field", "sellerId"));
+    }
+    return actor.is(Role.SELLER) ? actor.sellerId() : Optional.ofNullable(seller);
+  }
+
   @Override
   public EventPage events(Actor actor, String after, Integer limit, SellerId seller) {
-    Access.require(actor, "read events", Role.SELLER, Role.MARKETPLACE);
+    Optional<SellerId> scope = scope(actor, seller, "read events");
     int size = limit == null ? DEFAULT_EVENTS_PER_PAGE : limit;
     if (size < 1 || size > MAX_EVENTS_PER_PAGE) {
       throw new DomainException(
@@ -53,15 +68,7 @@ public final class EventFeedService implements ReadEventsUseCase, PurgeEventsUse
           "limit must be between 1 and " + MAX_EVENTS_PER_PAGE,
           Map.of("field", "limit"));
     }
-    if (seller != null && !actor.is(Role.MARKETPLACE)) {
-      throw new DomainException(
-          ErrorCode.VALIDATION,
-          "sellerId is for the marketplace; a seller's feed has its own events only",
-          Map.of("field", "sellerId"));
-    }
     long position = after == null ? 0 : PageCursor.parseEvents(after);
-    Optional<SellerId> scope =
-        actor.is(Role.SELLER) ? actor.sellerId() : Optional.ofNullable(seller);
     outbox.sequence(SEQUENCE_BATCH);
     List<DomainEvent> page =
         outbox.feed(scope, position, size).stream().filter(e -> e.visibleTo(actor)).toList();

@@ -38,6 +38,7 @@ import io.ticketdesk.application.port.in.RevokeTokenUseCase;
 import io.ticketdesk.application.port.in.SearchTicketsUseCase;
 import io.ticketdesk.application.port.in.ShowOrderDetailsUseCase;
 import io.ticketdesk.application.port.in.StoreDefaultTextModulesUseCase;
+import io.ticketdesk.application.port.in.StreamEventsUseCase;
 import io.ticketdesk.application.port.in.UnitOfWork;
 import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
 import io.ticketdesk.application.port.in.WorkingTimeLeftUseCase;
@@ -87,6 +88,7 @@ public final class TicketdeskCore {
   private final IdempotencyKeyPurgeService keyPurge;
   private final ExchangeRateService exchangeRates;
   private final EventFeedService events;
+  private final EventStreamService streams;
   private final SessionService browserSessions;
   private final BuyerNameService buyerNames;
 
@@ -213,6 +215,7 @@ public final class TicketdeskCore {
     this.defaultTextModules =
         new DefaultTextModuleService(defaultTextModules, recorded.textModules(), tx, clock);
     this.events = new EventFeedService(recorded.outbox(), clock, settings.eventRetention());
+    this.streams = new EventStreamService(recorded.outbox());
     this.keyPurge =
         new IdempotencyKeyPurgeService(
             recorded.idempotencyKeys(),
@@ -376,6 +379,11 @@ public final class TicketdeskCore {
   /** The event feed (the outbox's committed events in commit order, per caller's rights). */
   public ReadEventsUseCase readEvents() {
     return events;
+  }
+
+  /** Live event streams (the same events and scopes as the feed) of this instance. */
+  public StreamEventsUseCase streamEvents() {
+    return streams;
   }
 
   /**

@@ -16,6 +16,7 @@ import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Validation;
+import io.ticketdesk.domain.WebhookAttempt;
 import io.ticketdesk.domain.WebhookDelivery;
 import io.ticketdesk.domain.WebhookEndpoint;
 import io.ticketdesk.domain.WebhookSignature;
@@ -192,6 +193,15 @@ public final class WebhookService implements ManageWebhooksUseCase {
 
   @Override
   public List<WebhookDelivery> deliveries(Actor actor, long endpointId, Integer limit) {
+    return deliveries.recent(find(actor, endpointId).id(), pageSize(limit));
+  }
+
+  @Override
+  public List<WebhookAttempt> attempts(Actor actor, long endpointId, Integer limit) {
+    return deliveries.attempts(find(actor, endpointId).id(), pageSize(limit));
+  }
+
+  private static int pageSize(Integer limit) {
     int size = limit == null ? DEFAULT_DELIVERIES_PER_PAGE : limit;
     if (size < 1 || size > MAX_DELIVERIES_PER_PAGE) {
       throw new DomainException(
@@ -199,7 +209,7 @@ public final class WebhookService implements ManageWebhooksUseCase {
           "limit must be between 1 and " + MAX_DELIVERIES_PER_PAGE,
           Map.of("field", "limit"));
     }
-    return deliveries.recent(find(actor, endpointId).id(), size);
+    return size;
   }
 
   @Override

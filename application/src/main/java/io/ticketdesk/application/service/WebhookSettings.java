@@ -48,6 +48,14 @@ public record WebhookSettings(
     return new WebhookSettings(allowInsecure, retries, secretGrace, after, lease, batch);
   }
 
+  /** How long a worker's lease on a delivery lasts (a killed instance's run out after it). */
+  public WebhookSettings withLease(Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+    return new WebhookSettings(allowInsecure, retries, secretGrace, disableAfter, lease, batch);
+  }
+
   public WebhookSettings withRetries(RetrySchedule schedule) {
     return new WebhookSettings(allowInsecure, schedule, secretGrace, disableAfter, lease, batch);
   }

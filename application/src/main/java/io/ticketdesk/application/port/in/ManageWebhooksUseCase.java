@@ -3,6 +3,7 @@ package io.ticketdesk.application.port.in;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.EventType;
 import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.WebhookAttempt;
 import io.ticketdesk.domain.WebhookDelivery;
 import io.ticketdesk.domain.WebhookEndpoint;
 import java.time.Instant;
@@ -44,6 +45,12 @@ public interface ManageWebhooksUseCase {
 
   /** The endpoint's most recent deliveries, newest first. */
   List<WebhookDelivery> deliveries(Actor actor, long endpointId, Integer limit);
+
+  /**
+   * The endpoint's most recent attempts, newest first: every attempt of every delivery with its
+   * status code or error and duration, not only each delivery's last.
+   */
+  List<WebhookAttempt> attempts(Actor actor, long endpointId, Integer limit);
 
   /** Delivers the event to the endpoint once more (a new delivery, due now). */
   WebhookDelivery redeliver(Actor actor, long endpointId, String eventId);

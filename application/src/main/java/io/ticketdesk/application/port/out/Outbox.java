@@ -38,6 +38,12 @@ public interface Outbox {
   int sequence(int limit);
 
   /**
+   * The last feed position given (0 before the first): a reader that starts here reads only events
+   * placed from now on.
+   */
+  long lastPosition();
+
+  /**
    * Events with a feed position after {@code after} in position order, at most {@code limit}: of
    * {@code seller}, or of all sellers when empty.
    */

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.out;
 
+import io.ticketdesk.domain.WebhookAttempt;
 import io.ticketdesk.domain.WebhookDelivery;
 import java.time.Instant;
 import java.util.List;
@@ -32,13 +33,20 @@ public interface WebhookDeliveries {
   List<WebhookDelivery> claim(Instant now, Instant until, String token, int limit);
 
   /**
-   * Stores the delivery's state after an attempt and frees its lease, if the lease is still {@code
-   * token}'s; false (and nothing stored) otherwise.
+   * Stores the delivery's state after an attempt, records the attempt in the attempt log ({@link
+   * WebhookAttempt#of}) and frees its lease, if the lease is still {@code token}'s; false (and
+   * nothing stored) otherwise.
    */
   boolean complete(WebhookDelivery after, String token);
 
   /** The endpoint's most recent deliveries, newest first. */
   List<WebhookDelivery> recent(long endpointId, int limit);
+
+  /**
+   * The endpoint's most recent attempts, newest first (by time, then delivery, then attempt): each
+   * attempt of each delivery, not only the last. Deleted with their delivery.
+   */
+  List<WebhookAttempt> attempts(long endpointId, int limit);
 
   Optional<WebhookDelivery> find(long deliveryId);
 }

@@ -132,6 +132,22 @@ public abstract class OutboxContractTest {
   }
 
   @Test
+  void theLastPositionIsTheLastPlacedEventsSoAReaderFromThereSeesOnlyLaterEvents() {
+    long start = store.outbox().lastPosition();
+    DomainEvent a = append(seller, t1, 1);
+    assertEquals(start, store.outbox().lastPosition(), "an unplaced event has no position yet");
+    store.outbox().sequence(100);
+    long placed = store.outbox().lastPosition();
+    assertEquals(store.outbox().find(a.id()).orElseThrow().position(), placed);
+
+    DomainEvent b = append(seller, t1, 2);
+    store.outbox().sequence(100);
+    assertEquals(
+        List.of(b.id()),
+        store.outbox().feed(Optional.empty(), placed, 10).stream().map(DomainEvent::id).toList());
+  }
+
+  @Test
   void aSellersFeedHasOnlyItsEventsAndPagesByPosition() {
     DomainEvent a = append(seller, t1, 1);
     append(otherSeller, t1, 2);

@@ -13,6 +13,7 @@ import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.RetrySchedule;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
+import io.ticketdesk.domain.WebhookAttempt;
 import io.ticketdesk.domain.WebhookDelivery;
 import io.ticketdesk.domain.WebhookEndpoint;
 import io.ticketdesk.domain.WebhookSignature;
@@ -169,6 +170,71 @@ public abstract class WebhooksContractTest {
         store.webhookDeliveries().recent(active.id(), 10).stream()
             .map(WebhookDelivery::id)
             .toList());
+  }
+
+  @Test
+  void everyStoredAttemptIsLoggedNewestFirstAndARefusedOneOrADeletedEndpointLeavesNone() {
+    WebhookEndpoint e = endpoint(seller, seller, "https://hooks.example/a");
+    WebhookEndpoint other = endpoint(null, null, "https://hooks.example/m");
+    List<WebhookDelivery> added =
+        store
+            .webhookDeliveries()
+            .add(
+                List.of(
+                    WebhookDelivery.of(e.id(), event(1), at(1)),
+                    WebhookDelivery.of(e.id(), event(2), at(1)),
+                    WebhookDelivery.of(other.id(), event(3), at(1))));
+    // Delivery 1: 503, then a timeout, then 200; delivery 2: refused connection; the other
+    // endpoint's delivery: 200.
+    WebhookDelivery one = added.get(0);
+    String[] results = {"503", "timeout", "200"};
+    for (int i = 0; i < results.length; i++) {
+      String token = "w" + i;
+      WebhookDelivery leased =
+          store
+              .webhookDeliveries()
+              .claim(at(100 * (i + 1)), at(100 * (i + 1) + 50), token, 10)
+              .stream()
+              .filter(d -> d.id() == one.id())
+              .findFirst()
+              .orElseThrow();
+      AttemptResult r =
+          switch (results[i]) {
+            case "503" -> AttemptResult.status(503, 11);
+            case "timeout" -> AttemptResult.failed("timed out after 10 s", 10_000);
+            default -> AttemptResult.status(200, 12);
+          };
+      WebhookDelivery after = leased.after(r, RetrySchedule.DEFAULT, 0.5, at(100 * (i + 1) + 1));
+      assertTrue(store.webhookDeliveries().complete(after, token));
+      // Every other leased delivery goes back unfinished (its lease runs out).
+    }
+    WebhookDelivery two = store.webhookDeliveries().find(added.get(1).id()).orElseThrow();
+    WebhookDelivery refused =
+        two.after(AttemptResult.failed("connection refused", 3), RetrySchedule.DEFAULT, 0.5, at(5));
+    assertFalse(store.webhookDeliveries().complete(refused, "not-the-lease"));
+
+    List<WebhookAttempt> log = store.webhookDeliveries().attempts(e.id(), 10);
+    assertEquals(List.of(3, 2, 1), log.stream().map(WebhookAttempt::attempt).toList());
+    assertTrue(log.stream().allMatch(a -> a.deliveryId() == one.id()));
+    assertEquals(one.eventId(), log.get(0).eventId());
+    assertEquals(200, log.get(0).statusCode());
+    assertEquals(WebhookDelivery.Status.DELIVERED, log.get(0).outcome());
+    assertEquals(12, log.get(0).durationMillis());
+    assertEquals(at(301), log.get(0).attemptedAt());
+    assertEquals(null, log.get(1).statusCode());
+    assertEquals("timed out after 10 s", log.get(1).error());
+    assertEquals(WebhookDelivery.Status.PENDING, log.get(1).outcome());
+    assertEquals(503, log.get(2).statusCode());
+    assertEquals(11, log.get(2).durationMillis());
+    assertEquals(
+        List.of(3, 2),
+        store.webhookDeliveries().attempts(e.id(), 2).stream()
+            .map(WebhookAttempt::attempt)
+            .toList());
+    assertTrue(store.webhookDeliveries().attempts(other.id(), 10).isEmpty());
+
+    assertTrue(store.webhookEndpoints().delete(e.id()));
+    assertTrue(store.webhookDeliveries().attempts(e.id(), 10).isEmpty());
   }
 
   @Test
