@@ -2,6 +2,7 @@ package io.ticketdesk.app;
 
 import com.google.inject.Injector;
 import io.ticketdesk.adapters.calendar.JollydayPublicHolidays;
+import io.ticketdesk.application.port.in.EnforceReturnOptionDeadlinesUseCase;
 import io.ticketdesk.application.port.in.PurgeIdempotencyKeysUseCase;
 import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase;
 import io.ticketdesk.application.port.in.RecomputeDeadlinesUseCase.Recomputation;
@@ -31,11 +32,15 @@ final class Deadlines {
     describe(r).ifPresent(LOG::info);
   }
 
-  /** The background tasks: finishing a recomputation a dead node left, purging expired keys. */
+  /**
+   * The background tasks: finishing a recomputation a dead node left, purging expired keys, the
+   * consequences of overdue option-carrying answers to return requests.
+   */
   static List<BackgroundWork.Task> backgroundTasks(Injector injector) {
     TicketdeskCore core = injector.getInstance(TicketdeskCore.class);
     RecomputeDeadlinesUseCase deadlines = core.recomputeDeadlines();
     PurgeIdempotencyKeysUseCase purge = core.purgeIdempotencyKeys();
+    EnforceReturnOptionDeadlinesUseCase returnOptions = core.enforceReturnOptionDeadlines();
     String fingerprint = calendarFingerprint(injector);
     return List.of(
         BackgroundWork.Task.of(
@@ -49,6 +54,17 @@ final class Deadlines {
               }
               return Optional.of(
                   "purged " + removed.getAsInt() + " idempotency key(s) past their retention");
+            }),
+        BackgroundWork.Task.of(
+            "return-option deadlines",
+            () -> {
+              int recorded = returnOptions.enforceDue();
+              return recorded == 0
+                  ? Optional.empty()
+                  : Optional.of(
+                      "recorded the return policy's consequence for "
+                          + recorded
+                          + " return request(s) whose option-carrying answer is overdue");
             }));
   }
 

@@ -8,14 +8,27 @@ import java.util.Map;
 /**
  * One return option offered in a message: its type and what it refers to ({@code labelId} for a
  * prepaid label, an https {@code url} for a label URL, optionally the {@code orderUnitId} it is
- * for).
+ * for, and for the seller's address optionally the {@code address} to send the item to instead of
+ * the one on file).
  */
 public record ReturnOption(
-    ReturnOptionType type, Long labelId, String url, OrderUnitId orderUnitId) {
+    ReturnOptionType type,
+    Long labelId,
+    String url,
+    OrderUnitId orderUnitId,
+    ReturnAddress address) {
   public static final int MAX_URL_LENGTH = 2000;
+
+  /** An option without an address of its own. */
+  public ReturnOption(ReturnOptionType type, Long labelId, String url, OrderUnitId orderUnitId) {
+    this(type, labelId, url, orderUnitId, null);
+  }
 
   public ReturnOption {
     Validation.required(type, "type");
+    if (address != null && type != ReturnOptionType.SELLER_ADDRESS) {
+      throw invalid("address", "address belongs to a seller_address option only");
+    }
     if (type == ReturnOptionType.PREPAID_LABEL) {
       if (labelId == null || labelId <= 0 || labelId > Validation.MAX_EXACT_INTEGER) {
         throw invalid("labelId", "a prepaid_label option names the labelId of this ticket's label");

@@ -107,6 +107,28 @@ public record SystemEvent(SystemEventKind kind, Map<String, String> params) impl
             .values);
   }
 
+  /** Transitional period: no answer with a valid option came by the deadline {@code dueAt}. */
+  public static SystemEvent returnOptionMissed(
+      List<ReturnOptionType> validOptions, LocalDate enforcedFrom, Instant dueAt) {
+    return new SystemEvent(
+        SystemEventKind.RETURN_ANSWER_MISSED,
+        new Params()
+            .put("validOptions", wires(validOptions))
+            .put("enforcedFrom", enforcedFrom.toString())
+            .put("dueAt", dueAt.toString())
+            .values);
+  }
+
+  /** A breach: no answer with a valid option came by the deadline {@code dueAt}. */
+  public static SystemEvent returnPolicyMissed(List<ReturnOptionType> validOptions, Instant dueAt) {
+    return new SystemEvent(
+        SystemEventKind.RETURN_POLICY_DEADLINE_MISSED,
+        new Params()
+            .put("validOptions", wires(validOptions))
+            .put("dueAt", dueAt.toString())
+            .values);
+  }
+
   /** A breach; {@code channel} is the other channel a message came from, or null (override). */
   public static SystemEvent returnPolicyBreached(
       List<ReturnOptionType> validOptions, String channel) {

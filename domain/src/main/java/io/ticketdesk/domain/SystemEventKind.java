@@ -59,6 +59,14 @@ public enum SystemEventKind implements WireEnum, TextTemplate {
   RETURN_OPTION_MISSING(param("validOptions", RETURN_OPTIONS), param("enforcedFrom", DATE)),
   /** A non-compliant first response was recorded anyway; {@code channel} when from elsewhere. */
   RETURN_POLICY_BREACHED(param("validOptions", RETURN_OPTIONS), optional("channel", TEXT)),
+  /**
+   * Transitional period: no answer with a valid return option came by the return request's deadline
+   * {@code dueAt}.
+   */
+  RETURN_ANSWER_MISSED(
+      param("validOptions", RETURN_OPTIONS), param("enforcedFrom", DATE), param("dueAt", INSTANT)),
+  /** A breach: no answer with a valid return option came by the return request's deadline. */
+  RETURN_POLICY_DEADLINE_MISSED(param("validOptions", RETURN_OPTIONS), param("dueAt", INSTANT)),
   /** The sanction of a breach: the order cancelled and refunded at the seller's expense. */
   ORDER_CANCELLED_FOR_BREACH(
       param("orderNumber", TEXT), param("refunded", MONEY), param("recoveryDeadline", INSTANT)),

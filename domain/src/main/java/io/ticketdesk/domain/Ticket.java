@@ -292,21 +292,24 @@ public record Ticket(
           Map.of(),
           Notice.of(NoticeKind.CUSTOMER_SERVICE_LEADS_CLOSE));
     }
-    if (owesFirstResponse()) {
+    if (owesFirstResponse() || owesReturnOption()) {
       if (by == AuthorRole.SELLER) {
         throw new DomainException(
             ErrorCode.CONFLICT,
             "ticket "
                 + number.value()
-                + " has not been answered yet: answer the buyer first, then close it once the"
-                + " query is resolved",
+                + (owesFirstResponse()
+                    ? " has not been answered yet"
+                    : " owes the buyer an answer with a return option since it was marked as a"
+                        + " return request")
+                + ": answer the buyer first, then close it once the query is resolved",
             Map.of(),
             new Notice(NoticeKind.ANSWER_BUYER_FIRST, Map.of("ticketNumber", number.value())));
       }
       if (reason == null) {
         throw new DomainException(
             ErrorCode.VALIDATION,
-            "customer service closing a ticket the seller never answered must give a reason",
+            "customer service closing a ticket the seller owes an answer must give a reason",
             Map.of("field", "reason"));
       }
     }
@@ -392,6 +395,41 @@ public record Ticket(
   /** Whether the seller's next message to the buyer must carry a valid return option. */
   public boolean owesReturnOption() {
     return returnOptionDueAt != null;
+  }
+
+  /**
+   * When the seller's answer that must carry a valid return option (where the policy applies) is
+   * due, while the seller owes it now: the first response of a ticket open for the seller (by its
+   * running deadline), or the next answer after a mark as return request (by the mark's deadline,
+   * or the running one when that is later: after a hand-back or a reopen). Empty while the seller
+   * cannot or need not answer: closed, waiting on the buyer, or led by customer service.
+   */
+  public java.util.Optional<Instant> optionAnswerDueAt() {
+    if (!isOpen()) {
+      return java.util.Optional.empty();
+    }
+    if (owesReturnOption()) {
+      return java.util.Optional.of(
+          responseDueAt.isAfter(returnOptionDueAt) ? responseDueAt : returnOptionDueAt);
+    }
+    return firstResponseAt == null
+        ? java.util.Optional.of(responseDueAt)
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * The option-carrying answer's deadline passed unanswered and its consequence is recorded at
+   * {@code at}: a pending mark is settled by it (the seller's later answer owes no option for it
+   * any more), and the version increases, so that a seller's answer racing with the consequence
+   * loses.
+   */
+  public Ticket optionAnswerMissed(Instant at) {
+    if (optionAnswerDueAt().filter(at::isAfter).isEmpty()) {
+      throw new DomainException(
+          ErrorCode.CONFLICT,
+          "ticket " + number.value() + " has no option-carrying answer overdue at " + at);
+    }
+    return touched(at).withReturnOptionDue(null);
   }
 
   private Ticket withReturnOptionDue(Instant due) {

@@ -66,6 +66,8 @@ class SystemEventRenderingTest {
     events.add(SystemEvent.returnOptionMissing(options, LocalDate.of(2026, 2, 1)));
     events.add(SystemEvent.returnPolicyBreached(options, null));
     events.add(SystemEvent.returnPolicyBreached(options, "email"));
+    events.add(SystemEvent.returnOptionMissed(options, LocalDate.of(2026, 2, 1), DUE));
+    events.add(SystemEvent.returnPolicyMissed(options, DUE));
     events.add(SystemEvent.orderCancelledForBreach(OrderNumber.of("MQ8BRT7"), amount, DUE));
     events.add(
         SystemEvent.returnAddress(

@@ -37,13 +37,19 @@ record ReturnPolicyJson(
   }
 
   /** One offered return option, in requests and in message JSON. */
-  record OptionJson(String type, Long labelId, String url, Long orderUnitId) {
+  record OptionJson(
+      String type,
+      Long labelId,
+      String url,
+      Long orderUnitId,
+      SellerJson.ReturnAddressJson address) {
     static OptionJson of(ReturnOption o) {
       return new OptionJson(
           o.type().wire(),
           o.labelId(),
           o.url(),
-          o.orderUnitId() == null ? null : o.orderUnitId().value());
+          o.orderUnitId() == null ? null : o.orderUnitId().value(),
+          o.address() == null ? null : SellerJson.ReturnAddressJson.of(o.address()));
     }
   }
 }

@@ -27,13 +27,18 @@ record SellerJson(
     }
 
     ReturnAddress toDomain() {
-      Requests.required(name, "returnAddress.name");
-      Requests.required(street, "returnAddress.street");
-      Requests.required(postalCode, "returnAddress.postalCode");
-      Requests.required(city, "returnAddress.city");
-      Requests.required(country, "returnAddress.country");
+      return toDomain("returnAddress");
+    }
+
+    /** The address, checked as the seller's on file is; {@code field} names it in a refusal. */
+    ReturnAddress toDomain(String field) {
+      Requests.required(name, field + ".name");
+      Requests.required(street, field + ".street");
+      Requests.required(postalCode, field + ".postalCode");
+      Requests.required(city, field + ".city");
+      Requests.required(country, field + ".country");
       return Requests.build(
-          "returnAddress", () -> new ReturnAddress(name, street, postalCode, city, country));
+          field, () -> new ReturnAddress(name, street, postalCode, city, country));
     }
   }
 }

@@ -20,6 +20,7 @@ import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnIntent;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOption;
@@ -288,8 +289,11 @@ final class TicketRoutes {
             o.orderUnitId() == null
                 ? null
                 : Requests.build(field + ".orderUnitId", () -> OrderUnitId.of(o.orderUnitId()));
+        ReturnAddress address =
+            o.address() == null ? null : o.address().toDomain(field + ".address");
         options.add(
-            Requests.build(field, () -> new ReturnOption(type, o.labelId(), o.url(), unit)));
+            Requests.build(
+                field, () -> new ReturnOption(type, o.labelId(), o.url(), unit, address)));
       }
     }
     Money discount = null;

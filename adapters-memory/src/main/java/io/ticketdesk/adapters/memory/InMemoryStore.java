@@ -863,6 +863,19 @@ public final class InMemoryStore implements Store {
       }
 
       @Override
+      public boolean replace(ReturnPolicyOutcome outcome) {
+        synchronized (lock) {
+          String key = outcome.sellerId().value() + "/" + outcome.ticketNumber().value();
+          ReturnPolicyOutcome stored = outcomes.get(key);
+          if (stored == null || stored.breached()) {
+            return false;
+          }
+          outcomes.put(key, outcome);
+          return true;
+        }
+      }
+
+      @Override
       public Optional<ReturnPolicyOutcome> find(SellerId seller, TicketNumber ticket) {
         synchronized (lock) {
           return Optional.ofNullable(outcomes.get(seller.value() + "/" + ticket.value()));

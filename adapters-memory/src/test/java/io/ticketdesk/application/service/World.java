@@ -70,6 +70,10 @@ final class World {
   final Tickets ticketsPort;
 
   final TicketdeskCore core;
+
+  /** The ports the core is built on (e.g. for a second instance on the same store). */
+  final Store ports;
+
   final RegisterSellerUseCase sellerService;
   final OrderFeed feed;
   final TicketUseCases tickets;
@@ -90,7 +94,7 @@ final class World {
 
   private World(UnaryOperator<Tickets> ticketsPort, Carriers carriers) {
     this.ticketsPort = ticketsPort.apply(store.tickets());
-    Store ports =
+    this.ports =
         new StorePorts(
             store.sellers(),
             store.accessTokens(),

@@ -8,6 +8,7 @@ import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderUnitId;
+import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionType;
@@ -115,8 +116,11 @@ final class JdbiMessages implements Messages {
             ReturnOption o = options.get(i);
             h.createUpdate(
                     "INSERT INTO message_return_options (seller_id, message_id, option_index,"
-                        + " ticket_number, option_type, label_id, url, order_unit_id) VALUES"
-                        + " (:seller, :id, :index, :ticket, :type, :labelId, :url, :unit)")
+                        + " ticket_number, option_type, label_id, url, order_unit_id,"
+                        + " address_name, address_street, address_postal_code, address_city,"
+                        + " address_country) VALUES (:seller, :id, :index, :ticket, :type,"
+                        + " :labelId, :url, :unit, :addressName, :addressStreet,"
+                        + " :addressPostalCode, :addressCity, :addressCountry)")
                 .bind("seller", m.sellerId().value())
                 .bind("id", m.id())
                 .bind("index", i)
@@ -125,6 +129,11 @@ final class JdbiMessages implements Messages {
                 .bind("labelId", o.labelId())
                 .bind("url", o.url())
                 .bind("unit", o.orderUnitId() == null ? null : o.orderUnitId().value())
+                .bind("addressName", o.address() == null ? null : o.address().name())
+                .bind("addressStreet", o.address() == null ? null : o.address().street())
+                .bind("addressPostalCode", o.address() == null ? null : o.address().postalCode())
+                .bind("addressCity", o.address() == null ? null : o.address().city())
+                .bind("addressCountry", o.address() == null ? null : o.address().country())
                 .execute();
           }
           return m;
@@ -176,7 +185,8 @@ final class JdbiMessages implements Messages {
                               rs.getString("url"),
                               Optional.ofNullable(Db.nullableLong(rs, "order_unit_id"))
                                   .map(OrderUnitId::of)
-                                  .orElse(null))))
+                                  .orElse(null),
+                              address(rs))))
               .forEach(
                   e ->
                       options
@@ -230,5 +240,18 @@ final class JdbiMessages implements Messages {
         ? null
         : new SystemEvent(
             SystemEventKind.of(kind), EventParams.decode(rs.getString("event_params")));
+  }
+
+  /** The address a seller_address option gave, or null. */
+  private static ReturnAddress address(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String name = rs.getString("address_name");
+    return name == null
+        ? null
+        : new ReturnAddress(
+            name,
+            rs.getString("address_street"),
+            rs.getString("address_postal_code"),
+            rs.getString("address_city"),
+            rs.getString("address_country"));
   }
 }

@@ -45,6 +45,28 @@ final class JdbiReturnPolicyOutcomes implements ReturnPolicyOutcomes {
   }
 
   @Override
+  public boolean replace(ReturnPolicyOutcome o) {
+    requireNonNull(o, "outcome is null");
+    return db.write(
+            h ->
+                h.createUpdate(
+                        "UPDATE return_policy_outcomes SET phase = :phase, satisfied = :satisfied,"
+                            + " decided_at = :decidedAt, breached_at = :breachedAt,"
+                            + " recovery_deadline = :recoveryDeadline WHERE seller_id = :seller"
+                            + " AND ticket_number = :ticket AND breached_at IS NULL")
+                    .bind("seller", o.sellerId().value())
+                    .bind("ticket", o.ticketNumber().value())
+                    .bind("phase", o.phase().wire())
+                    .bind("satisfied", o.satisfied())
+                    .bindByType("decidedAt", Db.utc(o.decidedAt()), OffsetDateTime.class)
+                    .bindByType("breachedAt", Db.utc(o.breachedAt()), OffsetDateTime.class)
+                    .bindByType(
+                        "recoveryDeadline", Db.utc(o.recoveryDeadline()), OffsetDateTime.class)
+                    .execute())
+        > 0;
+  }
+
+  @Override
   public Optional<ReturnPolicyOutcome> find(SellerId seller, TicketNumber ticket) {
     requireNonNull(seller, "seller is null");
     requireNonNull(ticket, "ticket is null");

@@ -338,6 +338,20 @@ final class EventRecordingStore implements Store {
     }
 
     @Override
+    public boolean replace(ReturnPolicyOutcome outcome) {
+      return atomically(
+          () -> {
+            boolean replaced = delegate.replace(outcome);
+            if (replaced) {
+              EventRecordingStore.this.record(
+                  TicketEvents.outcome(
+                      ticket(outcome.sellerId(), outcome.ticketNumber()), outcome));
+            }
+            return replaced;
+          });
+    }
+
+    @Override
     public Optional<ReturnPolicyOutcome> find(SellerId seller, TicketNumber ticket) {
       return delegate.find(seller, ticket);
     }

@@ -286,6 +286,9 @@ public final class PostMessageService implements PostMessageUseCase {
           .add(o.labelId())
           .text(o.url())
           .add(o.orderUnitId() == null ? null : o.orderUnitId().value());
+      if (o.address() != null) { // only then: the keys of requests without one stay as they were
+        f.add("address").text(o.address().display());
+      }
     }
     Money discount = c.offer().discountOffer();
     if (discount == null) {

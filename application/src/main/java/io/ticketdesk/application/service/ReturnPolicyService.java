@@ -19,6 +19,7 @@ import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.Language;
 import io.ticketdesk.domain.LedgerEntry;
+import io.ticketdesk.domain.MissedOptionAnswer;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Notice;
 import io.ticketdesk.domain.Order;
@@ -127,8 +128,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     }
     // Most tickets owe no option ever: they need no order or outcome. For the others, one order
     // and one outcome query per seller on the page (outcomes are recorded with the seller's
-    // first response, so unanswered tickets have none). The reads need no common snapshot: an
-    // outcome is written once, with the first response that the ticket already shows.
+    // first response, or when its deadline passed without one).
     Map<SellerId, List<Ticket>> applicable = new LinkedHashMap<>();
     for (Ticket ticket : tickets) {
       if (ReturnOptionPolicy.mayApply(ticket)) {
@@ -141,10 +141,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
         (seller, page) -> {
           ordersBySeller.put(
               seller, orders.findAll(seller, page.stream().map(Ticket::orderNumber).toList()));
-          List<TicketNumber> answered =
-              page.stream().filter(t -> t.firstResponseAt() != null).map(Ticket::number).toList();
           outcomesBySeller.put(
-              seller, answered.isEmpty() ? Map.of() : outcomes.findAll(seller, answered));
+              seller, outcomes.findAll(seller, page.stream().map(Ticket::number).toList()));
         });
     Instant now = clock.instant();
     List<ReturnPolicyState> states = new ArrayList<>(tickets.size());
@@ -228,10 +226,13 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       Instant at) {
     // The first response, or the seller's first answer after the ticket was marked as a return
     // request: both owe a valid option, in the phase of the day they are sent.
+    // A first response whose deadline passed without one has had its consequence (an outcome is
+    // recorded): it is not judged again.
     boolean firstResponse =
         author == AuthorRole.SELLER
             && !internal
-            && (ticket.isOpen() && ticket.firstResponseAt() == null || ticket.owesReturnOption());
+            && (ticket.owesReturnOption()
+                || ticket.isOpen() && ticket.firstResponseAt() == null && !judged(ticket));
     if (!firstResponse && offer.isEmpty()) {
       return new Decision(null, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
     }
@@ -290,6 +291,81 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     return new Decision(a, verdict, true);
   }
 
+  /** Whether the ticket's first response was judged already (its missed deadline's outcome). */
+  private boolean judged(Ticket ticket) {
+    return ReturnOptionPolicy.mayApply(ticket)
+        && outcomes.find(ticket.sellerId(), ticket.number()).isPresent();
+  }
+
+  /**
+   * The ticket's option-carrying answer that is overdue at {@code now} with a consequence due, if
+   * any ({@link MissedOptionAnswer}); reads the order only for tickets past such a deadline.
+   */
+  Optional<MissedOptionAnswer> missed(Ticket ticket, Instant now) {
+    Optional<Instant> due = ticket.optionAnswerDueAt().filter(now::isAfter);
+    if (!ReturnOptionPolicy.mayApply(ticket) || due.isEmpty()) {
+      return Optional.empty();
+    }
+    Order order = order(ticket);
+    return MissedOptionAnswer.of(
+        policy,
+        ticket,
+        order,
+        ledger.entries(ticket.sellerId(), order.number()),
+        rateAt(ticket.storefront(), due.get()),
+        !ticket.owesReturnOption() && judged(ticket),
+        now);
+  }
+
+  /**
+   * Records the consequence of a missed option-carrying answer — the same as a non-compliant first
+   * response's, without a message: the outcome and a system note in the transitional period, the
+   * sanction of a breach once enforced. {@code ticket} is the ticket before it.
+   */
+  void carryOutMissed(Ticket ticket, MissedOptionAnswer missed, Instant at) {
+    ReturnOptionPolicy.Assessment a = missed.assessment();
+    switch (missed.verdict()) {
+      case WARNING -> {
+        record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
+        systemMessages.write(
+            ticket,
+            SystemEvent.returnOptionMissed(
+                a.validOptions(), policy.rules().enforcedFrom(), missed.dueAt()),
+            at);
+      }
+      case BREACH ->
+          breach(ticket, SystemEvent.returnPolicyMissed(a.validOptions(), missed.dueAt()), at);
+      default -> throw new IllegalStateException("no consequence for " + missed.verdict());
+    }
+  }
+
+  /**
+   * Records an outcome: the answer owed after a mark replaces an earlier answer's outcome (unless
+   * that was a breach).
+   */
+  private void record(Ticket ticket, ReturnPolicyOutcome outcome) {
+    if (ticket.owesReturnOption() && outcomes.replace(outcome)) {
+      return;
+    }
+    outcomes.record(outcome);
+  }
+
+  /**
+   * The sanction of a breach: the outcome, the system message saying why, every unit cancelled and
+   * refunded at the seller's expense, and the message saying so; the notice for the seller.
+   */
+  private Notice breach(Ticket ticket, SystemEvent why, Instant at) {
+    ReturnPolicyOutcome breach = ReturnPolicyOutcome.breach(ticket, at);
+    record(ticket, breach);
+    systemMessages.write(ticket, why, at);
+    Money total = sanction(ticket, at);
+    systemMessages.write(
+        ticket,
+        SystemEvent.orderCancelledForBreach(ticket.orderNumber(), total, breach.recoveryDeadline()),
+        at);
+    return Notice.policyBreach(ticket.orderNumber(), breach.recoveryDeadline());
+  }
+
   /** What the ticket's units cost together, in {@code currency}. */
   private static Money unitsPrice(Ticket ticket, Order order, String currency) {
     long total = 0;
@@ -317,7 +393,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
         refundWithoutReturn(ticket, o.orderUnitId(), decision.assessment(), at);
       }
       if (o.type() == ReturnOptionType.SELLER_ADDRESS) {
-        returnAddress(ticket, at);
+        returnAddress(ticket, o.address(), at);
       }
     }
     if (!decision.firstResponse() || !decision.assessment().requiresOption()) {
@@ -325,9 +401,9 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     }
     ReturnOptionPolicy.Assessment a = decision.assessment();
     switch (decision.verdict()) {
-      case SATISFIED -> outcomes.record(ReturnPolicyOutcome.of(ticket, a.phase(), true, at));
+      case SATISFIED -> record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), true, at));
       case WARNING -> {
-        outcomes.record(ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
+        record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
         SystemEvent missing =
             SystemEvent.returnOptionMissing(a.validOptions(), policy.rules().enforcedFrom());
         warnings.add(
@@ -338,17 +414,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
         systemMessages.write(ticket, missing, at);
       }
       case BREACH -> {
-        ReturnPolicyOutcome breach = ReturnPolicyOutcome.breach(ticket, at);
-        outcomes.record(breach);
-        systemMessages.write(
-            ticket, SystemEvent.returnPolicyBreached(a.validOptions(), channel), at);
-        Money total = sanction(ticket, at);
-        systemMessages.write(
-            ticket,
-            SystemEvent.orderCancelledForBreach(
-                ticket.orderNumber(), total, breach.recoveryDeadline()),
-            at);
-        Notice notice = Notice.policyBreach(ticket.orderNumber(), breach.recoveryDeadline());
+        Notice notice =
+            breach(ticket, SystemEvent.returnPolicyBreached(a.validOptions(), channel), at);
         warnings.add(
             new Warning(
                 "policy-breach",
@@ -361,21 +428,23 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   }
 
   /**
-   * Puts the seller's full return address in front of the buyer: an accepted seller_address option
-   * is worth nothing without it.
+   * Puts the full return address in front of the buyer — the one {@code given} in the option, else
+   * the seller's on file: an accepted seller_address option is worth nothing without it.
    */
-  private void returnAddress(Ticket ticket, Instant at) {
+  private void returnAddress(Ticket ticket, ReturnAddress given, Instant at) {
     ReturnAddress address =
-        sellers
-            .find(ticket.sellerId())
-            .map(Seller::returnAddress)
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        ErrorCode.RETURN_OPTION_INVALID,
-                        "the seller has no return address on file; seller_address is not"
-                            + " possible — offer a label instead",
-                        Map.of("field", "returnOptions")));
+        given != null
+            ? given
+            : sellers
+                .find(ticket.sellerId())
+                .map(Seller::returnAddress)
+                .orElseThrow(
+                    () ->
+                        new DomainException(
+                            ErrorCode.RETURN_OPTION_INVALID,
+                            "the seller has no return address on file; give the address in the seller_address"
+                                + " option or offer a label instead",
+                            Map.of("field", "returnOptions")));
     systemMessages.write(ticket, SystemEvent.returnAddress(address), at);
   }
 

@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.in.CloseTicketUseCase;
 import io.ticketdesk.application.port.in.CreateReturnLabelUseCase;
 import io.ticketdesk.application.port.in.DispatchWebhooksUseCase;
 import io.ticketdesk.application.port.in.DownloadReturnLabelUseCase;
+import io.ticketdesk.application.port.in.EnforceReturnOptionDeadlinesUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.ExchangeRatesUseCase;
 import io.ticketdesk.application.port.in.FeedOrderUseCase;
@@ -81,6 +82,7 @@ public final class TicketdeskCore {
   private final ReturnPolicyService returnPolicy;
   private final ReturnLabelService labels;
   private final DeadlineService deadlines;
+  private final ReturnOptionDeadlineService returnOptionDeadlines;
   private final DefaultTextModuleService defaultTextModules;
   private final IdempotencyKeyPurgeService keyPurge;
   private final ExchangeRateService exchangeRates;
@@ -205,6 +207,9 @@ public final class TicketdeskCore {
             deadline,
             clock,
             settings.node());
+    this.returnOptionDeadlines =
+        new ReturnOptionDeadlineService(
+            recorded.tickets(), recorded.leases(), tx, returnPolicy, clock, settings.node());
     this.defaultTextModules =
         new DefaultTextModuleService(defaultTextModules, recorded.textModules(), tx, clock);
     this.events = new EventFeedService(recorded.outbox(), clock, settings.eventRetention());
@@ -427,6 +432,14 @@ public final class TicketdeskCore {
         clock,
         warning,
         settings.eventRetention());
+  }
+
+  /**
+   * The scheduler of the return-option policy's deadlines: the consequence of a return request
+   * whose option-carrying answer did not come in time, once for the cluster.
+   */
+  public EnforceReturnOptionDeadlinesUseCase enforceReturnOptionDeadlines() {
+    return returnOptionDeadlines;
   }
 
   /** The event feed's retention. */

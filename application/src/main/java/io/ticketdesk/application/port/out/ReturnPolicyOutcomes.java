@@ -7,7 +7,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** How tickets' first responses fared under the return-option policy, one outcome per ticket. */
+/**
+ * How tickets' first responses (or the answers owed after a mark as return request) fared under the
+ * return-option policy, one outcome per ticket.
+ */
 public interface ReturnPolicyOutcomes {
   /**
    * Records the outcome of a ticket's first response.
@@ -15,6 +18,14 @@ public interface ReturnPolicyOutcomes {
    * @throws DuplicateKeyException when the ticket has an outcome already
    */
   void record(ReturnPolicyOutcome outcome);
+
+  /**
+   * Replaces the ticket's outcome by a later answer's ({@code outcome}: the answer owed after a
+   * mark as return request) unless the stored one is a breach, which stands.
+   *
+   * @return whether one was replaced; false when the ticket has none or a breach
+   */
+  boolean replace(ReturnPolicyOutcome outcome);
 
   Optional<ReturnPolicyOutcome> find(SellerId seller, TicketNumber ticket);
 

@@ -2,6 +2,7 @@ package io.ticketdesk.application.testing.contract;
 
 import static io.ticketdesk.application.testing.contract.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,24 @@ public abstract class ReturnPolicyOutcomesContractTest {
   }
 
   @Test
+  void aLaterAnswersOutcomeReplacesAnEarlierOneButNeverABreach() {
+    var outcomes = store.returnPolicyOutcomes();
+    ReturnPolicyOutcome breach = ReturnPolicyOutcome.breach(ticket, at(3));
+    assertFalse(outcomes.replace(breach), "nothing to replace");
+    assertTrue(outcomes.find(ticket.sellerId(), ticket.number()).isEmpty());
+
+    outcomes.record(ReturnPolicyOutcome.of(ticket, PolicyPhase.ENFORCED, true, at(1)));
+    assertTrue(outcomes.replace(breach));
+    assertEquals(breach, outcomes.find(ticket.sellerId(), ticket.number()).orElseThrow());
+
+    assertFalse(
+        outcomes.replace(ReturnPolicyOutcome.of(ticket, PolicyPhase.ENFORCED, true, at(4))),
+        "a breach stands");
+    assertEquals(breach, outcomes.find(ticket.sellerId(), ticket.number()).orElseThrow());
+    assertTrue(outcomes.find(otherTicket.sellerId(), otherTicket.number()).isEmpty());
+  }
+
+  @Test
   void aMessageKeepsTheReturnOptionsAndDiscountItOffered() {
     ReturnOffer offer =
         new ReturnOffer(
@@ -109,7 +128,14 @@ public abstract class ReturnPolicyOutcomesContractTest {
                     ReturnOptionType.REFUND_WITHOUT_RETURN,
                     null,
                     null,
-                    ticket.orderUnitIds().get(0))),
+                    ticket.orderUnitIds().get(0)),
+                new ReturnOption(
+                    ReturnOptionType.SELLER_ADDRESS,
+                    null,
+                    null,
+                    null,
+                    new io.ticketdesk.domain.ReturnAddress(
+                        "Retourenlager Süd", "Lagerweg 5", "04109", "Leipzig", "DE"))),
             Money.of(500, "EUR"));
     store
         .messages()

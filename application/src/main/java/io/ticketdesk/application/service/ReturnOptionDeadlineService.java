@@ -1,0 +1,141 @@
+package io.ticketdesk.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.ticketdesk.application.port.in.EnforceReturnOptionDeadlinesUseCase;
+import io.ticketdesk.application.port.out.ConcurrentUpdateException;
+import io.ticketdesk.application.port.out.DuplicateKeyException;
+import io.ticketdesk.application.port.out.Leases;
+import io.ticketdesk.application.port.out.Leases.Lease;
+import io.ticketdesk.application.port.out.Tickets;
+import io.ticketdesk.application.port.out.Transactions;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.MissedOptionAnswer;
+import io.ticketdesk.domain.ReturnOptionPolicy;
+import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records the consequence of every return request whose option-carrying answer is overdue, once for
+ * the whole cluster: the node that takes the lease {@value #LEASE} scans the open tickets in
+ * batches and records each due consequence in a transaction of its own that first extends the lease
+ * (so a node that lost it writes nothing: fencing) and reads the ticket again (so an answer that
+ * came meanwhile, or another node's consequence, makes none). The ticket's version increases with
+ * the consequence, so a seller's answer racing with it loses and is tried again on the ticket as it
+ * is then. A node that dies mid-scan leaves the lease to run out ({@link #LEASE_TIME}); the next
+ * node that looks takes it and scans from the start (what is done is not due any more). A finished
+ * scan frees the lease for the next turn of whichever node comes first.
+ */
+public final class ReturnOptionDeadlineService implements EnforceReturnOptionDeadlinesUseCase {
+  static final String LEASE = "return-option-deadlines";
+
+  /** How long a node holds the scan without extending it (each batch and ticket extends it). */
+  static final Duration LEASE_TIME = Duration.ofSeconds(30);
+
+  static final int BATCH = 500;
+
+  private final Tickets tickets;
+  private final Leases leases;
+  private final Transactions tx;
+  private final ReturnPolicyService returnPolicy;
+  private final Clock clock;
+  private final String node;
+
+  ReturnOptionDeadlineService(
+      Tickets tickets,
+      Leases leases,
+      Transactions tx,
+      ReturnPolicyService returnPolicy,
+      Clock clock,
+      String node) {
+    this.tickets = requireNonNull(tickets, "tickets is null");
+    this.leases = requireNonNull(leases, "leases is null");
+    this.tx = requireNonNull(tx, "tx is null");
+    this.returnPolicy = requireNonNull(returnPolicy, "returnPolicy is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.node = requireNonNull(node, "node is null");
+  }
+
+  @Override
+  public int enforceDue() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Optional<Lease> taken = leases.acquire(LEASE, node, now, now.plus(LEASE_TIME));
+    if (taken.isEmpty()) {
+      return 0; // another node scans now
+    }
+    Lease lease = taken.get();
+    int recorded = 0;
+    TicketNumber after = null;
+    while (true) {
+      TicketNumber from = after;
+      List<Ticket> batch =
+          tx.inTransaction(
+              () -> leases.extend(lease, renewal(), "") ? tickets.openTickets(from, BATCH) : null);
+      if (batch == null) {
+        return recorded; // the lease ran out and another node took the scan over
+      }
+      if (batch.isEmpty()) {
+        break;
+      }
+      for (Ticket t : batch) {
+        if (!overdue(t, now)) {
+          continue;
+        }
+        Boolean done = enforce(lease, t, now);
+        if (done == null) {
+          return recorded;
+        }
+        if (done) {
+          recorded++;
+        }
+      }
+      after = batch.get(batch.size() - 1).number();
+    }
+    tx.inTransaction(() -> leases.extend(lease, clock.instant(), ""));
+    return recorded;
+  }
+
+  /** A cheap look without reads: a return request whose option-carrying answer is overdue. */
+  private static boolean overdue(Ticket t, Instant now) {
+    return ReturnOptionPolicy.mayApply(t) && t.optionAnswerDueAt().filter(now::isAfter).isPresent();
+  }
+
+  /**
+   * The consequence for one ticket in a transaction of its own; true when recorded, false when none
+   * is due (any more), null when the lease was lost.
+   */
+  private Boolean enforce(Lease lease, Ticket scanned, Instant now) {
+    try {
+      return tx.inTransaction(
+          () -> {
+            // Extending first locks the lease: nobody takes it while this consequence is written.
+            if (!leases.extend(lease, renewal(), "")) {
+              return null;
+            }
+            Ticket t = tickets.find(scanned.sellerId(), scanned.number()).orElse(null);
+            Optional<MissedOptionAnswer> missed =
+                t == null ? Optional.empty() : returnPolicy.missed(t, now);
+            if (missed.isEmpty()) {
+              return false;
+            }
+            tickets.update(t.optionAnswerMissed(now));
+            returnPolicy.carryOutMissed(t, missed.get(), now);
+            return true;
+          });
+    } catch (ConcurrentUpdateException | DuplicateKeyException e) {
+      return false; // the seller answered meanwhile, or the ticket changed: the next turn sees
+    } catch (DomainException e) {
+      return false; // e.g. the order is gone: nothing to sanction; the other tickets go on
+    }
+  }
+
+  private Instant renewal() {
+    return clock.instant().plus(LEASE_TIME);
+  }
+}
