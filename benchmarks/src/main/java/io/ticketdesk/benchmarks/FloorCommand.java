@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  * refund takes from with its currency, and the ticket numbers the scenario's ticket query returns
  * with their return-policy inputs (the page's policy reads name them in one array; the columns
  * {@code u0…} of the page's numbers are no longer read since a page carries its order unit ids,
- * V21). The script picks a row with {@code \set i random(…)} and {@code \gset} — one extra
+ * V22). The script picks a row with {@code \set i random(…)} and {@code \gset} — one extra
  * primary-key lookup per transaction that the server does not make.
  */
 @Command(
@@ -100,7 +100,7 @@ final class FloorCommand implements Callable<Integer> {
   Path scriptDir;
 
   /**
-   * A page on PostgreSQL is one statement since V21: the tickets with their order unit ids ({@code
+   * A page on PostgreSQL is one statement since V22: the tickets with their order unit ids ({@code
    * JdbiTickets.search}, {@code WITH_UNITS}); this is its select list and table.
    */
   static final String PAGE_SQL =

@@ -371,7 +371,7 @@ class BenchmarkToolsSmokeTest {
     assertTrue(lookup.contains("ARRAY(SELECT u.order_unit_id FROM ticket_units u"), lookup);
     assertTrue(lookup.contains("WHERE t.seller_id = :s AND t.ticket_number = :n"), lookup);
     String inbox = FloorCommand.script(Scenario.INBOX);
-    // One statement per page, as JdbiTickets.search sends it on PostgreSQL since V21.
+    // One statement per page, as JdbiTickets.search sends it on PostgreSQL since V22.
     assertTrue(
         inbox.contains(
             "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="

@@ -169,7 +169,7 @@ final class JdbiTickets implements Tickets {
   /**
    * One statement per page on PostgreSQL: the page's rows with their order unit ids ({@code
    * ARRAY(SELECT …)} per row, evaluated for the rows the {@code LIMIT} keeps), so a page costs one
-   * round trip; the seller's due inbox reads it off a covering index (V21, docs/benchmarks.md). On
+   * round trip; the seller's due inbox reads it off a covering index (V22, docs/benchmarks.md). On
    * H2 the units come in a second, keyed read ({@link #withUnits}).
    */
   @Override

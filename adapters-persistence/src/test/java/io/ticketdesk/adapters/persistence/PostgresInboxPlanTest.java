@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The seller's due inbox on PostgreSQL is one statement per page, read by an index-only scan of
  * {@code tickets_inbox_due_cover_idx} with the order unit ids index-only from {@code
- * ticket_units_cover_idx} (V21; docs/benchmarks.md). The covering index must carry every column of
+ * ticket_units_cover_idx} (V22; docs/benchmarks.md). The covering index must carry every column of
  * {@code tickets}: a column added to the table without it would silently bring back one heap read
  * per ticket of the page.
  */
