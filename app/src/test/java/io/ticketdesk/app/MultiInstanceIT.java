@@ -193,16 +193,30 @@ class MultiInstanceIT {
     assertTrue(stored.values().stream().allMatch(n -> n == 1), "each once: " + stored);
   }
 
+  /**
+   * Waits at least {@code minMillis}, then until {@code count} writes are acknowledged (≤ 60 s).
+   */
+  private static void awaitAcknowledged(KeyedWriters writers, int count, long minMillis)
+      throws InterruptedException {
+    Thread.sleep(minMillis);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (writers.acknowledged.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+  }
+
   @Test
   @Order(4)
   void killingANodeUnderWriteLoadLosesNoAcknowledgedWriteAndRetriedKeysWriteOnce()
       throws Exception {
     KeyedWriters writers = new KeyedWriters(lb, seller.buyer, seller.unit, "kill");
     writers.start(4);
-    Thread.sleep(3_000);
+    // At least 3 s and 10 acknowledged writes before the kill, and 3 s and one more after it: on a
+    // busy shared machine a fixed 3 s saw fewer than 10 (47 in 6 s at a load average of 30).
+    awaitAcknowledged(writers, 10, 3_000);
     int beforeKill = writers.acknowledged.size();
     cluster.nodes.get(1).kill(); // node-2, SIGKILL while the writers are busy
-    Thread.sleep(3_000);
+    awaitAcknowledged(writers, beforeKill + 1, 3_000);
     writers.stop();
     System.out.println("MULTI-INSTANCE kill -9: " + writers.summary());
 

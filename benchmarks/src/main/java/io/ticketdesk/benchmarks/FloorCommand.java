@@ -38,9 +38,10 @@ import picocli.CommandLine.Option;
  * (dropped afterwards): one row per target with the seller, its token hash, the ticket, its order,
  * whether it is a return request (reply: the seller's answer offers a return option), the unit a
  * refund takes from with its currency, and the ticket numbers the scenario's ticket query returns
- * (the server's second query, the order units of the page, names them in one array). The script
- * picks a row with {@code \set i random(…)} and {@code \gset} — one extra primary-key lookup per
- * transaction that the server does not make.
+ * with their return-policy inputs (the page's policy reads name them in one array; the columns
+ * {@code u0…} of the page's numbers are no longer read since a page carries its order unit ids,
+ * V23). The script picks a row with {@code \set i random(…)} and {@code \gset} — one extra
+ * primary-key lookup per transaction that the server does not make.
  */
 @Command(
     name = "floor",
@@ -99,12 +100,13 @@ final class FloorCommand implements Callable<Integer> {
   Path scriptDir;
 
   /**
-   * A page's order unit ids ({@code JdbiTickets.PAGE_UNITS}): the server binds the ticket numbers
-   * as one array, the floor builds it from the padded columns (a duplicate changes nothing).
+   * A page on PostgreSQL is one statement since V23: the tickets with their order unit ids ({@code
+   * JdbiTickets.search}, {@code WITH_UNITS}); this is its select list and table.
    */
-  static final String UNITS_SQL =
-      "SELECT ticket_number, order_unit_id FROM ticket_units WHERE seller_id = :s"
-          + " AND ticket_number = ANY(ARRAY[%s]::varchar[]) ORDER BY ticket_number, pos;";
+  static final String PAGE_SQL =
+      "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
+          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
+          + " FROM tickets t WHERE 1 = 1";
 
   /** What the floor needs to know of a page's tickets: numbers and return-policy inputs. */
   private static final String PAGE_COLUMNS =
@@ -254,11 +256,6 @@ final class FloorCommand implements Callable<Integer> {
   static String script(Scenario s) {
     StringBuilder sb = new StringBuilder();
     int k = pageRows(s);
-    List<String> unitParams = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      unitParams.add(":u" + i);
-    }
-    String units = String.format(UNITS_SQL, String.join(", ", unitParams));
     String keep =
         "reason = reason, topic = topic, return_intent = return_intent, closed_finally ="
             + " closed_finally, ";
@@ -268,26 +265,25 @@ final class FloorCommand implements Callable<Integer> {
     switch (s) {
       case LOOKUP -> sb.append(TICKET_SQL).append(";\n");
       case SEARCH -> {
-        sb.append(
-            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.order_number = :o"
-                + " ORDER BY t.seller_id, t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
-        sb.append(units).append('\n');
+        sb.append(PAGE_SQL)
+            .append(
+                " AND t.seller_id = :s AND t.order_number = :o ORDER BY t.created_at DESC,"
+                    + " t.ticket_number DESC LIMIT :lim;\n");
         policy(sb, k);
       }
       case INBOX -> {
-        sb.append(
-            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.status = 'open'"
-                + " ORDER BY t.seller_id, t.status, t.response_due_at ASC, t.ticket_number ASC"
-                + " LIMIT :lim;\n");
-        sb.append(units).append('\n');
+        sb.append(PAGE_SQL)
+            .append(
+                " AND t.seller_id = :s AND t.status = 'open' ORDER BY t.seller_id, t.status,"
+                    + " t.response_due_at ASC, t.ticket_number ASC LIMIT :lim;\n");
         policy(sb, k);
       }
       case FILTER -> {
-        sb.append(
-            "SELECT * FROM tickets t WHERE 1 = 1 AND t.seller_id = :s AND t.topic = :tp AND"
-                + " t.created_at >= :cf AND t.created_at < :ct ORDER BY t.seller_id, t.topic,"
-                + " t.created_at DESC, t.ticket_number DESC LIMIT :lim;\n");
-        sb.append(units).append('\n');
+        sb.append(PAGE_SQL)
+            .append(
+                " AND t.seller_id = :s AND t.topic = :tp AND t.created_at >= :cf AND t.created_at"
+                    + " < :ct ORDER BY t.seller_id, t.topic, t.created_at DESC, t.ticket_number"
+                    + " DESC LIMIT :lim;\n");
         policy(sb, k);
       }
       case REPLY -> {

@@ -28,9 +28,13 @@ import io.ticketdesk.application.port.out.WebhookEndpoints;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
@@ -64,11 +68,22 @@ public final class Database implements Store, AutoCloseable {
   private final WebhookEndpoints webhookEndpoints;
   private final WebhookDeliveries webhookDeliveries;
 
-  private Database(DatabaseConfig config, HikariDataSource dataSource) {
+  private Database(
+      DatabaseConfig config, HikariDataSource dataSource, Consumer<String> statements) {
     this.config = config;
     this.dataSource = dataSource;
     Jdbi jdbi = Jdbi.create(dataSource);
     jdbi.setTemplateEngine(TemplateEngine.NOP);
+    if (statements != null) {
+      jdbi.getConfig(SqlStatements.class)
+          .setSqlLogger(
+              new SqlLogger() {
+                @Override
+                public void logBeforeExecution(StatementContext ctx) {
+                  statements.accept(ctx.getRenderedSql());
+                }
+              });
+    }
     // JDBI's messages would name the bound values; SqlErrors names what failed without them.
     jdbi.getConfig(StatementExceptions.class)
         .setMessageRendering(StatementExceptions.MessageRendering.NONE);
@@ -98,6 +113,15 @@ public final class Database implements Store, AutoCloseable {
    * is down; {@link #migrate()} and the ports then throw {@link StoreUnavailableException}.
    */
   public static Database open(DatabaseConfig config) {
+    return open(config, null);
+  }
+
+  /**
+   * As {@link #open(DatabaseConfig)}, telling {@code statements} the text of every statement before
+   * it runs (with its {@code :named} parameters, never their values): the tests collect them to
+   * check that every statement on a seller-owned table is scoped to one seller.
+   */
+  static Database open(DatabaseConfig config, Consumer<String> statements) {
     requireNonNull(config, "config is null");
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("ticketdesk-" + config.vendor());
@@ -114,7 +138,7 @@ public final class Database implements Store, AutoCloseable {
       // exception message; without it the message names the error and the constraint only.
       hikari.addDataSourceProperty("logServerErrorDetail", "false");
     }
-    return new Database(config, new HikariDataSource(hikari));
+    return new Database(config, new HikariDataSource(hikari), statements);
   }
 
   /** Brings the schema to the latest version (common migrations plus the vendor's own). */

@@ -166,17 +166,26 @@ final class JdbiTickets implements Tickets {
                     .list()));
   }
 
+  /**
+   * One statement per page on PostgreSQL: the page's rows with their order unit ids ({@code
+   * ARRAY(SELECT …)} per row, evaluated for the rows the {@code LIMIT} keeps), so a page costs one
+   * round trip; the seller's due inbox reads it off a covering index (V23, docs/benchmarks.md). On
+   * H2 the units come in a second, keyed read ({@link #withUnits}).
+   */
   @Override
   public List<Ticket> search(TicketQuery q) {
     requireNonNull(q, "q is null");
-    SearchSql search = searchSql(q);
+    boolean withUnitIds = !db.h2();
+    SearchSql search = searchSql(q, withUnitIds);
     return db.read(
         h -> {
           Query query = h.createQuery(search.sql());
           search.bind(query);
-          List<TicketRow> rows =
-              query.bind("limit", Db.arg(q.limit())).map((rs, ctx) -> TicketRow.map(rs)).list();
-          return withUnits(h, rows);
+          query.bind("limit", Db.arg(q.limit()));
+          if (withUnitIds) {
+            return query.map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs))).list();
+          }
+          return withUnits(h, query.map((rs, ctx) -> TicketRow.map(rs)).list());
         });
   }
 
@@ -188,7 +197,14 @@ final class JdbiTickets implements Tickets {
   }
 
   static SearchSql searchSql(TicketQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM tickets t WHERE 1 = 1");
+    return searchSql(q, false);
+  }
+
+  /** {@code withUnitIds}: the rows carry their order unit ids as {@code unit_ids} (PostgreSQL). */
+  static SearchSql searchSql(TicketQuery q, boolean withUnitIds) {
+    StringBuilder sql =
+        new StringBuilder(withUnitIds ? WITH_UNITS : "SELECT * FROM tickets t")
+            .append(" WHERE 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     filters(q, sql, params);
     // Open tickets are named by a literal: PostgreSQL's partial inbox indexes need to see it in
@@ -349,8 +365,9 @@ final class JdbiTickets implements Tickets {
 
   /**
    * One ticket with its order unit ids in one round trip (PostgreSQL and H2 both build the array
-   * from the ticket_units key). Pages use {@link #withUnits} instead: one query for the page's
-   * units, so no database has to evaluate a subquery for rows it then sorts away.
+   * from the ticket_units key). PostgreSQL pages use it too (its planner evaluates the subquery
+   * after the sort and limit); H2 pages use {@link #withUnits} instead: one query for the page's
+   * units, so H2 does not evaluate a subquery for rows it then sorts away.
    */
   private static final String WITH_UNITS =
       "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="

@@ -38,7 +38,8 @@ public final class TestDatabases {
             "sa",
             "",
             12);
-    return new TestDatabase(Database.open(config), config, "SHUTDOWN");
+    return new TestDatabase(
+        Database.open(config, SellerScopedStatements::check), config, "SHUTDOWN");
   }
 
   /** A new schema in the test PostgreSQL, migrated; skips or fails the test when there is none. */
@@ -80,7 +81,10 @@ public final class TestDatabases {
     }
     String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     DatabaseConfig config = new DatabaseConfig(schemaUrl, user, password, 12);
-    return new TestDatabase(Database.open(config), config, "DROP SCHEMA " + schema + " CASCADE");
+    return new TestDatabase(
+        Database.open(config, SellerScopedStatements::check),
+        config,
+        "DROP SCHEMA " + schema + " CASCADE");
   }
 
   private static TestDatabase migrated(TestDatabase test) {

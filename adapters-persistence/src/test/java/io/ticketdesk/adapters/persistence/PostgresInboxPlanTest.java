@@ -1,0 +1,133 @@
+package io.ticketdesk.adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ticketdesk.application.port.out.TicketQuery;
+import io.ticketdesk.application.port.out.TicketSort;
+import io.ticketdesk.application.testing.contract.Fixtures;
+import io.ticketdesk.application.testing.contract.StorePorts;
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.TicketStatus;
+import io.ticketdesk.domain.WaitingOn;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seller's due inbox on PostgreSQL is one statement per page, read by an index-only scan of
+ * {@code tickets_inbox_due_cover_idx} with the order unit ids index-only from {@code
+ * ticket_units_cover_idx} (V23; docs/benchmarks.md). The covering index must carry every column of
+ * {@code tickets}: a column added to the table without it would silently bring back one heap read
+ * per ticket of the page.
+ */
+class PostgresInboxPlanTest {
+  private static final Instant NOW = Fixtures.T0.plus(Duration.ofDays(800));
+  private static TestDatabase db;
+  private static Jdbi jdbi;
+  private static SellerId seller;
+
+  @BeforeAll
+  static void fill() {
+    db = TestDatabases.postgres();
+    StorePorts store = db.freshPorts();
+    seller = Fixtures.seller(store).id();
+    for (int i = 0; i < 300; i++) {
+      Order order = Fixtures.storedOrder(store, seller, 1_000 + i, 1);
+      var b = Fixtures.ticket(store.tickets().nextNumber(), order);
+      switch (i % 3) {
+        case 0 -> b.open(Fixtures.T0.plus(Duration.ofHours(6L * i + 48)));
+        case 1 -> b.waiting(WaitingOn.BUYER);
+        default -> b.closed(false);
+      }
+      store.tickets().add(b.build());
+    }
+    jdbi = Jdbi.create(db.config().url(), db.config().user(), db.config().password());
+    jdbi.setTemplateEngine(TemplateEngine.NOP);
+    // The visibility map, as autovacuum keeps it on a table that is mostly read.
+    jdbi.useHandle(h -> h.execute("VACUUM (ANALYZE) tickets, ticket_units"));
+  }
+
+  @AfterAll
+  static void close() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @Test
+  void the_inbox_index_covers_every_column_of_tickets() {
+    Set<String> table =
+        new TreeSet<String>(
+            jdbi.<List<String>, RuntimeException>withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT column_name FROM information_schema.columns WHERE table_schema"
+                                + " = current_schema() AND table_name = 'tickets'")
+                        .mapTo(String.class)
+                        .list()));
+    Set<String> index =
+        new TreeSet<String>(
+            jdbi.<List<String>, RuntimeException>withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid ="
+                                + " i.indexrelid JOIN pg_attribute a ON a.attrelid = i.indrelid"
+                                + " AND a.attnum = ANY(i.indkey) WHERE c.relname ="
+                                + " 'tickets_inbox_due_cover_idx' AND c.relnamespace ="
+                                + " current_schema()::regnamespace")
+                        .mapTo(String.class)
+                        .list()));
+    table.remove("seller_id");
+    index.remove("seller_id");
+    assertEquals(table, index, "tickets_inbox_due_cover_idx must INCLUDE every column of tickets");
+  }
+
+  @Test
+  void the_inbox_page_is_one_index_only_statement() {
+    TicketQuery q =
+        new TicketQuery(
+            seller,
+            null,
+            TicketStatus.OPEN,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            NOW,
+            TicketSort.DUE,
+            null,
+            51);
+    JdbiTickets.SearchSql search = JdbiTickets.searchSql(q, true);
+    String plan =
+        jdbi.withHandle(
+            h -> {
+              // 100 open tickets are few enough for a sequential scan; the 1 M plans are in
+              // docs/benchmarks.md. Here: whether an index-only plan exists for the statement.
+              h.execute("SET enable_seqscan = off");
+              h.execute("SET enable_bitmapscan = off");
+              Query query = h.createQuery("EXPLAIN (ANALYZE, COSTS OFF) " + search.sql());
+              search.bind(query);
+              List<String> lines = query.bind("limit", Db.arg(51)).mapTo(String.class).list();
+              return String.join("\n", lines);
+            });
+    assertTrue(plan.contains("Index Only Scan using tickets_inbox_due_cover_idx on tickets"), plan);
+    assertTrue(plan.contains("Index Only Scan using ticket_units_cover_idx on ticket_units"), plan);
+    assertTrue(!plan.contains("Sort"), plan);
+    assertTrue(plan.contains("rows=51"), plan);
+  }
+}
