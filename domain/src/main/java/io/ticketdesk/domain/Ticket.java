@@ -275,9 +275,10 @@ public record Ticket(
 
   /**
    * The seller or customer service closes the ticket; customer service closes it finally. A seller
-   * may close only a ticket whose buyer it has answered; customer service may close an unanswered
-   * one, but must say why. Customer service closing before the first-response deadline passed
-   * withdraws it (the seller can no longer answer); a passed one stays on record.
+   * may close only a ticket whose buyer it has answered (and, after a mark as return request, given
+   * the answer owed since); customer service may close an unanswered one, but must say why.
+   * Customer service closing before the first-response deadline passed withdraws it (the seller can
+   * no longer answer); a passed one stays on record.
    */
   public Ticket close(AuthorRole by, ClosingReason reason, Instant at) {
     if (by != AuthorRole.SELLER && by != AuthorRole.CUSTOMER_SERVICE) {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.ticketdesk.application.port.in.AssessReturnPolicyUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase.Warning;
-import io.ticketdesk.application.port.out.ConcurrentUpdateException;
 import io.ticketdesk.application.port.out.ExchangeRates;
 import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Messages;
@@ -14,49 +13,37 @@ import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.application.port.out.Sellers;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.AuthorRole;
-import io.ticketdesk.domain.CostBearer;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.ErrorCode;
 import io.ticketdesk.domain.Language;
-import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.MissedOptionAnswer;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Notice;
 import io.ticketdesk.domain.Order;
-import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.OrderUnitId;
-import io.ticketdesk.domain.RateUsed;
 import io.ticketdesk.domain.ReaderTexts;
-import io.ticketdesk.domain.ReturnAddress;
 import io.ticketdesk.domain.ReturnOffer;
 import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
-import io.ticketdesk.domain.Seller;
-import io.ticketdesk.domain.SellerId;
-import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
-import io.ticketdesk.domain.TicketNumber;
-import io.ticketdesk.domain.UnitLedger;
-import io.ticketdesk.domain.UnitState;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The return-option policy at work: the policy state shown with a ticket, and — called by {@link
- * PostMessageService} before a message's side effects and inside its transaction — checking what a
- * message offers, guarding the first response, refunding without return, and the sanction of a
- * breach.
+ * The return-option policy at work: the policy state shown with a ticket ({@link
+ * ReturnPolicyStates}), and — called by {@link PostMessageService} before a message's side effects
+ * and inside its transaction — checking what a message offers and guarding the first response, then
+ * carrying out what it entails ({@link ReturnPolicyConsequences}); for {@link
+ * ReturnOptionDeadlineService}, the consequence of an option-carrying answer that missed its
+ * deadline.
  */
 public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   /** The ledger reason of a refund without return. */
@@ -65,15 +52,14 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
   /** The ledger reason of the cancellations that sanction a breach. */
   public static final String POLICY_BREACH = "policy_breach";
 
-  private final Orders orders;
   private final Ledger ledger;
   private final ReturnLabels labels;
   private final ReturnPolicyOutcomes outcomes;
   private final SystemMessages systemMessages;
-  private final Clock clock;
   private final ReturnOptionPolicy policy;
-  private final Sellers sellers;
-  private final ExchangeRates rates;
+  private final PolicyRates rates;
+  private final ReturnPolicyStates states;
+  private final ReturnPolicyConsequences consequences;
 
   public ReturnPolicyService(
       Orders orders,
@@ -85,122 +71,25 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       ReturnOptionPolicy policy,
       Sellers sellers,
       ExchangeRates rates) {
-    this.orders = requireNonNull(orders, "orders is null");
     this.ledger = requireNonNull(ledger, "ledger is null");
     this.labels = requireNonNull(labels, "labels is null");
     this.outcomes = requireNonNull(outcomes, "outcomes is null");
     this.systemMessages = new SystemMessages(messages);
-    this.clock = requireNonNull(clock, "clock is null");
     this.policy = requireNonNull(policy, "policy is null");
-    this.sellers = requireNonNull(sellers, "sellers is null");
-    this.rates = requireNonNull(rates, "rates is null");
-  }
-
-  /**
-   * The exchange rate of the storefront's currency on the day of {@code at} (its date in the
-   * storefront's zone): that day's, else the latest earlier one, else the configured default.
-   */
-  Optional<RateUsed> rateAt(Storefront storefront, Instant at) {
-    String currency = storefront.currency();
-    if (currency.equals(ReturnOptionPolicy.SELLER_ADDRESS_LIMIT.currency())) {
-      return Optional.empty();
-    }
-    LocalDate day = ReturnOptionPolicy.rateDay(storefront, at);
-    return RateUsed.choose(
-        day,
-        rates.latestOnOrBefore(currency, day),
-        Optional.ofNullable(policy.rules().rates().get(currency)));
+    this.rates = new PolicyRates(rates, policy);
+    this.states = new ReturnPolicyStates(orders, ledger, outcomes, clock, policy, this.rates);
+    this.consequences =
+        new ReturnPolicyConsequences(orders, ledger, outcomes, systemMessages, sellers);
   }
 
   @Override
   public ReturnPolicyState state(Actor actor, Ticket ticket) {
-    requireNonNull(ticket, "ticket is null");
-    return states(actor, List.of(ticket)).get(0);
+    return states.state(actor, ticket);
   }
 
   @Override
   public List<ReturnPolicyState> states(Actor actor, List<Ticket> tickets) {
-    requireNonNull(tickets, "tickets is null");
-    for (Ticket ticket : tickets) {
-      if (actor == null || !actor.canSee(ticket.sellerId(), ticket.buyerId())) {
-        throw Access.notFound("ticket " + ticket.number().value());
-      }
-    }
-    // Most tickets owe no option ever: they need no order or outcome. For the others, one order
-    // and one outcome query per seller on the page (outcomes are recorded with the seller's
-    // first response, or when its deadline passed without one).
-    Map<SellerId, List<Ticket>> applicable = new LinkedHashMap<>();
-    for (Ticket ticket : tickets) {
-      if (ReturnOptionPolicy.mayApply(ticket)) {
-        applicable.computeIfAbsent(ticket.sellerId(), s -> new ArrayList<>()).add(ticket);
-      }
-    }
-    Map<SellerId, Map<OrderNumber, Order>> ordersBySeller = new HashMap<>();
-    Map<SellerId, Map<TicketNumber, ReturnPolicyOutcome>> outcomesBySeller = new HashMap<>();
-    applicable.forEach(
-        (seller, page) -> {
-          ordersBySeller.put(
-              seller, orders.findAll(seller, page.stream().map(Ticket::orderNumber).toList()));
-          outcomesBySeller.put(
-              seller, outcomes.findAll(seller, page.stream().map(Ticket::number).toList()));
-        });
-    Instant now = clock.instant();
-    List<ReturnPolicyState> states = new ArrayList<>(tickets.size());
-    for (Ticket ticket : tickets) {
-      Instant at = ticket.firstResponseAt() != null ? ticket.firstResponseAt() : now;
-      if (!ReturnOptionPolicy.mayApply(ticket)) {
-        states.add(
-            new ReturnPolicyState(
-                false,
-                policy.phase(ticket.storefront(), at),
-                true,
-                List.of(),
-                null,
-                null,
-                null,
-                null));
-        continue;
-      }
-      Order order = ordersBySeller.get(ticket.sellerId()).get(ticket.orderNumber());
-      if (order == null) {
-        throw Access.notFound("order " + ticket.orderNumber().value());
-      }
-      Optional<RateUsed> rate = rateAt(ticket.storefront(), at);
-      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, List.of(), rate, at);
-      if (a.requiresOption() && ticket.firstResponseAt() == null) {
-        // Only unanswered return requests: a full refund already made satisfies them.
-        a =
-            policy.assess(
-                ticket, order, ledger.entries(ticket.sellerId(), order.number()), rate, at);
-      }
-      ReturnPolicyOutcome o = outcomesBySeller.get(ticket.sellerId()).get(ticket.number());
-      if (o != null) {
-        states.add(
-            new ReturnPolicyState(
-                true,
-                o.phase(),
-                o.satisfied(),
-                a.validOptions(),
-                o.breachedAt(),
-                o.recoveryDeadline(),
-                a.sellerAddressLimit(),
-                a.rateUsed()));
-      } else {
-        boolean satisfied =
-            !a.requiresOption() || ticket.firstResponseAt() != null || a.refundedInFull();
-        states.add(
-            new ReturnPolicyState(
-                a.applies(),
-                a.phase(),
-                satisfied,
-                a.validOptions(),
-                null,
-                null,
-                a.sellerAddressLimit(),
-                a.rateUsed()));
-      }
-    }
-    return states;
+    return states.states(actor, tickets);
   }
 
   /** What the policy decided about one message, before it is stored. */
@@ -236,13 +125,13 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     if (!firstResponse && offer.isEmpty()) {
       return new Decision(null, ReturnOptionPolicy.Verdict.NOT_REQUIRED, false);
     }
-    Order order = order(ticket);
+    Order order = consequences.order(ticket);
     ReturnOptionPolicy.Assessment a =
         policy.assess(
             ticket,
             order,
             ledger.entries(ticket.sellerId(), order.number()),
-            rateAt(ticket.storefront(), at),
+            rates.rateAt(ticket.storefront(), at),
             at);
     a.checkOffered(offer);
     for (ReturnOption o : offer.options()) {
@@ -306,13 +195,13 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     if (!ReturnOptionPolicy.mayApply(ticket) || due.isEmpty()) {
       return Optional.empty();
     }
-    Order order = order(ticket);
+    Order order = consequences.order(ticket);
     return MissedOptionAnswer.of(
         policy,
         ticket,
         order,
         ledger.entries(ticket.sellerId(), order.number()),
-        rateAt(ticket.storefront(), due.get()),
+        rates.rateAt(ticket.storefront(), due.get()),
         !ticket.owesReturnOption() && judged(ticket),
         now);
   }
@@ -326,7 +215,7 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     ReturnOptionPolicy.Assessment a = missed.assessment();
     switch (missed.verdict()) {
       case WARNING -> {
-        record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
+        consequences.record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
         systemMessages.write(
             ticket,
             SystemEvent.returnOptionMissed(
@@ -334,36 +223,10 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
             at);
       }
       case BREACH ->
-          breach(ticket, SystemEvent.returnPolicyMissed(a.validOptions(), missed.dueAt()), at);
+          consequences.breach(
+              ticket, SystemEvent.returnPolicyMissed(a.validOptions(), missed.dueAt()), at);
       default -> throw new IllegalStateException("no consequence for " + missed.verdict());
     }
-  }
-
-  /**
-   * Records an outcome: the answer owed after a mark replaces an earlier answer's outcome (unless
-   * that was a breach).
-   */
-  private void record(Ticket ticket, ReturnPolicyOutcome outcome) {
-    if (ticket.owesReturnOption() && outcomes.replace(outcome)) {
-      return;
-    }
-    outcomes.record(outcome);
-  }
-
-  /**
-   * The sanction of a breach: the outcome, the system message saying why, every unit cancelled and
-   * refunded at the seller's expense, and the message saying so; the notice for the seller.
-   */
-  private Notice breach(Ticket ticket, SystemEvent why, Instant at) {
-    ReturnPolicyOutcome breach = ReturnPolicyOutcome.breach(ticket, at);
-    record(ticket, breach);
-    systemMessages.write(ticket, why, at);
-    Money total = sanction(ticket, at);
-    systemMessages.write(
-        ticket,
-        SystemEvent.orderCancelledForBreach(ticket.orderNumber(), total, breach.recoveryDeadline()),
-        at);
-    return Notice.policyBreach(ticket.orderNumber(), breach.recoveryDeadline());
   }
 
   /** What the ticket's units cost together, in {@code currency}. */
@@ -390,10 +253,10 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     List<Warning> warnings = new ArrayList<>();
     for (ReturnOption o : offer.options()) {
       if (o.type() == ReturnOptionType.REFUND_WITHOUT_RETURN) {
-        refundWithoutReturn(ticket, o.orderUnitId(), decision.assessment(), at);
+        consequences.refundWithoutReturn(ticket, o.orderUnitId(), decision.assessment(), at);
       }
       if (o.type() == ReturnOptionType.SELLER_ADDRESS) {
-        returnAddress(ticket, o.address(), at);
+        consequences.returnAddress(ticket, o.address(), at);
       }
     }
     if (!decision.firstResponse() || !decision.assessment().requiresOption()) {
@@ -401,9 +264,10 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     }
     ReturnOptionPolicy.Assessment a = decision.assessment();
     switch (decision.verdict()) {
-      case SATISFIED -> record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), true, at));
+      case SATISFIED ->
+          consequences.record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), true, at));
       case WARNING -> {
-        record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
+        consequences.record(ticket, ReturnPolicyOutcome.of(ticket, a.phase(), false, at));
         SystemEvent missing =
             SystemEvent.returnOptionMissing(a.validOptions(), policy.rules().enforcedFrom());
         warnings.add(
@@ -415,7 +279,8 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       }
       case BREACH -> {
         Notice notice =
-            breach(ticket, SystemEvent.returnPolicyBreached(a.validOptions(), channel), at);
+            consequences.breach(
+                ticket, SystemEvent.returnPolicyBreached(a.validOptions(), channel), at);
         warnings.add(
             new Warning(
                 "policy-breach",
@@ -425,141 +290,5 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       case NOT_REQUIRED -> {}
     }
     return warnings;
-  }
-
-  /**
-   * Puts the full return address in front of the buyer — the one {@code given} in the option, else
-   * the seller's on file: an accepted seller_address option is worth nothing without it.
-   */
-  private void returnAddress(Ticket ticket, ReturnAddress given, Instant at) {
-    ReturnAddress address =
-        given != null
-            ? given
-            : sellers
-                .find(ticket.sellerId())
-                .map(Seller::returnAddress)
-                .orElseThrow(
-                    () ->
-                        new DomainException(
-                            ErrorCode.RETURN_OPTION_INVALID,
-                            "the seller has no return address on file; give the address in the seller_address"
-                                + " option or offer a label instead",
-                            Map.of("field", "returnOptions")));
-    systemMessages.write(ticket, SystemEvent.returnAddress(address), at);
-  }
-
-  /** Refunds what remains of the unit (or every unit of the ticket) in full, once. */
-  private void refundWithoutReturn(
-      Ticket ticket, OrderUnitId only, ReturnOptionPolicy.Assessment a, Instant at) {
-    Order order = order(ticket);
-    List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
-    List<OrderUnitId> ids = only != null ? List.of(only) : ticket.orderUnitIds();
-    int refunded = 0;
-    for (OrderUnitId id : ids) {
-      OrderUnit unit =
-          order.unit(id).orElseThrow(() -> Access.notFound("order unit " + id.value()));
-      UnitLedger ul = unitLedger(unit, entries);
-      Money rest = ul.remaining();
-      if (rest.amount() == 0 || unit.state() == UnitState.CANCELLED) {
-        continue;
-      }
-      ledger
-          .appendRefund(
-              draft(
-                  ticket,
-                  unit,
-                  LedgerEntry.Kind.REFUND,
-                  rest,
-                  REFUND_WITHOUT_RETURN,
-                  AuthorRole.SELLER,
-                  at))
-          .orElseThrow(
-              () ->
-                  new ConcurrentUpdateException("order unit " + id.value() + " changed meanwhile"));
-      refunded++;
-      systemMessages.write(ticket, SystemEvent.refundWithoutReturn(rest, unit), at);
-    }
-    if (refunded == 0 && a != null && a.refundedInFull() && !byRefundWithoutReturn(entries)) {
-      // Refunded in full from the action menu before: the option states what already happened.
-      systemMessages.write(ticket, SystemEvent.alreadyRefundedInFull(), at);
-      return;
-    }
-    if (refunded == 0) {
-      throw new DomainException(
-          ErrorCode.CONFLICT,
-          "refund_without_return: "
-              + (only != null ? "order unit " + only.value() + " is" : "the ticket's units are")
-              + " already refunded in full or cancelled",
-          Map.of("field", "returnOptions"));
-    }
-  }
-
-  /**
-   * Cancels every unit of the order that is not cancelled yet, refunding the rest, seller-borne.
-   */
-  private Money sanction(Ticket ticket, Instant at) {
-    Order order = order(ticket);
-    List<LedgerEntry> entries = ledger.entries(ticket.sellerId(), order.number());
-    Money total = Money.of(0, ticket.storefront().currency());
-    for (OrderUnit unit : order.units()) {
-      if (unit.state() == UnitState.CANCELLED) {
-        continue;
-      }
-      UnitLedger ul = unitLedger(unit, entries);
-      Money rest = ul.checkCancellation(AuthorRole.CUSTOMER_SERVICE);
-      ledger
-          .appendCancellation(
-              draft(
-                  ticket,
-                  unit,
-                  LedgerEntry.Kind.CANCELLATION,
-                  rest,
-                  POLICY_BREACH,
-                  AuthorRole.CUSTOMER_SERVICE,
-                  at),
-              ul.refunded())
-          .orElseThrow(
-              () ->
-                  new ConcurrentUpdateException(
-                      "order unit " + unit.id().value() + " changed meanwhile"));
-      total = total.plus(rest);
-    }
-    return total;
-  }
-
-  private static boolean byRefundWithoutReturn(List<LedgerEntry> entries) {
-    return entries.stream().anyMatch(e -> REFUND_WITHOUT_RETURN.equals(e.reason()));
-  }
-
-  private static UnitLedger unitLedger(OrderUnit unit, List<LedgerEntry> entries) {
-    return new UnitLedger(
-        unit, entries.stream().filter(e -> e.orderUnitId().equals(unit.id())).toList());
-  }
-
-  private static LedgerEntry.Draft draft(
-      Ticket ticket,
-      OrderUnit unit,
-      LedgerEntry.Kind kind,
-      Money amount,
-      String reason,
-      AuthorRole by,
-      Instant at) {
-    return new LedgerEntry.Draft(
-        ticket.sellerId(),
-        ticket.orderNumber(),
-        unit.id(),
-        kind,
-        amount,
-        CostBearer.SELLER,
-        reason,
-        ticket.number(),
-        by,
-        at);
-  }
-
-  private Order order(Ticket ticket) {
-    return orders
-        .find(ticket.sellerId(), ticket.orderNumber())
-        .orElseThrow(() -> Access.notFound("order " + ticket.orderNumber().value()));
   }
 }
