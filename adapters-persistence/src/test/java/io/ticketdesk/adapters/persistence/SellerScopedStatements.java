@@ -64,6 +64,7 @@ final class SellerScopedStatements {
           "webhook_fanout",
           "webhook_endpoints",
           "webhook_deliveries",
+          "webhook_attempts",
           "flyway_schema_history");
 
   /**
