@@ -36,11 +36,23 @@ public final class ResponseDeadline {
    * next working day (no working time lies between the two).
    */
   public Instant dueAt(Storefront storefront, Instant start) {
+    return afterWorkingTime(storefront, start, WORKING_TIME);
+  }
+
+  /**
+   * The instant at which {@code workingTime} (not negative) has passed on the storefront's working
+   * days since {@code start}; as {@link #dueAt}, a time that runs out at the end of a working day
+   * ends at the start of the next one.
+   */
+  public Instant afterWorkingTime(Storefront storefront, Instant start, Duration workingTime) {
     requireNonNull(storefront, "storefront is null");
     requireNonNull(start, "start is null");
+    if (workingTime.isNegative()) {
+      throw new IllegalArgumentException("working time is negative: " + workingTime);
+    }
     ZoneId zone = storefront.zone();
     LocalDateTime cursor = LocalDateTime.ofInstant(start, zone);
-    Duration remaining = WORKING_TIME;
+    Duration remaining = workingTime;
     LocalDate day = cursor.toLocalDate();
     for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
       if (!isWorkingDay(storefront, day)) {
