@@ -13,6 +13,7 @@ import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.MissedOptionAnswer;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,9 +89,14 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
       if (batch.isEmpty()) {
         break;
       }
-      for (Ticket t : batch) {
-        if (!overdue(t, now)) {
-          continue;
+      List<Ticket> overdue = batch.stream().filter(t -> overdue(t, now)).toList();
+      java.util.Set<TicketNumber> settled =
+          overdue.isEmpty()
+              ? java.util.Set.of()
+              : tx.inTransaction(() -> returnPolicy.judgedWithoutMark(overdue));
+      for (Ticket t : overdue) {
+        if (settled.contains(t.number())) {
+          continue; // its consequence is recorded: not due again
         }
         Boolean done = enforce(lease, t, now);
         if (done == null) {
