@@ -11,7 +11,6 @@ import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.MissedOptionAnswer;
-import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
@@ -89,7 +88,8 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
       if (batch.isEmpty()) {
         break;
       }
-      List<Ticket> overdue = batch.stream().filter(t -> overdue(t, now)).toList();
+      List<Ticket> overdue =
+          batch.stream().filter(t -> returnPolicy.mayHaveMissed(t, now)).toList();
       java.util.Set<TicketNumber> settled =
           overdue.isEmpty()
               ? java.util.Set.of()
@@ -110,11 +110,6 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
     }
     tx.inTransaction(() -> leases.extend(lease, clock.instant(), ""));
     return recorded;
-  }
-
-  /** A cheap look without reads: a return request whose option-carrying answer is overdue. */
-  private static boolean overdue(Ticket t, Instant now) {
-    return ReturnOptionPolicy.mayApply(t) && t.optionAnswerDueAt().filter(now::isAfter).isPresent();
   }
 
   /**

@@ -182,6 +182,11 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
     return new Decision(a, verdict, true);
   }
 
+  /** Without reads: whether {@link #missed} may find a consequence due (a scan's first filter). */
+  boolean mayHaveMissed(Ticket ticket, Instant now) {
+    return MissedOptionAnswer.mayBeDue(policy, ticket, now);
+  }
+
   /**
    * Of these tickets, the return requests whose first response was judged already and that owe no
    * answer after a mark: a missed deadline of theirs has had its consequence. One read of outcomes
