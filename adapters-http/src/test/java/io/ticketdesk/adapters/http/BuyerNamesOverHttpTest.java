@@ -53,4 +53,46 @@ class BuyerNamesOverHttpTest {
     assertTrue(read(TestApp.ADMIN).get("buyerName").isNull());
     assertTrue(read(buyerToken).get("buyerName").isNull());
   }
+
+  @Test
+  void customerServicesListAcrossSellersNamesEachTicketsOwnBuyer() {
+    long other = app.registerSeller("Andere AG", "de");
+    var r =
+        app.api.post(
+            "/api/v1/orders",
+            TestApp.ADMIN,
+            java.util.Map.of(
+                "orderNumber",
+                "NAME2",
+                "storefront",
+                "de",
+                "sellerId",
+                other,
+                "orderedAt",
+                "2026-02-20T10:00:00Z",
+                "buyer",
+                java.util.Map.of("buyerId", 78, "name", "Jan Novák", "email", "jan@example.org"),
+                "units",
+                java.util.List.of(
+                    java.util.Map.of(
+                        "orderUnitId",
+                        2001,
+                        "title",
+                        "Lamp",
+                        "ean",
+                        "4006381333931",
+                        "price",
+                        java.util.Map.of("amount", 1999, "currency", "EUR"),
+                        "state",
+                        "sent"))));
+    assertEquals(201, r.status(), r.body());
+    String jan = app.token("buyer", null, 78L);
+    String second =
+        app.openTicket(jan, 2001, "product_defect", null, "Flickers.").get("ticketNumber").asText();
+    String service = app.token("customer_service", null, null);
+    var items = app.api.get("/api/v1/tickets", service).json().get("items");
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    items.forEach(i -> names.put(i.get("ticketNumber").asText(), i.get("buyerName").asText()));
+    assertEquals(java.util.Map.of(number, "Erika Muster", second, "Jan Novák"), names);
+  }
 }

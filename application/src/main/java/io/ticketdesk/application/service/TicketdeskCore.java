@@ -127,7 +127,7 @@ public final class TicketdeskCore {
     this.browserSessions =
         new SessionService(
             recorded.sessions(), recorded.accessTokens(), tx, clock, SessionService.LIFETIME);
-    this.buyerNames = new BuyerNameService(recorded.orders(), tx);
+    this.buyerNames = new BuyerNameService(recorded.orders());
     this.orders = new OrderFeedService(recorded.orders(), recorded.sellers(), tx);
     this.serviceLevel =
         new ServiceLevelService(recorded.responseTimes(), recorded.sellers(), tx, clock);
