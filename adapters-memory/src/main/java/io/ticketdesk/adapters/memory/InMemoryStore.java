@@ -358,6 +358,13 @@ public final class InMemoryStore implements Store {
       }
 
       @Override
+      public Map<OrderNumber, String> buyerNames(SellerId seller, Collection<OrderNumber> numbers) {
+        Map<OrderNumber, String> names = new HashMap<>();
+        findAll(seller, numbers).forEach((n, o) -> names.put(n, o.buyer().name()));
+        return names;
+      }
+
+      @Override
       public Optional<Order> findByUnit(OrderUnitId unit) {
         synchronized (lock) {
           return orders.values().stream().filter(o -> o.unit(unit).isPresent()).findFirst();

@@ -120,6 +120,31 @@ final class JdbiOrders implements Orders {
           "SELECT * FROM orders WHERE seller_id = :s AND order_number = ANY(:n)",
           "SELECT * FROM orders WHERE seller_id = :s AND order_number IN (<keys>)");
 
+  static final Db.KeyedRead BUYER_NAMES =
+      new Db.KeyedRead(
+          "SELECT order_number, buyer_name FROM orders WHERE seller_id = :s AND order_number ="
+              + " ANY(:n)",
+          "SELECT order_number, buyer_name FROM orders WHERE seller_id = :s AND order_number IN"
+              + " (<keys>)");
+
+  @Override
+  public Map<OrderNumber, String> buyerNames(SellerId seller, Collection<OrderNumber> numbers) {
+    requireNonNull(seller, "seller is null");
+    List<String> distinct = numbers.stream().map(OrderNumber::value).distinct().toList();
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(
+        h -> {
+          Map<OrderNumber, String> names = new HashMap<>();
+          db.keyed(h, BUYER_NAMES, "n", distinct)
+              .bind("s", Db.arg(seller.value()))
+              .map((rs, ctx) -> Map.entry(OrderNumber.of(rs.getString(1)), rs.getString(2)))
+              .forEach(e -> names.put(e.getKey(), e.getValue()));
+          return names;
+        });
+  }
+
   static final Db.KeyedRead UNITS_OF_ORDERS =
       new Db.KeyedRead(
           "SELECT * FROM order_units WHERE seller_id = :s AND order_number = ANY(:n)"

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.in.BuyerNamesUseCase;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.domain.Actor;
-import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.Role;
 import io.ticketdesk.domain.SellerId;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The buyers' names of a page of tickets: one read of orders per seller on the page. */
+/** The buyers' names of a page of tickets: one read of buyer names per seller on the page. */
 public final class BuyerNameService implements BuyerNamesUseCase {
   private final Orders orders;
 
@@ -34,7 +33,8 @@ public final class BuyerNameService implements BuyerNamesUseCase {
         || tickets.isEmpty()) {
       return Map.of();
     }
-    // One read per seller on the page (its orders by number), not one per ticket: an inbox page
+    // One statement per seller on the page (its orders' buyer names), not an order read per ticket:
+    // an inbox page
     // of 50 tickets took 50 order reads, the lookup one more round trip than its ticket.
     Map<SellerId, Set<OrderNumber>> bySeller = new LinkedHashMap<>();
     for (Ticket t : tickets) {
@@ -43,13 +43,13 @@ public final class BuyerNameService implements BuyerNamesUseCase {
       }
       bySeller.computeIfAbsent(t.sellerId(), s -> new LinkedHashSet<>()).add(t.orderNumber());
     }
-    Map<SellerId, Map<OrderNumber, Order>> found = new HashMap<>();
-    bySeller.forEach((seller, numbers) -> found.put(seller, orders.findAll(seller, numbers)));
+    Map<SellerId, Map<OrderNumber, String>> found = new HashMap<>();
+    bySeller.forEach((seller, numbers) -> found.put(seller, orders.buyerNames(seller, numbers)));
     Map<TicketNumber, String> names = new HashMap<>();
     for (Ticket t : tickets) {
-      Order o = found.getOrDefault(t.sellerId(), Map.of()).get(t.orderNumber());
-      if (o != null) {
-        names.put(t.number(), o.buyer().name());
+      String name = found.getOrDefault(t.sellerId(), Map.of()).get(t.orderNumber());
+      if (name != null) {
+        names.put(t.number(), name);
       }
     }
     return names;

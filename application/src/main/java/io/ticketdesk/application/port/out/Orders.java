@@ -30,6 +30,12 @@ public interface Orders {
    */
   Map<OrderNumber, Order> findAll(SellerId seller, Collection<OrderNumber> numbers);
 
+  /**
+   * The buyers' names of a seller's orders by number, for a page of tickets: one statement, no
+   * units. Numbers the seller has no order for are absent.
+   */
+  Map<OrderNumber, String> buyerNames(SellerId seller, Collection<OrderNumber> numbers);
+
   /** The order that holds the given unit. */
   Optional<Order> findByUnit(OrderUnitId unit);
 

@@ -80,6 +80,24 @@ public abstract class OrdersContractTest {
   }
 
   @Test
+  void buyerNamesOfAPageComeBackInOneCallAndOnlyTheSellers() {
+    Order one = Fixtures.order(seller, 1, 3);
+    Order foreign = Fixtures.order(otherSeller, 3, 2);
+    store.orders().add(one);
+    store.orders().add(foreign);
+
+    assertEquals(
+        Map.of(one.number(), one.buyer().name()),
+        store
+            .orders()
+            .buyerNames(
+                seller,
+                List.of(
+                    one.number(), foreign.number(), OrderNumber.of("NOSUCHORDER"), one.number())));
+    assertEquals(Map.of(), store.orders().buyerNames(seller, List.of()));
+  }
+
+  @Test
   void everyFieldRoundTrips() {
     Order order =
         new Order(
