@@ -19,7 +19,8 @@
 # BENCH_HTTP_THREADS (the server's TICKETDESK_HTTP_THREADS; default 4 per core, at least 8;
 # 0 = Jetty's 250), WEBHOOKS (off; on: the marketplace registers one endpoint for every event
 # type at a local receiver, `ticketdesk-benchmarks receive`, which answers at once and reports the
-# delivery lag; PostgreSQL only), RECEIVER_PORT (7091).
+# delivery lag; PostgreSQL only), RECEIVER_PORT (7091), MANIFEST (bench/out/manifest-<mode>.tsv;
+# e.g. bench/out/manifest-pg-10m.tsv with TICKETS=10000000 BENCH_DB=ticketdesk_bench10m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,7 +54,7 @@ PGBENCH=${PGBENCH:-$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgben
 DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 OUT=bench/out
 RUN="$OUT/run-$MODE-$(date -u +%Y%m%dT%H%M%SZ)"
-MANIFEST="$OUT/manifest-$MODE.tsv"
+MANIFEST=${MANIFEST:-$OUT/manifest-$MODE.tsv}
 H2_DIR="$OUT/h2-data"
 mkdir -p "$RUN"
 
@@ -122,6 +123,7 @@ else
     >"$RUN/server.log" 2>&1 &
 fi
 SERVER=$!
+SERVER_STARTED=$(date +%s.%N)
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 # The first start recomputes the deadlines of open tickets with the national holidays.
 for _ in $(seq 1 600); do
@@ -130,6 +132,8 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 curl -fs "http://localhost:$PORT/ready" >/dev/null
+awk -v a="$SERVER_STARTED" -v b="$(date +%s.%N)" 'BEGIN { printf "server ready after %.1f s\n", b - a }' \
+  | tee -a "$RUN/machine.txt"
 grep -i "recomputed" "$RUN/server.log" || true
 if [[ $MODE == pg ]]; then
   psql -q -d "$DB" -c "VACUUM ANALYZE sellers, access_tokens, orders, order_units, tickets, ticket_units, messages, ledger_entries, idempotency_keys"

@@ -109,7 +109,13 @@ final class GenerateCommand implements Callable<Integer> {
           throw new IllegalStateException("the database already holds tickets; use an empty one");
         }
       }
+      // PostgreSQL: indexes and foreign keys are built once after the load (a failed load leaves
+      // a scratch database without them: drop it and generate again).
+      DeferredIndexes deferred = vendor.equals("postgresql") ? DeferredIndexes.dropFrom(c) : null;
       Generator.Result result = load(c, vendor, end);
+      if (deferred != null) {
+        deferred.restore(c);
+      }
       Manifest m = new Manifest();
       setSequences(c, result);
       issueTokens(c, result, m, end);

@@ -53,6 +53,20 @@ public record MissedOptionAnswer(Instant dueAt, ReturnOptionPolicy.Assessment as
     return Optional.of(new MissedOptionAnswer(due.get(), a));
   }
 
+  /**
+   * Whether a consequence may be due for the ticket at {@code now}, judged without its order: a
+   * return request past its option-carrying answer's deadline, on a day the policy was in force
+   * (transitional or enforced). {@link #of} decides; this spares a scan the reads of every ticket
+   * that can never owe one (e.g. one whose deadline passed before the policy began).
+   */
+  public static boolean mayBeDue(ReturnOptionPolicy policy, Ticket ticket, Instant now) {
+    if (!ReturnOptionPolicy.mayApply(ticket)) {
+      return false;
+    }
+    Optional<Instant> due = ticket.optionAnswerDueAt().filter(now::isAfter);
+    return due.isPresent() && policy.phase(ticket.storefront(), due.get()) != PolicyPhase.NONE;
+  }
+
   /** {@code WARNING} (transitional period) or {@code BREACH} (enforced). */
   public ReturnOptionPolicy.Verdict verdict() {
     return assessment.judge(ReturnOffer.NONE);

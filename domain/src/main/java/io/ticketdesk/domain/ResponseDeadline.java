@@ -2,7 +2,6 @@ package io.ticketdesk.domain;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,17 +16,18 @@ public final class ResponseDeadline {
   public static final Duration WORKING_TIME = Duration.ofHours(48);
   private static final int MAX_DAYS = 3660;
 
-  private final PublicHolidays holidays;
+  private final WorkingDays workingDays;
 
+  /**
+   * @param holidays a calendar that answers the same for a date for the life of this object (the
+   *     working days of each storefront and year are counted once)
+   */
   public ResponseDeadline(PublicHolidays holidays) {
-    this.holidays = requireNonNull(holidays, "holidays is null");
+    this.workingDays = new WorkingDays(holidays);
   }
 
   public boolean isWorkingDay(Storefront storefront, LocalDate date) {
-    DayOfWeek d = date.getDayOfWeek();
-    return d != DayOfWeek.SATURDAY
-        && d != DayOfWeek.SUNDAY
-        && !holidays.isPublicHoliday(storefront, date);
+    return workingDays.isWorkingDay(storefront, date);
   }
 
   /**
@@ -36,11 +36,23 @@ public final class ResponseDeadline {
    * next working day (no working time lies between the two).
    */
   public Instant dueAt(Storefront storefront, Instant start) {
+    return afterWorkingTime(storefront, start, WORKING_TIME);
+  }
+
+  /**
+   * The instant at which {@code workingTime} (not negative) has passed on the storefront's working
+   * days since {@code start}; as {@link #dueAt}, a time that runs out at the end of a working day
+   * ends at the start of the next one.
+   */
+  public Instant afterWorkingTime(Storefront storefront, Instant start, Duration workingTime) {
     requireNonNull(storefront, "storefront is null");
     requireNonNull(start, "start is null");
+    if (workingTime.isNegative()) {
+      throw new IllegalArgumentException("working time is negative: " + workingTime);
+    }
     ZoneId zone = storefront.zone();
     LocalDateTime cursor = LocalDateTime.ofInstant(start, zone);
-    Duration remaining = WORKING_TIME;
+    Duration remaining = workingTime;
     LocalDate day = cursor.toLocalDate();
     for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
       if (!isWorkingDay(storefront, day)) {
@@ -59,7 +71,10 @@ public final class ResponseDeadline {
     throw new IllegalStateException("no working day within ten years of " + start);
   }
 
-  /** Working time between two instants, in the storefront's zone (wall-clock hours). */
+  /**
+   * Working time between two instants, in the storefront's zone (wall-clock hours): the parts of
+   * the first and the last day if they are working days, plus 24 hours per working day between.
+   */
   public Duration workingTimeBetween(Storefront storefront, Instant from, Instant to) {
     if (!to.isAfter(from)) {
       return Duration.ZERO;
@@ -67,17 +82,17 @@ public final class ResponseDeadline {
     ZoneId zone = storefront.zone();
     LocalDateTime a = LocalDateTime.ofInstant(from, zone);
     LocalDateTime b = LocalDateTime.ofInstant(to, zone);
-    Duration total = Duration.ZERO;
-    for (LocalDate day = a.toLocalDate(); !day.isAfter(b.toLocalDate()); day = day.plusDays(1)) {
-      if (!isWorkingDay(storefront, day)) {
-        continue;
-      }
-      LocalDateTime s = day.atStartOfDay().isAfter(a) ? day.atStartOfDay() : a;
-      LocalDateTime e =
-          day.plusDays(1).atStartOfDay().isBefore(b) ? day.plusDays(1).atStartOfDay() : b;
-      if (e.isAfter(s)) {
-        total = total.plus(Duration.between(s, e));
-      }
+    LocalDate first = a.toLocalDate();
+    LocalDate last = b.toLocalDate();
+    if (first.equals(last)) {
+      return isWorkingDay(storefront, first) ? Duration.between(a, b) : Duration.ZERO;
+    }
+    Duration total = Duration.ofDays(workingDays.between(storefront, first.plusDays(1), last));
+    if (isWorkingDay(storefront, first)) {
+      total = total.plus(Duration.between(a, first.plusDays(1).atStartOfDay()));
+    }
+    if (isWorkingDay(storefront, last)) {
+      total = total.plus(Duration.between(last.atStartOfDay(), b));
     }
     return total;
   }

@@ -69,6 +69,19 @@ class MissedOptionAnswerTest {
   }
 
   @Test
+  void aDeadlineThatPassedBeforeThePolicyBeganNeverOwesAConsequence() {
+    Ticket old = returnRequest(berlin("2025-03-03T10:00"));
+    Instant later = berlin("2026-03-10T10:00");
+    assertFalse(MissedOptionAnswer.mayBeDue(POLICY, old, later));
+    assertTrue(missed(old, false, later).isEmpty());
+
+    Ticket recent = returnRequest(OPENED);
+    assertFalse(MissedOptionAnswer.mayBeDue(POLICY, recent, DUE), "not yet past its deadline");
+    assertTrue(MissedOptionAnswer.mayBeDue(POLICY, recent, DUE.plusSeconds(1)));
+    assertTrue(missed(recent, false, DUE.plusSeconds(1)).isPresent());
+  }
+
+  @Test
   void noConsequenceWithoutAnObligation() {
     Ticket repair =
         ReturnOptionPolicyTest.ticket(

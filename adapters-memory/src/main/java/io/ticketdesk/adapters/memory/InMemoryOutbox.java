@@ -66,6 +66,19 @@ final class InMemoryOutbox implements Outbox {
   }
 
   @Override
+  public java.util.Set<String> takenOnceKeys(SellerId seller, java.util.Collection<String> keys) {
+    synchronized (lock) {
+      java.util.Set<String> taken = new java.util.HashSet<>();
+      for (String k : keys) {
+        if (onceKeys.contains(seller.value() + "/" + k)) {
+          taken.add(k);
+        }
+      }
+      return taken;
+    }
+  }
+
+  @Override
   public int sequence(int limit) {
     synchronized (lock) {
       int done = 0;

@@ -428,6 +428,28 @@ public final class InMemoryStore implements Store {
       }
 
       @Override
+      public List<Ticket> openTicketsDue(
+          Instant dueFrom, Instant dueBefore, Tickets.DueKey after, int limit) {
+        Comparator<Ticket> order =
+            Comparator.comparing(Ticket::responseDueAt).thenComparing(t -> t.number().value());
+        synchronized (lock) {
+          return tickets.values().stream()
+              .filter(Ticket::isOpen)
+              .filter(t -> !t.responseDueAt().isBefore(dueFrom))
+              .filter(t -> t.responseDueAt().isBefore(dueBefore))
+              .filter(
+                  t ->
+                      after == null
+                          || t.responseDueAt().isAfter(after.due())
+                          || (t.responseDueAt().equals(after.due())
+                              && t.number().value().compareTo(after.number().value()) > 0))
+              .sorted(order)
+              .limit(limit)
+              .toList();
+        }
+      }
+
+      @Override
       public List<Ticket> search(TicketQuery q) {
         synchronized (lock) {
           Comparator<Ticket> order = comparator(q.sort());

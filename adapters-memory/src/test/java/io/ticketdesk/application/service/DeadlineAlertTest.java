@@ -101,4 +101,27 @@ class DeadlineAlertTest {
     alerts.raiseDue();
     assertEquals(List.of(EventType.TICKET_DEADLINE_APPROACHING), alertTypes());
   }
+
+  @Test
+  void theWarningReachesAcrossAWeekendLongerThanItsWallClockTime() {
+    // Opened Thursday 04:00 in Berlin (03:00 UTC): 20 + 24 working hours by Friday's end, due
+    // Monday 04:00 (03:00 UTC). On Friday at 20:00 Berlin time 8 working hours are left, but 56
+    // hours of wall-clock time: the scan must still read that ticket.
+    world.clock.set(Instant.parse("2026-03-05T03:00:00Z"));
+    ticket = world.open(Actor.buyer(World.ERIKA), 12);
+    assertEquals(Instant.parse("2026-03-09T03:00:00Z"), ticket.responseDueAt());
+    world.clock.set(Instant.parse("2026-03-06T18:59:59Z"));
+    alerts.raiseDue();
+    assertEquals(List.of(), alertTypes());
+    world.clock.set(Instant.parse("2026-03-06T19:00:00Z"));
+    alerts.raiseDue();
+    assertEquals(List.of(EventType.TICKET_DEADLINE_APPROACHING), alertTypes());
+  }
+
+  @Test
+  void aTicketOverdueLongerThanTheEventRetentionGetsNoAlert() {
+    world.clock.set(DUE.plus(Duration.ofDays(400)));
+    assertEquals(0, alerts.raiseDue());
+    assertEquals(List.of(), alertTypes());
+  }
 }

@@ -517,6 +517,12 @@ class TicketServiceTest {
     public List<Ticket> openTickets(TicketNumber after, int limit) {
       return delegate.openTickets(after, limit);
     }
+
+    @Override
+    public List<Ticket> openTicketsDue(
+        java.time.Instant dueFrom, java.time.Instant dueBefore, DueKey after, int limit) {
+      return delegate.openTicketsDue(dueFrom, dueBefore, after, limit);
+    }
   }
 
   @Nested

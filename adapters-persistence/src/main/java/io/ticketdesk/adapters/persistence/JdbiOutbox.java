@@ -269,4 +269,24 @@ final class JdbiOutbox implements Outbox {
         EventData.decode(rs.getString("data")),
         position == null ? 0 : position);
   }
+
+  private static final Db.KeyedRead TAKEN_ONCE_KEYS =
+      new Db.KeyedRead(
+          "SELECT once_key FROM events WHERE seller_id = :s AND once_key = ANY(:k)",
+          "SELECT once_key FROM events WHERE seller_id = :s AND once_key IN (<keys>)");
+
+  @Override
+  public java.util.Set<String> takenOnceKeys(
+      SellerId seller, java.util.Collection<String> onceKeys) {
+    requireNonNull(seller, "seller is null");
+    if (onceKeys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return db.read(
+        h ->
+            db.keyed(h, TAKEN_ONCE_KEYS, "k", List.copyOf(onceKeys))
+                .bind("s", seller.value())
+                .mapTo(String.class)
+                .collect(java.util.stream.Collectors.toSet()));
+  }
 }

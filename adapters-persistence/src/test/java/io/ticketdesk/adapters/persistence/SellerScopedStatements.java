@@ -85,6 +85,10 @@ final class SellerScopedStatements {
         "^select \\* from tickets where status = :open and ticket_number > :after",
         "the deadline recomputation walks every open ticket (background, batches of 500)");
     cross(
+        "from tickets t where t\\.status = :open and t\\.response_due_at >= :duefrom",
+        "the deadline-alert and return-option scans read the open tickets whose deadline is near"
+            + " or past (background, batches of 500, deadline order)");
+    cross(
         "^select 1 from orders where order_number = :n",
         "an order number is unique marketplace-wide: checked before an insert");
     cross(

@@ -10,20 +10,26 @@ import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.DomainEvent;
 import io.ticketdesk.domain.ResponseDeadline;
+import io.ticketdesk.domain.SellerId;
+import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketEvents;
-import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Scans the open tickets in batches and records each deadline alert that is due, in a transaction
- * of its own that reads the ticket again (so an answer that came meanwhile makes none). An alert
- * that another instance recorded first is skipped. An overdue ticket older than the events'
- * retention gets no alert any more (its alert may have been purged).
+ * Scans the open tickets whose deadline is near or past ({@link #alertHorizon}), in batches, and
+ * records each deadline alert that is due, in a transaction of its own that reads the ticket again
+ * (so an answer that came meanwhile makes none). An alert that another instance recorded first is
+ * skipped. An overdue ticket older than the events' retention gets no alert any more (its alert may
+ * have been purged).
  */
 public final class DeadlineAlertService implements RaiseDeadlineAlertsUseCase {
   static final int BATCH = 500;
@@ -59,21 +65,65 @@ public final class DeadlineAlertService implements RaiseDeadlineAlertsUseCase {
   @Override
   public int raiseDue() {
     Instant now = clock.instant();
+    Instant dueFrom = now.minus(retention);
+    Instant dueBefore = alertHorizon(now);
     int raised = 0;
-    TicketNumber after = null;
+    Tickets.DueKey after = null;
     while (true) {
-      TicketNumber from = after;
-      List<Ticket> batch = tx.inTransaction(() -> tickets.openTickets(from, BATCH));
+      Tickets.DueKey from = after;
+      List<Ticket> batch =
+          tx.inTransaction(() -> tickets.openTicketsDue(dueFrom, dueBefore, from, BATCH));
       if (batch.isEmpty()) {
         return raised;
       }
-      for (Ticket t : batch) {
-        if (due(t, now).isPresent() && raise(t, now)) {
+      for (Ticket t : notYetRaised(batch, now)) {
+        if (raise(t, now)) {
           raised++;
         }
       }
-      after = batch.get(batch.size() - 1).number();
+      after = Tickets.DueKey.of(batch.get(batch.size() - 1));
     }
+  }
+
+  /**
+   * A deadline at or after this instant leaves at least the warning's working time on every
+   * storefront (working time only grows with the deadline), so no alert is due for it: the scan
+   * reads the open tickets due before it (and not older than the retention) only.
+   */
+  Instant alertHorizon(Instant now) {
+    Instant latest = now;
+    for (Storefront sf : Storefront.values()) {
+      Instant end = deadline.afterWorkingTime(sf, now, warning);
+      latest = end.isAfter(latest) ? end : latest;
+    }
+    return latest.plusSeconds(1);
+  }
+
+  /**
+   * The batch's tickets with an alert due whose once-key no event carries yet: one read per seller
+   * instead of a transaction per ticket for the alerts raised in earlier polls.
+   */
+  private List<Ticket> notYetRaised(List<Ticket> batch, Instant now) {
+    Map<SellerId, Map<String, Ticket>> due = new LinkedHashMap<>();
+    for (Ticket t : batch) {
+      due(t, now)
+          .ifPresent(
+              alert ->
+                  due.computeIfAbsent(t.sellerId(), s -> new LinkedHashMap<>())
+                      .put(TicketEvents.onceKey(alert), t));
+    }
+    List<Ticket> open = new ArrayList<>();
+    due.forEach(
+        (seller, byKey) -> {
+          Set<String> taken = tx.inTransaction(() -> outbox.takenOnceKeys(seller, byKey.keySet()));
+          byKey.forEach(
+              (key, t) -> {
+                if (!taken.contains(key)) {
+                  open.add(t);
+                }
+              });
+        });
+    return open;
   }
 
   private Optional<DomainEvent.Draft> due(Ticket t, Instant now) {

@@ -183,6 +183,12 @@ final class EventRecordingStore implements Store {
     }
 
     @Override
+    public List<Ticket> openTicketsDue(
+        java.time.Instant dueFrom, java.time.Instant dueBefore, DueKey after, int limit) {
+      return delegate.openTicketsDue(dueFrom, dueBefore, after, limit);
+    }
+
+    @Override
     public List<Ticket> search(TicketQuery query) {
       return delegate.search(query);
     }

@@ -11,7 +11,6 @@ import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.MissedOptionAnswer;
-import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
@@ -23,14 +22,15 @@ import java.util.Optional;
 
 /**
  * Records the consequence of every return request whose option-carrying answer is overdue, once for
- * the whole cluster: the node that takes the lease {@value #LEASE} scans the open tickets in
- * batches and records each due consequence in a transaction of its own that first extends the lease
- * (so a node that lost it writes nothing: fencing) and reads the ticket again (so an answer that
- * came meanwhile, or another node's consequence, makes none). The ticket's version increases with
- * the consequence, so a seller's answer racing with it loses and is tried again on the ticket as it
- * is then. A node that dies mid-scan leaves the lease to run out ({@link #LEASE_TIME}); the next
- * node that looks takes it and scans from the start (what is done is not due any more). A finished
- * scan frees the lease for the next turn of whichever node comes first.
+ * the whole cluster: the node that takes the lease {@value #LEASE} scans the open tickets past
+ * their running deadline in batches and records each due consequence in a transaction of its own
+ * that first extends the lease (so a node that lost it writes nothing: fencing) and reads the
+ * ticket again (so an answer that came meanwhile, or another node's consequence, makes none). The
+ * ticket's version increases with the consequence, so a seller's answer racing with it loses and is
+ * tried again on the ticket as it is then. A node that dies mid-scan leaves the lease to run out
+ * ({@link #LEASE_TIME}); the next node that looks takes it and scans from the start (what is done
+ * is not due any more). A finished scan frees the lease for the next turn of whichever node comes
+ * first.
  */
 public final class ReturnOptionDeadlineService implements EnforceReturnOptionDeadlinesUseCase {
   static final String LEASE = "return-option-deadlines";
@@ -71,21 +71,32 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
     }
     Lease lease = taken.get();
     int recorded = 0;
-    TicketNumber after = null;
+    Tickets.DueKey after = null;
     while (true) {
-      TicketNumber from = after;
+      Tickets.DueKey from = after;
+      // An overdue option-carrying answer is due no earlier than the running deadline: only the
+      // open tickets already past it can owe a consequence.
       List<Ticket> batch =
           tx.inTransaction(
-              () -> leases.extend(lease, renewal(), "") ? tickets.openTickets(from, BATCH) : null);
+              () ->
+                  leases.extend(lease, renewal(), "")
+                      ? tickets.openTicketsDue(Instant.EPOCH, now, from, BATCH)
+                      : null);
       if (batch == null) {
         return recorded; // the lease ran out and another node took the scan over
       }
       if (batch.isEmpty()) {
         break;
       }
-      for (Ticket t : batch) {
-        if (!overdue(t, now)) {
-          continue;
+      List<Ticket> overdue =
+          batch.stream().filter(t -> returnPolicy.mayHaveMissed(t, now)).toList();
+      java.util.Set<TicketNumber> settled =
+          overdue.isEmpty()
+              ? java.util.Set.of()
+              : tx.inTransaction(() -> returnPolicy.judgedWithoutMark(overdue));
+      for (Ticket t : overdue) {
+        if (settled.contains(t.number())) {
+          continue; // its consequence is recorded: not due again
         }
         Boolean done = enforce(lease, t, now);
         if (done == null) {
@@ -95,15 +106,10 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
           recorded++;
         }
       }
-      after = batch.get(batch.size() - 1).number();
+      after = Tickets.DueKey.of(batch.get(batch.size() - 1));
     }
     tx.inTransaction(() -> leases.extend(lease, clock.instant(), ""));
     return recorded;
-  }
-
-  /** A cheap look without reads: a return request whose option-carrying answer is overdue. */
-  private static boolean overdue(Ticket t, Instant now) {
-    return ReturnOptionPolicy.mayApply(t) && t.optionAnswerDueAt().filter(now::isAfter).isPresent();
   }
 
   /**

@@ -28,8 +28,10 @@ import io.ticketdesk.domain.ReturnOption;
 import io.ticketdesk.domain.ReturnOptionPolicy;
 import io.ticketdesk.domain.ReturnOptionType;
 import io.ticketdesk.domain.ReturnPolicyOutcome;
+import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.SystemEvent;
 import io.ticketdesk.domain.Ticket;
+import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,6 +180,29 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
       throw a.required();
     }
     return new Decision(a, verdict, true);
+  }
+
+  /** Without reads: whether {@link #missed} may find a consequence due (a scan's first filter). */
+  boolean mayHaveMissed(Ticket ticket, Instant now) {
+    return MissedOptionAnswer.mayBeDue(policy, ticket, now);
+  }
+
+  /**
+   * Of these tickets, the return requests whose first response was judged already and that owe no
+   * answer after a mark: a missed deadline of theirs has had its consequence. One read of outcomes
+   * per seller, so that a scan opens a transaction only for the tickets that may owe one.
+   */
+  java.util.Set<TicketNumber> judgedWithoutMark(List<Ticket> tickets) {
+    Map<SellerId, List<TicketNumber>> bySeller = new java.util.LinkedHashMap<>();
+    for (Ticket t : tickets) {
+      if (ReturnOptionPolicy.mayApply(t) && !t.owesReturnOption()) {
+        bySeller.computeIfAbsent(t.sellerId(), s -> new java.util.ArrayList<>()).add(t.number());
+      }
+    }
+    java.util.Set<TicketNumber> judged = new java.util.HashSet<>();
+    bySeller.forEach(
+        (seller, numbers) -> judged.addAll(outcomes.findAll(seller, numbers).keySet()));
+    return judged;
   }
 
   /** Whether the ticket's first response was judged already (its missed deadline's outcome). */

@@ -69,4 +69,10 @@ public interface Outbox {
    * feed's retention).
    */
   int purge(Instant before, int limit);
+
+  /**
+   * Which of {@code onceKeys} a seller's events carry already ({@link #appendOnce}): one read for a
+   * scan that would otherwise try each key in a transaction of its own.
+   */
+  java.util.Set<String> takenOnceKeys(SellerId seller, java.util.Collection<String> onceKeys);
 }

@@ -4,6 +4,7 @@ import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.TicketStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,26 @@ public interface Tickets {
    * at most {@code limit}; for recomputing deadlines in batches.
    */
   List<Ticket> openTickets(TicketNumber after, int limit);
+
+  /**
+   * Open tickets of all sellers whose running deadline lies in [{@code dueFrom}, {@code
+   * dueBefore}), in (deadline, ticket number) order after {@code after} (null = from the start), at
+   * most {@code limit}: for the background scans (deadline alerts, missed return-option answers),
+   * which need only the tickets whose deadline is near or past, not every open ticket.
+   */
+  List<Ticket> openTicketsDue(Instant dueFrom, Instant dueBefore, DueKey after, int limit);
+
+  /** Where a scan in deadline order stopped: the last ticket's deadline and number. */
+  record DueKey(Instant due, TicketNumber number) {
+    public DueKey {
+      java.util.Objects.requireNonNull(due, "due is null");
+      java.util.Objects.requireNonNull(number, "number is null");
+    }
+
+    public static DueKey of(Ticket t) {
+      return new DueKey(t.responseDueAt(), t.number());
+    }
+  }
 
   /** One page of tickets matching the query, in its sort order, after its cursor. */
   List<Ticket> search(TicketQuery query);

@@ -232,6 +232,23 @@ public abstract class OutboxContractTest {
   }
 
   @Test
+  void takenOnceKeysAreThoseTheSellersEventsCarry() {
+    store
+        .transactions()
+        .inTransaction(() -> store.outbox().appendOnce("alert@1", draft(seller, t1, 1)));
+    store
+        .transactions()
+        .inTransaction(() -> store.outbox().appendOnce("alert@2", draft(otherSeller, t1, 2)));
+    assertEquals(
+        java.util.Set.of("alert@1"),
+        store.outbox().takenOnceKeys(seller, List.of("alert@1", "alert@2", "alert@3")));
+    assertEquals(
+        java.util.Set.of("alert@2"),
+        store.outbox().takenOnceKeys(otherSeller, List.of("alert@1", "alert@2")));
+    assertTrue(store.outbox().takenOnceKeys(seller, List.of()).isEmpty());
+  }
+
+  @Test
   void thePurgeKeepsRecentEventsAndEachTicketsLatestSoNumbersAreNeverReused() {
     append(seller, t1, 1);
     append(seller, t1, 2);

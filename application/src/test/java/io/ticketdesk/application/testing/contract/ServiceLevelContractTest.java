@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Contract of the service-level ports: {@code ResponseTimes}, {@code SystemState} and {@code
- * Tickets.openTickets}.
+ * Tickets.openTickets}/{@code openTicketsDue}.
  */
 public abstract class ServiceLevelContractTest {
   protected StorePorts store;
@@ -136,6 +136,29 @@ public abstract class ServiceLevelContractTest {
     assertEquals(List.of(o1, o2), first);
     assertEquals(List.of(o3), store.tickets().openTickets(o2.number(), 2));
     assertTrue(store.tickets().openTickets(o3.number(), 2).isEmpty());
+  }
+
+  @Test
+  void openTicketsDueReadsOnlyTheDeadlineWindowInDeadlineOrderAcrossSellers() {
+    Ticket early = add(ticket(deOrderB).open(at(10)));
+    Ticket sameDueA = add(ticket(deOrderA).open(at(20)));
+    Ticket sameDueB = add(ticket(deOrderB).open(at(20)));
+    add(ticket(deOrderA).waiting(WaitingOn.BUYER));
+    add(ticket(atOrderA).closed(true));
+    Ticket late = add(ticket(atOrderA).open(at(30)));
+    add(ticket(deOrderA).open(at(40))); // at the window's end: outside (half-open)
+    add(ticket(deOrderB).open(at(5))); // before the window
+
+    List<Ticket> all = store.tickets().openTicketsDue(at(10), at(40), null, 10);
+    assertEquals(List.of(early, sameDueA, sameDueB, late), all);
+
+    List<Ticket> first = store.tickets().openTicketsDue(at(10), at(40), null, 2);
+    assertEquals(List.of(early, sameDueA), first);
+    var key = io.ticketdesk.application.port.out.Tickets.DueKey.of(first.get(1));
+    assertEquals(List.of(sameDueB, late), store.tickets().openTicketsDue(at(10), at(40), key, 2));
+    var last = io.ticketdesk.application.port.out.Tickets.DueKey.of(late);
+    assertTrue(store.tickets().openTicketsDue(at(10), at(40), last, 2).isEmpty());
+    assertTrue(store.tickets().openTicketsDue(at(41), at(90), null, 2).isEmpty());
   }
 
   @Test
