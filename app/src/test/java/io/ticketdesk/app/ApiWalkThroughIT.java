@@ -31,8 +31,13 @@ class ApiWalkThroughIT {
 
   /** The bash blocks of the walk-through section, except those marked as not run. */
   static List<String> blocks(List<String> doc) {
-    int start = doc.indexOf(SECTION);
-    assertTrue(start >= 0, "docs/api.md has the section " + SECTION);
+    return blocks(doc, SECTION);
+  }
+
+  /** The bash blocks of a doc's {@code section}, except those marked as not run. */
+  static List<String> blocks(List<String> doc, String section) {
+    int start = doc.indexOf(section);
+    assertTrue(start >= 0, "the doc has the section " + section);
     List<String> blocks = new ArrayList<>();
     String previous = "";
     for (int i = start + 1; i < doc.size(); i++) {
@@ -106,48 +111,8 @@ class ApiWalkThroughIT {
             // The script fires its requests faster than a person pasting them.
             "TICKETDESK_RATE_LIMIT", "0");
     try (RunningJar jar = new RunningJar(env)) {
-      String script =
-          String.join(
-              "\n",
-              "set -euo pipefail",
-              "curl() {",
-              "  : > \"$WALK_DIR/headers\"",
-              "  command curl -D \"$WALK_DIR/headers\" \"$@\"",
-              "  grep -E '^HTTP/' \"$WALK_DIR/headers\" | tail -1 | cut -d' ' -f2"
-                  + " >> \"$WALK_DIR/statuses\"",
-              "}",
-              walk.replace(SERVER, jar.base),
-              "");
-      Path file = dir.resolve("walk-through.sh");
-      Files.writeString(file, script);
       Path work = Files.createDirectories(dir.resolve("work"));
-      ProcessBuilder run =
-          new ProcessBuilder("bash", file.toString())
-              .directory(work.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("output.txt").toFile());
-      run.environment().put("WALK_DIR", dir.toString());
-      Process bash = run.start();
-      bash.getOutputStream().close();
-      assertTrue(bash.waitFor(5, TimeUnit.MINUTES), "the walk-through finished in 5 minutes");
-      String output = Files.readString(dir.resolve("output.txt"), StandardCharsets.UTF_8);
-      assertEquals(0, bash.exitValue(), "the walk-through failed:\n" + output);
-      Files.writeString(
-          dir.resolve("statuses"),
-          "",
-          java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
-      List<String> statuses = Files.readAllLines(dir.resolve("statuses"));
-      assertEquals(expected.size(), statuses.size(), "one status per curl:\n" + output);
-      for (int i = 0; i < statuses.size(); i++) {
-        int status = Integer.parseInt(statuses.get(i).strip());
-        Integer want = expected.get(i);
-        if (want != null) {
-          assertEquals(want, status, "curl #" + (i + 1) + " answered " + status);
-        } else {
-          assertTrue(status >= 200 && status < 300, "curl #" + (i + 1) + " answered " + status);
-        }
-      }
+      List<String> statuses = runChecked(dir, work, walk.replace(SERVER, jar.base), expected);
       System.out.println(
           "WALK-THROUGH docs/api.md: "
               + blocks.size()
@@ -157,5 +122,60 @@ class ApiWalkThroughIT {
               + expected.stream().filter(e -> e != null).count()
               + " statuses checked");
     }
+  }
+
+  /**
+   * Runs {@code walk} with {@code bash} in {@code work} under {@code set -euo pipefail}, every curl
+   * call's status recorded (and background jobs ended on exit); checks that it succeeded and that
+   * each status is the one {@code expected} names (else a 2xx). Returns the statuses; the output is
+   * in {@code dir/output.txt}.
+   */
+  static List<String> runChecked(Path dir, Path work, String walk, List<Integer> expected)
+      throws Exception {
+    String script =
+        String.join(
+            "\n",
+            "set -euo pipefail",
+            "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT",
+            "curl() {",
+            "  : > \"$WALK_DIR/headers\"",
+            "  command curl -D \"$WALK_DIR/headers\" \"$@\"",
+            "  grep -E '^HTTP/' \"$WALK_DIR/headers\" | tail -1 | cut -d' ' -f2"
+                + " >> \"$WALK_DIR/statuses\"",
+            "}",
+            walk,
+            "");
+    Path file = dir.resolve("walk-through.sh");
+    Files.writeString(file, script);
+    ProcessBuilder run =
+        new ProcessBuilder("bash", file.toString())
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("output.txt").toFile());
+    run.environment().put("WALK_DIR", dir.toString());
+    Process bash = run.start();
+    bash.getOutputStream().close();
+    assertTrue(bash.waitFor(5, TimeUnit.MINUTES), "the walk-through finished in 5 minutes");
+    String output = Files.readString(dir.resolve("output.txt"), StandardCharsets.UTF_8);
+    assertEquals(0, bash.exitValue(), "the walk-through failed:\n" + output);
+    Files.writeString(
+        dir.resolve("statuses"),
+        "",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    List<String> statuses = Files.readAllLines(dir.resolve("statuses"));
+    assertEquals(expected.size(), statuses.size(), "one status per curl:\n" + output);
+    for (int i = 0; i < statuses.size(); i++) {
+      int status = Integer.parseInt(statuses.get(i).strip());
+      Integer want = expected.get(i);
+      if (want != null) {
+        assertEquals(want, status, "curl #" + (i + 1) + " answered " + status + ":\n" + output);
+      } else {
+        assertTrue(
+            status >= 200 && status < 300,
+            "curl #" + (i + 1) + " answered " + status + ":\n" + output);
+      }
+    }
+    return statuses;
   }
 }

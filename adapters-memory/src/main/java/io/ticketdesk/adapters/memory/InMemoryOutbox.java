@@ -9,6 +9,7 @@ import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +129,21 @@ final class InMemoryOutbox implements Outbox {
   public Optional<DomainEvent> find(String eventId) {
     synchronized (lock) {
       return Optional.ofNullable(events.get(eventId));
+    }
+  }
+
+  @Override
+  public Map<String, DomainEvent> findAll(Collection<String> eventIds) {
+    requireNonNull(eventIds, "eventIds is null");
+    synchronized (lock) {
+      Map<String, DomainEvent> found = new LinkedHashMap<>();
+      for (String id : eventIds) {
+        DomainEvent e = events.get(id);
+        if (e != null) {
+          found.put(id, e);
+        }
+      }
+      return found;
     }
   }
 

@@ -160,16 +160,20 @@ final class InMemoryWebhooks {
         }
 
         @Override
-        public boolean complete(WebhookDelivery after, String token) {
+        public List<WebhookDelivery> completeAll(List<WebhookDelivery> after, String token) {
           synchronized (lock) {
-            Lease l = leases.get(after.id());
-            if (l == null || !l.token().equals(token) || !deliveries.containsKey(after.id())) {
-              return false;
+            List<WebhookDelivery> stored = new ArrayList<>();
+            for (WebhookDelivery d : after) {
+              Lease l = leases.get(d.id());
+              if (l == null || !l.token().equals(token) || !deliveries.containsKey(d.id())) {
+                continue;
+              }
+              leases.remove(d.id());
+              deliveries.put(d.id(), d);
+              attempts.add(WebhookAttempt.of(d));
+              stored.add(d);
             }
-            leases.remove(after.id());
-            deliveries.put(after.id(), after);
-            attempts.add(WebhookAttempt.of(after));
-            return true;
+            return stored;
           }
         }
 

@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -214,6 +217,27 @@ final class JdbiOutbox implements Outbox {
                 .bind("id", eventId)
                 .map((rs, ctx) -> map(rs))
                 .findOne());
+  }
+
+  /** Events by id: one statement for a delivery batch (ids are indexed, not the key). */
+  static final Db.KeyedRead BY_IDS =
+      new Db.KeyedRead(
+          "SELECT * FROM events WHERE event_id = ANY(:ids)",
+          "SELECT * FROM events WHERE event_id IN (<keys>)");
+
+  @Override
+  public Map<String, DomainEvent> findAll(Collection<String> eventIds) {
+    requireNonNull(eventIds, "eventIds is null");
+    List<String> ids = eventIds.stream().distinct().toList();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, DomainEvent> found = new HashMap<>();
+    for (DomainEvent e :
+        db.read(h -> db.keyed(h, BY_IDS, "ids", ids).map((rs, ctx) -> map(rs)).list())) {
+      found.put(e.id(), e);
+    }
+    return found;
   }
 
   @Override

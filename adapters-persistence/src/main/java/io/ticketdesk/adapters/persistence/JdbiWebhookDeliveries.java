@@ -12,17 +12,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Deliveries in {@code webhook_deliveries}. A claim leases each due row with a conditional update
- * (it succeeds only while the row is pending and its lease is free or ran out), so two instances
- * never lease one delivery at once; on PostgreSQL the candidates are read {@code FOR UPDATE SKIP
- * LOCKED}, so claimers do not wait for each other. The fan-out cursor is one row taken {@code FOR
- * UPDATE SKIP LOCKED}. No session state: works through a transaction-pooling pooler.
+ * Deliveries in {@code webhook_deliveries}. A claim leases due rows only while they are pending and
+ * their lease is free or ran out, so two instances never lease one delivery at once; on PostgreSQL
+ * in one statement over candidates read {@code FOR UPDATE SKIP LOCKED}, so claimers do not wait for
+ * each other. The fan-out cursor is one row taken {@code FOR UPDATE SKIP LOCKED}. No session state:
+ * works through a transaction-pooling pooler.
  */
 final class JdbiWebhookDeliveries implements WebhookDeliveries {
   private final Db db;
@@ -61,6 +64,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
     }
     return db.write(
         h -> {
+          List<Long> ids = nextIds(h, drafts.size());
           List<WebhookDelivery> added = new ArrayList<>(drafts.size());
           var batch =
               h.prepareBatch(
@@ -68,8 +72,8 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
                       + " ticket_number, sequence, status, attempts, next_attempt_at, created_at)"
                       + " VALUES (:id, :endpoint, :event, :seller, :ticket, :sequence, :status,"
                       + " :attempts, :next, :createdAt)");
-          for (WebhookDelivery d : drafts) {
-            WebhookDelivery stored = withId(d, Db.nextValue(h, "webhook_delivery_id_seq"));
+          for (int i = 0; i < drafts.size(); i++) {
+            WebhookDelivery stored = withId(drafts.get(i), ids.get(i));
             added.add(stored);
             batch
                 .bind("id", stored.id())
@@ -89,18 +93,54 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
         });
   }
 
+  /** {@code n} new delivery ids in one statement. */
+  private List<Long> nextIds(Handle h, int n) {
+    String sql =
+        db.h2()
+            ? "SELECT NEXT VALUE FOR webhook_delivery_id_seq FROM SYSTEM_RANGE(1, :n)"
+            : "SELECT nextval('webhook_delivery_id_seq') FROM generate_series(1, :n)";
+    return h.createQuery(sql).bind("n", n).mapTo(Long.class).list();
+  }
+
+  private static final String DUE =
+      "SELECT d.delivery_id FROM webhook_deliveries d WHERE d.status = 'pending'"
+          + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)"
+          + " AND d.endpoint_id IN (SELECT e.endpoint_id FROM webhook_endpoints e"
+          + " WHERE e.status = 'active') ORDER BY d.next_attempt_at, d.delivery_id LIMIT :limit";
+
+  private static final Comparator<WebhookDelivery> DUE_ORDER =
+      Comparator.comparing(WebhookDelivery::nextAttemptAt).thenComparingLong(WebhookDelivery::id);
+
+  /**
+   * PostgreSQL: one statement leases the batch (the candidates locked {@code SKIP LOCKED}, so
+   * concurrent claimers take different rows without waiting; a row changed meanwhile is checked
+   * again by the lock). H2: the candidates, then a conditional update per row.
+   */
   @Override
   public List<WebhookDelivery> claim(Instant now, Instant until, String token, int limit) {
-    String candidates =
-        "SELECT d.delivery_id FROM webhook_deliveries d WHERE d.status = 'pending'"
-            + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)"
-            + " AND d.endpoint_id IN (SELECT e.endpoint_id FROM webhook_endpoints e"
-            + " WHERE e.status = 'active') ORDER BY d.next_attempt_at, d.delivery_id LIMIT :limit"
-            + (db.h2() ? "" : " FOR UPDATE OF d SKIP LOCKED");
+    if (!db.h2()) {
+      return db.write(
+          h ->
+              h
+                  .createQuery(
+                      "UPDATE webhook_deliveries SET lease_token = :token, lease_until = :until"
+                          + " WHERE delivery_id IN ("
+                          + DUE
+                          + " FOR UPDATE OF d SKIP LOCKED) RETURNING *")
+                  .bind("token", token)
+                  .bindByType("until", Db.utc(until), OffsetDateTime.class)
+                  .bindByType("now", Db.utc(now), OffsetDateTime.class)
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> map(rs))
+                  .list()
+                  .stream()
+                  .sorted(DUE_ORDER)
+                  .toList());
+    }
     return db.write(
         h -> {
           List<Long> ids =
-              h.createQuery(candidates)
+              h.createQuery(DUE)
                   .bindByType("now", Db.utc(now), OffsetDateTime.class)
                   .bind("limit", limit)
                   .mapTo(Long.class)
@@ -129,36 +169,56 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
         });
   }
 
+  /**
+   * Two JDBC batches in the caller's transaction: the results (each only if the lease is still
+   * {@code token}'s), then the attempts of those stored.
+   */
   @Override
-  public boolean complete(WebhookDelivery d, String token) {
-    WebhookAttempt attempt = WebhookAttempt.of(d);
+  public List<WebhookDelivery> completeAll(List<WebhookDelivery> after, String token) {
+    requireNonNull(after, "after is null");
+    if (after.isEmpty()) {
+      return List.of();
+    }
     return db.write(
         h -> {
-          boolean mine =
-              h.createUpdate(
-                          "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
-                              + " next_attempt_at = :next, last_attempt_at = :last,"
-                              + " last_status_code = :code, last_error = :error,"
-                              + " last_duration_ms = :duration, lease_token = NULL,"
-                              + " lease_until = NULL WHERE delivery_id = :id AND lease_token ="
-                              + " :token")
-                      .bind("status", d.status().wire())
-                      .bind("attempts", d.attempts())
-                      .bindByType("next", Db.utc(d.nextAttemptAt()), OffsetDateTime.class)
-                      .bindByType("last", Db.utc(d.lastAttemptAt()), OffsetDateTime.class)
-                      .bind("code", d.lastStatusCode())
-                      .bind("error", d.lastError())
-                      .bind("duration", d.lastDurationMillis())
-                      .bind("id", d.id())
-                      .bind("token", token)
-                      .execute()
-                  == 1;
-          if (mine) {
-            h.createUpdate(
-                    "INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
-                        + " attempted_at, status_code, error, duration_ms, outcome) VALUES (:id,"
-                        + " :attempt, :endpoint, :event, :at, :code, :error, :duration, :outcome)")
-                .bind("id", attempt.deliveryId())
+          PreparedBatch results =
+              h.prepareBatch(
+                  "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
+                      + " next_attempt_at = :next, last_attempt_at = :last,"
+                      + " last_status_code = :code, last_error = :error,"
+                      + " last_duration_ms = :duration, lease_token = NULL,"
+                      + " lease_until = NULL WHERE delivery_id = :id AND lease_token = :token");
+          for (WebhookDelivery d : after) {
+            results
+                .bind("status", d.status().wire())
+                .bind("attempts", d.attempts())
+                .bindByType("next", Db.utc(d.nextAttemptAt()), OffsetDateTime.class)
+                .bindByType("last", Db.utc(d.lastAttemptAt()), OffsetDateTime.class)
+                .bind("code", d.lastStatusCode())
+                .bind("error", d.lastError())
+                .bind("duration", d.lastDurationMillis())
+                .bind("id", d.id())
+                .bind("token", token)
+                .add();
+          }
+          int[] counts = results.execute();
+          List<WebhookDelivery> stored = new ArrayList<>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+              stored.add(after.get(i));
+            }
+          }
+          if (stored.isEmpty()) {
+            return stored;
+          }
+          PreparedBatch log =
+              h.prepareBatch(
+                  "INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
+                      + " attempted_at, status_code, error, duration_ms, outcome) VALUES (:id,"
+                      + " :attempt, :endpoint, :event, :at, :code, :error, :duration, :outcome)");
+          for (WebhookDelivery d : stored) {
+            WebhookAttempt attempt = WebhookAttempt.of(d);
+            log.bind("id", attempt.deliveryId())
                 .bind("attempt", attempt.attempt())
                 .bind("endpoint", attempt.endpointId())
                 .bind("event", attempt.eventId())
@@ -167,9 +227,10 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
                 .bind("error", attempt.error())
                 .bind("duration", attempt.durationMillis())
                 .bind("outcome", attempt.outcome().wire())
-                .execute();
+                .add();
           }
-          return mine;
+          log.execute();
+          return stored;
         });
   }
 

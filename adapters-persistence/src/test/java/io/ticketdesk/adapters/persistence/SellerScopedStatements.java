@@ -111,6 +111,9 @@ final class SellerScopedStatements {
         "the marketplace's response times per storefront");
     cross("^select \\* from events where event_id = :id", "an event by its global id");
     cross(
+        "^select \\* from events where event_id (= any\\(:ids\\)|in \\(:ids0)",
+        "a webhook delivery batch's events by their global ids (background)");
+    cross(
         "^select \\* from events where position > :after",
         "the marketplace's event feed (global positions)");
     cross(

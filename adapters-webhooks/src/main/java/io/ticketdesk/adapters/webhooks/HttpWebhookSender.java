@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * The outgoing webhook client on the JDK's {@link HttpClient}: connect and read timeouts, at most
@@ -32,9 +35,13 @@ public final class HttpWebhookSender implements WebhookSender {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Requests in flight at once per sender (so per instance): kept-alive connections. */
+  public static final int MAX_IN_FLIGHT = 64;
+
   private final HttpClient client;
   private final boolean allowInsecure;
   private final Duration readTimeout;
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
   public HttpWebhookSender(boolean allowInsecure) {
     this(allowInsecure, CONNECT_TIMEOUT, READ_TIMEOUT);
@@ -80,6 +87,16 @@ public final class HttpWebhookSender implements WebhookSender {
 
   @Override
   public AttemptResult post(URI target, Map<String, String> headers, String body) {
+    return postAsync(target, headers, body).join();
+  }
+
+  /**
+   * Sends over the client's kept-alive connections; at most {@link #MAX_IN_FLIGHT} requests are in
+   * flight at once (the caller waits for a free one), so a batch never opens more connections.
+   */
+  @Override
+  public CompletableFuture<AttemptResult> postAsync(
+      URI target, Map<String, String> headers, String body) {
     long start = System.nanoTime();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
@@ -88,24 +105,54 @@ public final class HttpWebhookSender implements WebhookSender {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     try {
-      HttpResponse<InputStream> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
-        in.readNBytes(MAX_RESPONSE_BYTES); // read a little, never the whole of a huge answer
-      }
-      return AttemptResult.status(response.statusCode(), millis(start));
-    } catch (HttpConnectTimeoutException e) {
-      return AttemptResult.failed("connect timed out after " + CONNECT_TIMEOUT, millis(start));
-    } catch (HttpTimeoutException e) {
-      return AttemptResult.failed("no answer within " + readTimeout, millis(start));
-    } catch (ConnectException e) {
-      return AttemptResult.failed("connection refused or unreachable", millis(start));
-    } catch (IOException e) {
-      return AttemptResult.failed("I/O error: " + e.getClass().getSimpleName(), millis(start));
+      inFlight.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return AttemptResult.failed("interrupted", millis(start));
+      return CompletableFuture.completedFuture(AttemptResult.failed("interrupted", millis(start)));
     }
+    CompletableFuture<HttpResponse<InputStream>> sent;
+    try {
+      sent = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (RuntimeException e) {
+      inFlight.release();
+      return CompletableFuture.completedFuture(failure(e, start));
+    }
+    return sent.handle(
+        (response, error) -> {
+          try {
+            if (error != null) {
+              return failure(error, start);
+            }
+            try (InputStream in = response.body()) {
+              in.readNBytes(MAX_RESPONSE_BYTES); // read a little, never the whole of a huge answer
+            }
+            return AttemptResult.status(response.statusCode(), millis(start));
+          } catch (IOException e) {
+            return failure(e, start);
+          } finally {
+            inFlight.release();
+          }
+        });
+  }
+
+  private AttemptResult failure(Throwable error, long start) {
+    Throwable e = error;
+    while (e instanceof CompletionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof HttpConnectTimeoutException) {
+      return AttemptResult.failed("connect timed out after " + CONNECT_TIMEOUT, millis(start));
+    }
+    if (e instanceof HttpTimeoutException) {
+      return AttemptResult.failed("no answer within " + readTimeout, millis(start));
+    }
+    if (e instanceof ConnectException) {
+      return AttemptResult.failed("connection refused or unreachable", millis(start));
+    }
+    if (e instanceof IOException) {
+      return AttemptResult.failed("I/O error: " + e.getClass().getSimpleName(), millis(start));
+    }
+    return AttemptResult.failed("failed: " + e.getClass().getSimpleName(), millis(start));
   }
 
   private static long millis(long start) {

@@ -11,7 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class HttpWebhookSenderTest {
   HttpServer server;
   String base;
+  final AtomicInteger busy = new AtomicInteger();
+  final AtomicInteger mostBusy = new AtomicInteger();
 
   @BeforeEach
   void start() throws Exception {
@@ -54,6 +60,21 @@ class HttpWebhookSenderTest {
           } catch (java.io.IOException e) {
             // the client stopped reading: expected
           }
+        });
+    server.createContext(
+        "/busy",
+        x -> {
+          int now = busy.incrementAndGet();
+          mostBusy.accumulateAndGet(now, Math::max);
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          busy.decrementAndGet();
+          x.getRequestBody().readAllBytes();
+          x.sendResponseHeaders(204, -1);
+          x.close();
         });
     server.createContext(
         "/ok",
@@ -142,5 +163,24 @@ class HttpWebhookSenderTest {
   @Test
   void a2xxSucceeds() {
     assertTrue(post(new HttpWebhookSender(true), base + "/ok").succeeded());
+  }
+
+  @Test
+  void aBatchIsSentConcurrentlyButNeverMoreThanTheCapInFlight() {
+    HttpWebhookSender s = new HttpWebhookSender(true);
+    int n = HttpWebhookSender.MAX_IN_FLIGHT * 2 + 10;
+    long start = System.nanoTime();
+    List<CompletableFuture<AttemptResult>> sent =
+        IntStream.range(0, n)
+            .mapToObj(
+                i -> s.postAsync(URI.create(base + "/busy"), Map.of("webhook-id", "e" + i), "{}"))
+            .toList();
+    List<AttemptResult> results = sent.stream().map(CompletableFuture::join).toList();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(results.stream().allMatch(AttemptResult::succeeded), results.toString());
+    assertTrue(mostBusy.get() > 1, "requests overlapped: " + mostBusy.get());
+    assertTrue(
+        mostBusy.get() <= HttpWebhookSender.MAX_IN_FLIGHT, "at most the cap: " + mostBusy.get());
+    assertTrue(millis < n * 50L, "faster than one after the other: " + millis + " ms");
   }
 }

@@ -19,12 +19,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -101,60 +104,122 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
         });
   }
 
+  /**
+   * One batch: leased in one statement, its endpoints and events read once, the attempts sent
+   * concurrently (the sender bounds how many are in flight; one ticket's in sequence order), and
+   * all results stored in one transaction.
+   */
   @Override
   public int deliverDue() {
     Instant start = now();
     String token = UUID.randomUUID().toString();
     List<WebhookDelivery> claimed =
         deliveries.claim(start, start.plus(settings.lease()), token, settings.batch());
-    for (WebhookDelivery d : claimed) {
-      attempt(d, token);
+    if (claimed.isEmpty()) {
+      return 0;
     }
+    // Attempts not begun by half the lease are not made (a slow receiver's chain of one ticket's
+    // events): the lease must hold until the results are stored, or another worker sends them too.
+    Instant stopBy = start.plus(settings.lease().dividedBy(2));
+    Map<Long, Optional<WebhookEndpoint>> targets = new HashMap<>();
+    for (WebhookDelivery d : claimed) {
+      targets.computeIfAbsent(d.endpointId(), endpoints::find);
+    }
+    Map<String, DomainEvent> events =
+        outbox.findAll(claimed.stream().map(WebhookDelivery::eventId).toList());
+    Map<Long, Optional<String>> refusals = new HashMap<>();
+    List<WebhookDelivery> attempted = new ArrayList<>();
+    List<CompletableFuture<AttemptResult>> results = new ArrayList<>();
+    Map<String, CompletableFuture<AttemptResult>> lastOfTicket = new HashMap<>();
+    for (WebhookDelivery d : claimed) {
+      Optional<WebhookEndpoint> endpoint = targets.get(d.endpointId());
+      if (endpoint.isEmpty()) {
+        continue; // deleted meanwhile, with its deliveries
+      }
+      DomainEvent event = events.get(d.eventId());
+      attempted.add(d);
+      if (event == null) {
+        results.add(
+            CompletableFuture.completedFuture(
+                AttemptResult.failed("the event is no longer kept", 0)));
+        continue;
+      }
+      Optional<String> refusal =
+          refusals.computeIfAbsent(
+              d.endpointId(), id -> sender.refusal(URI.create(endpoint.get().url())));
+      if (refusal.isPresent()) {
+        results.add(
+            CompletableFuture.completedFuture(
+                AttemptResult.failed("refused target: " + refusal.get(), 0)));
+        continue;
+      }
+      // One ticket's events go to one endpoint one after the other (whatever the previous one's
+      // result), so they arrive in sequence order; different tickets' go at once.
+      String ticket = d.endpointId() + "/" + d.sellerId().value() + "/" + d.ticketNumber().value();
+      CompletableFuture<AttemptResult> previous = lastOfTicket.get(ticket);
+      CompletableFuture<AttemptResult> sent =
+          previous == null
+              ? send(endpoint.get(), event, stopBy)
+              : previous.thenCompose(r -> send(endpoint.get(), event, stopBy));
+      lastOfTicket.put(ticket, sent);
+      results.add(sent);
+    }
+    List<WebhookDelivery> after = new ArrayList<>(attempted.size());
+    Map<Long, AttemptResult> resultOf = new HashMap<>();
+    for (int i = 0; i < attempted.size(); i++) {
+      WebhookDelivery d = attempted.get(i);
+      AttemptResult result;
+      try {
+        result = results.get(i).join();
+      } catch (CompletionException e) {
+        result = AttemptResult.failed("not sent: " + e.getCause().getClass().getSimpleName(), 0);
+      }
+      resultOf.put(d.id(), result);
+      Instant at = now();
+      after.add(
+          events.containsKey(d.eventId())
+              ? d.after(result, settings.retries(), ThreadLocalRandom.current().nextDouble(), at)
+              : d.abandoned(result, at));
+    }
+    tx.inTransaction(
+        () -> {
+          Map<Long, List<WebhookDelivery>> byEndpoint = new LinkedHashMap<>();
+          for (WebhookDelivery d : deliveries.completeAll(after, token)) {
+            byEndpoint.computeIfAbsent(d.endpointId(), id -> new ArrayList<>()).add(d);
+          }
+          byEndpoint.forEach((id, stored) -> recordOutcomes(id, stored, resultOf));
+          return null;
+        });
     return claimed.size();
   }
 
-  private void attempt(WebhookDelivery d, String token) {
-    Optional<WebhookEndpoint> endpoint = endpoints.find(d.endpointId());
-    if (endpoint.isEmpty()) {
-      return; // deleted meanwhile, with its deliveries
-    }
-    Optional<DomainEvent> event = outbox.find(d.eventId());
-    long began = System.nanoTime();
-    AttemptResult result;
-    if (event.isEmpty()) {
-      result = AttemptResult.failed("the event is no longer kept", 0);
-    } else {
-      result = send(endpoint.get(), event.get(), began);
-    }
-    Instant at = now();
-    WebhookDelivery after =
-        event.isEmpty()
-            ? d.abandoned(result, at)
-            : d.after(result, settings.retries(), ThreadLocalRandom.current().nextDouble(), at);
-    tx.inTransaction(
-        () -> {
-          if (deliveries.complete(after, token)) {
-            endpoints
-                .find(d.endpointId())
-                .ifPresent(
-                    e -> {
-                      WebhookEndpoint next = e.afterAttempt(result, settings.disableAfter(), at);
-                      if (next != e) {
-                        endpoints.update(next);
-                      }
-                    });
-          }
-          return null;
-        });
+  /** The endpoint's state after these attempts, in order (e.g. disabled after a 410). */
+  private void recordOutcomes(
+      long endpointId, List<WebhookDelivery> stored, Map<Long, AttemptResult> resultOf) {
+    endpoints
+        .find(endpointId)
+        .ifPresent(
+            e -> {
+              WebhookEndpoint next = e;
+              for (WebhookDelivery d : stored) {
+                next =
+                    next.afterAttempt(
+                        resultOf.get(d.id()), settings.disableAfter(), d.lastAttemptAt());
+              }
+              if (next != e) {
+                endpoints.update(next);
+              }
+            });
   }
 
-  /** One HTTP attempt: no transaction is open here. */
-  private AttemptResult send(WebhookEndpoint endpoint, DomainEvent event, long began) {
-    URI target = URI.create(endpoint.url());
-    Optional<String> refusal = sender.refusal(target);
-    if (refusal.isPresent()) {
-      return AttemptResult.failed("refused target: " + refusal.get(), 0);
+  /** One HTTP attempt, signed now: no transaction is open here. */
+  private CompletableFuture<AttemptResult> send(
+      WebhookEndpoint endpoint, DomainEvent event, Instant stopBy) {
+    if (clock.instant().isAfter(stopBy)) {
+      return CompletableFuture.completedFuture(
+          AttemptResult.failed("not sent: the worker's batch ran past half its lease", 0));
     }
+    long began = System.nanoTime();
     String body = EventBody.json(event);
     long timestamp = clock.instant().getEpochSecond();
     String signatures =
@@ -166,9 +231,13 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     headers.put("webhook-timestamp", Long.toString(timestamp));
     headers.put("webhook-signature", signatures);
     headers.put("content-type", "application/json");
-    AttemptResult r = sender.post(target, headers, body);
-    return r.durationMillis() > 0
-        ? r
-        : new AttemptResult(r.statusCode(), r.error(), (System.nanoTime() - began) / 1_000_000);
+    return sender
+        .postAsync(URI.create(endpoint.url()), headers, body)
+        .thenApply(
+            r ->
+                r.durationMillis() > 0
+                    ? r
+                    : new AttemptResult(
+                        r.statusCode(), r.error(), (System.nanoTime() - began) / 1_000_000));
   }
 }

@@ -29,7 +29,7 @@ public record WebhookSettings(
     }
   }
 
-  /** HTTPS to public addresses only, the default schedule, 24 h grace, 3 days, 2 min, 20. */
+  /** HTTPS to public addresses only, the default schedule, 24 h grace, 3 days, 2 min, 100. */
   public static WebhookSettings defaults() {
     return new WebhookSettings(
         false,
@@ -37,7 +37,7 @@ public record WebhookSettings(
         Duration.ofHours(24),
         Duration.ofDays(3),
         Duration.ofMinutes(2),
-        20);
+        100);
   }
 
   public WebhookSettings withAllowInsecure(boolean allow) {

@@ -4,7 +4,9 @@ import io.ticketdesk.domain.DomainEvent;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +56,12 @@ public interface Outbox {
 
   /** An event by id. */
   Optional<DomainEvent> find(String eventId);
+
+  /**
+   * The events of these ids that are kept, by id, in one read (a delivery batch's events); ids of
+   * events not kept (purged, never written) are absent.
+   */
+  Map<String, DomainEvent> findAll(Collection<String> eventIds);
 
   /**
    * Deletes up to {@code limit} events that occurred before {@code before} and are in the feed,

@@ -37,7 +37,16 @@ public interface WebhookDeliveries {
    * WebhookAttempt#of}) and frees its lease, if the lease is still {@code token}'s; false (and
    * nothing stored) otherwise.
    */
-  boolean complete(WebhookDelivery after, String token);
+  default boolean complete(WebhookDelivery after, String token) {
+    return !completeAll(List.of(after), token).isEmpty();
+  }
+
+  /**
+   * {@link #complete} for a batch of deliveries leased under {@code token}, in the current
+   * transaction: returns those stored (whose lease was still {@code token}'s), in the given order;
+   * the others are left as they are.
+   */
+  List<WebhookDelivery> completeAll(List<WebhookDelivery> after, String token);
 
   /** The endpoint's most recent deliveries, newest first. */
   List<WebhookDelivery> recent(long endpointId, int limit);

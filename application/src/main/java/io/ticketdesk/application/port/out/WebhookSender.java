@@ -4,6 +4,7 @@ import io.ticketdesk.domain.AttemptResult;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Sends signed event bodies to receivers over HTTP (the outgoing webhook client). */
 public interface WebhookSender {
@@ -16,6 +17,16 @@ public interface WebhookSender {
 
   /** POSTs {@code body} as JSON with {@code headers}; the receiver's failures are results. */
   AttemptResult post(URI target, Map<String, String> headers, String body);
+
+  /**
+   * {@link #post} without waiting for the answer, so that a worker has a batch of deliveries in
+   * flight at once (the sender bounds how many); the future completes with the result, never
+   * exceptionally. By default the post is made at once, on the caller's thread.
+   */
+  default CompletableFuture<AttemptResult> postAsync(
+      URI target, Map<String, String> headers, String body) {
+    return CompletableFuture.completedFuture(post(target, headers, body));
+  }
 
   /** No webhooks are sent: every target is refused. */
   static WebhookSender none() {

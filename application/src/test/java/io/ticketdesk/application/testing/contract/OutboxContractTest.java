@@ -88,6 +88,21 @@ public abstract class OutboxContractTest {
   }
 
   @Test
+  void eventsComeBackByIdsInOneReadAndUnknownIdsAreAbsent() {
+    DomainEvent a = append(seller, t1, 1);
+    DomainEvent b = append(otherSeller, t2, 2);
+    DomainEvent c = append(seller, t2, 3);
+    String unknown = "evt_00000000000000000000000000000000";
+
+    Map<String, DomainEvent> found =
+        store.outbox().findAll(List.of(c.id(), unknown, a.id(), a.id()));
+    assertEquals(Map.of(a.id(), a, c.id(), c), found);
+    assertEquals(Map.of(b.id(), b), store.outbox().findAll(List.of(b.id())));
+    assertTrue(store.outbox().findAll(List.of()).isEmpty());
+    assertTrue(store.outbox().findAll(List.of(unknown)).isEmpty());
+  }
+
+  @Test
   void aRolledBackChangeLeavesNoEventAndNoNumberTaken() {
     append(seller, t1, 1);
     DomainEvent.Draft lost = draft(seller, t1, 2);

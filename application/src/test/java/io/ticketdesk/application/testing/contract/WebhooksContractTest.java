@@ -238,6 +238,62 @@ public abstract class WebhooksContractTest {
   }
 
   @Test
+  void aBatchOfResultsIsStoredOnlyWhereTheLeaseIsStillTheWorkersWithItsAttempts() {
+    WebhookEndpoint e = endpoint(seller, seller, "https://hooks.example/a");
+    List<WebhookDelivery> added =
+        store
+            .webhookDeliveries()
+            .add(
+                List.of(
+                    WebhookDelivery.of(e.id(), event(1), at(1)),
+                    WebhookDelivery.of(e.id(), event(2), at(1)),
+                    WebhookDelivery.of(e.id(), event(3), at(1)),
+                    WebhookDelivery.of(e.id(), event(4), at(1))));
+    List<WebhookDelivery> mine = store.webhookDeliveries().claim(at(10), at(12), "w1", 3);
+    assertEquals(
+        added.subList(0, 3).stream().map(WebhookDelivery::id).toList(),
+        mine.stream().map(WebhookDelivery::id).toList());
+    // The lease of the second ran out and another worker took it; the fourth was never leased.
+    List<WebhookDelivery> taken =
+        store.webhookDeliveries().claim(at(12).plusSeconds(1), at(20), "w2", 1);
+    assertEquals(List.of(mine.get(0).id()), taken.stream().map(WebhookDelivery::id).toList());
+
+    List<WebhookDelivery> results =
+        List.of(
+            mine.get(2).after(AttemptResult.status(204, 3), RetrySchedule.DEFAULT, 0.5, at(13)),
+            mine.get(0).after(AttemptResult.status(200, 4), RetrySchedule.DEFAULT, 0.5, at(13)),
+            mine.get(1).after(AttemptResult.status(503, 5), RetrySchedule.DEFAULT, 0.5, at(13)),
+            added.get(3).after(AttemptResult.status(200, 6), RetrySchedule.DEFAULT, 0.5, at(13)));
+    List<WebhookDelivery> stored =
+        store
+            .transactions()
+            .inTransaction(() -> store.webhookDeliveries().completeAll(results, "w1"));
+
+    assertEquals(List.of(results.get(0), results.get(2)), stored);
+    assertEquals(
+        WebhookDelivery.Status.DELIVERED,
+        store.webhookDeliveries().find(mine.get(2).id()).orElseThrow().status());
+    assertEquals(
+        WebhookDelivery.Status.PENDING,
+        store.webhookDeliveries().find(mine.get(0).id()).orElseThrow().status());
+    assertEquals(0, store.webhookDeliveries().find(mine.get(0).id()).orElseThrow().attempts());
+    assertEquals(
+        503, store.webhookDeliveries().find(mine.get(1).id()).orElseThrow().lastStatusCode());
+    assertEquals(0, store.webhookDeliveries().find(added.get(3).id()).orElseThrow().attempts());
+    assertEquals(
+        List.of(mine.get(1).id(), mine.get(2).id()),
+        store.webhookDeliveries().attempts(e.id(), 10).stream()
+            .map(WebhookAttempt::deliveryId)
+            .sorted()
+            .toList());
+    assertTrue(
+        store
+            .transactions()
+            .inTransaction(() -> store.webhookDeliveries().completeAll(List.of(), "w1"))
+            .isEmpty());
+  }
+
+  @Test
   void theFanOutCursorIsHeldByOneTransactionAtATime() {
     long start =
         store
