@@ -198,10 +198,7 @@ final class JdbiTickets implements Tickets {
                 .bindByType("afterDue", Db.utc(after.due()), OffsetDateTime.class)
                 .bind("afterNumber", after.number().value());
           }
-          if (withUnitIds) {
-            return query.map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs))).list();
-          }
-          return withUnits(h, query.map((rs, ctx) -> TicketRow.map(rs)).list());
+          return page(h, query, withUnitIds);
         });
   }
 
@@ -221,11 +218,19 @@ final class JdbiTickets implements Tickets {
           Query query = h.createQuery(search.sql());
           search.bind(query);
           query.bind("limit", Db.arg(q.limit()));
-          if (withUnitIds) {
-            return query.map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs))).list();
-          }
-          return withUnits(h, query.map((rs, ctx) -> TicketRow.map(rs)).list());
+          return page(h, query, withUnitIds);
         });
+  }
+
+  /**
+   * The tickets of a page or batch: the units from the statement's {@code unit_ids} column when it
+   * carries them (PostgreSQL, {@link #WITH_UNITS}), else from one keyed read ({@link #withUnits}).
+   */
+  private List<Ticket> page(Handle h, Query query, boolean withUnitIds) {
+    if (withUnitIds) {
+      return query.map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs))).list();
+    }
+    return withUnits(h, query.map((rs, ctx) -> TicketRow.map(rs)).list());
   }
 
   /** The statement of a search and its parameters (but {@code limit}). */
