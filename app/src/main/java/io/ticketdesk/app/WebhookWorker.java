@@ -14,9 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The background work of events on this instance: one thread fans committed events out to
  * deliveries and purges expired events, one raises due deadline alerts every minute, {@code
- * workers} threads attempt due deliveries. They poll (every {@link #IDLE} when idle, at once while
- * there is work): no LISTEN/NOTIFY, so it works through a transaction-pooling pooler; several
- * instances share the work through the store's claims.
+ * workers} threads attempt due deliveries. They poll: at once after a full batch, otherwise every
+ * {@link #IDLE}, so that under load each step carries a batch (a step per event made the delivery
+ * work cost as much CPU as the replies themselves). When the fan-out made deliveries it wakes this
+ * instance's workers, which saves them most of a poll's wait; the wake-up is only a shortcut, the
+ * poll is what guarantees progress. No LISTEN/NOTIFY, so it works through a transaction-pooling
+ * pooler; several instances share the work through the store's claims.
  */
 final class WebhookWorker implements AutoCloseable {
   static final Duration IDLE = Duration.ofMillis(200);
@@ -31,6 +34,8 @@ final class WebhookWorker implements AutoCloseable {
   private final RaiseDeadlineAlertsUseCase alerts;
   private final int workers;
   private final List<Thread> threads = new ArrayList<>();
+  private final Object wake = new Object();
+  private long wakeups; // guarded by wake
   private volatile boolean running;
 
   WebhookWorker(
@@ -66,15 +71,21 @@ final class WebhookWorker implements AutoCloseable {
   private void fanOutLoop() {
     long nextPurge = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (running) {
-      int made = guarded(dispatch::fanOut, "fan-out");
+      DispatchWebhooksUseCase.Step step = guarded(dispatch::fanOut, "fan-out");
+      if (step.count() > 0) {
+        synchronized (wake) {
+          wakeups++;
+          wake.notifyAll();
+        }
+      }
       if (System.nanoTime() >= nextPurge) {
-        int purged = guarded(purge::purgeExpired, "event purge");
+        int purged = guardedCount(purge::purgeExpired, "event purge");
         if (purged > 0) {
           LOG.info("purged {} event(s) past their retention", purged);
         }
         nextPurge = System.nanoTime() + PURGE_INTERVAL.toNanos();
       }
-      if (made == 0) {
+      if (!step.full()) {
         pause();
       }
     }
@@ -82,7 +93,7 @@ final class WebhookWorker implements AutoCloseable {
 
   private void alertLoop() {
     while (running) {
-      int raised = guarded(alerts::raiseDue, "deadline alerts");
+      int raised = guardedCount(alerts::raiseDue, "deadline alerts");
       if (raised > 0) {
         LOG.info("raised {} deadline alert(s)", raised);
       }
@@ -97,14 +108,44 @@ final class WebhookWorker implements AutoCloseable {
 
   private void deliveryLoop() {
     while (running) {
-      if (guarded(dispatch::deliverDue, "delivery") == 0) {
-        pause();
+      long seen;
+      synchronized (wake) {
+        seen = wakeups;
+      }
+      if (!guarded(dispatch::deliverDue, "delivery").full()) {
+        awaitWork(seen);
+      }
+    }
+  }
+
+  /** Until the fan-out made deliveries since {@code seen}, or {@link #IDLE} passed. */
+  private void awaitWork(long seen) {
+    long deadline = System.nanoTime() + IDLE.toNanos();
+    synchronized (wake) {
+      long left;
+      while (running && wakeups == seen && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          wake.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
       }
     }
   }
 
   /** Runs one step; a failure (e.g. the database is away) is logged and counts as no work. */
-  private static int guarded(java.util.function.IntSupplier step, String what) {
+  private static DispatchWebhooksUseCase.Step guarded(
+      java.util.function.Supplier<DispatchWebhooksUseCase.Step> step, String what) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      LOG.warn("webhook {} failed; trying again shortly: {}", what, e.toString());
+      return DispatchWebhooksUseCase.Step.NONE;
+    }
+  }
+
+  private static int guardedCount(java.util.function.IntSupplier step, String what) {
     try {
       return step.getAsInt();
     } catch (RuntimeException e) {

@@ -130,11 +130,11 @@ class WebhooksOverHttpTest {
         io.ticketdesk.domain.AttemptResult.failed("timed out after 10 s", 10_000));
     openTicket();
     app.webhooks.dispatch().fanOut();
-    assertEquals(1, app.webhooks.dispatch().deliverDue());
+    assertEquals(1, app.webhooks.dispatch().deliverDue().count());
     app.clock.advance(java.time.Duration.ofMinutes(1));
-    assertEquals(1, app.webhooks.dispatch().deliverDue());
+    assertEquals(1, app.webhooks.dispatch().deliverDue().count());
     app.clock.advance(java.time.Duration.ofMinutes(5));
-    assertEquals(1, app.webhooks.dispatch().deliverDue());
+    assertEquals(1, app.webhooks.dispatch().deliverDue().count());
 
     var r = api.get(path + "/attempts", seller);
     assertEquals(200, r.status(), r.body());

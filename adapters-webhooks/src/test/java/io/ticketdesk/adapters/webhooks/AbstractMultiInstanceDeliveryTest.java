@@ -236,7 +236,7 @@ abstract class AbstractMultiInstanceDeliveryTest {
     TicketdeskCore.Webhooks hb = hooks(b);
     register(hb);
     open(a, 1);
-    assertEquals(2, hb.dispatch().fanOut());
+    assertEquals(2, hb.dispatch().fanOut().count());
     Instant now = Instant.now();
     // Instance A claims both and is killed before it sends (its lease: 1 s).
     assertEquals(
@@ -246,9 +246,9 @@ abstract class AbstractMultiInstanceDeliveryTest {
             .webhookDeliveries()
             .claim(now, now.plusSeconds(1), "dead", 10)
             .size());
-    assertEquals(0, hb.dispatch().deliverDue());
+    assertEquals(0, hb.dispatch().deliverDue().count());
     Thread.sleep(1_200);
-    assertEquals(2, hb.dispatch().deliverDue());
+    assertEquals(2, hb.dispatch().deliverDue().count());
     assertEquals(2, receiver.counts().size());
     assertTrue(receiver.counts().values().stream().allMatch(n -> n == 1));
   }
@@ -286,10 +286,13 @@ abstract class AbstractMultiInstanceDeliveryTest {
     assertEquals(tickets, overdue.stream().map(DomainEvent::ticketNumber).distinct().count());
   }
 
-  private static Object loop(AtomicBoolean running, java.util.function.IntSupplier step)
+  private static Object loop(
+      AtomicBoolean running,
+      java.util.function.Supplier<io.ticketdesk.application.port.in.DispatchWebhooksUseCase.Step>
+          step)
       throws InterruptedException {
     while (running.get()) {
-      if (step.getAsInt() == 0) {
+      if (!step.get().full()) {
         Thread.sleep(20);
       }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.adapters.memory.InMemoryStore;
+import io.ticketdesk.application.port.in.DispatchWebhooksUseCase;
 import io.ticketdesk.application.port.in.ManageWebhooksUseCase;
 import io.ticketdesk.application.port.in.OpenTicketUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
@@ -158,6 +159,32 @@ class WebhookDeliveryEndToEndTest {
       webhooks.dispatch().deliverDue();
       Thread.sleep(20);
     }
+  }
+
+  /**
+   * A loop goes on at once only after a full batch; after a partial one the queue is drained and it
+   * waits for the next poll (under load every step then carries a batch, not one event).
+   */
+  @Test
+  void aDeliveryStepReportsAFullBatchUntilTheQueueIsDrained() throws Exception {
+    WebhookSettings d = WebhookSettings.defaults();
+    setUp(new WebhookSettings(true, FAST, d.secretGrace(), d.disableAfter(), d.lease(), 3));
+    register();
+    TicketNumber t = openTicket(); // ticket.opened, the buyer's ticket.message_created
+    answer(t, "On its way"); // ticket.message_created, ticket.status_changed
+    assertEquals(4, events(t).size());
+
+    var fanned = webhooks.dispatch().fanOut();
+    assertEquals(4, fanned.count());
+    assertTrue(!fanned.full(), "four events are far from a fan-out batch");
+    var first = webhooks.dispatch().deliverDue();
+    assertEquals(3, first.count());
+    assertTrue(first.full(), "three of four due deliveries fill a batch of three");
+    var second = webhooks.dispatch().deliverDue();
+    assertEquals(1, second.count());
+    assertTrue(!second.full(), "the last one does not");
+    assertEquals(DispatchWebhooksUseCase.Step.NONE, webhooks.dispatch().deliverDue());
+    assertEquals(4, okIds().size());
   }
 
   private List<String> okIds() {

@@ -72,19 +72,20 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
+  /** Full when the sequencer or the fan-out took a full batch: more events may be waiting. */
   @Override
-  public int fanOut() {
-    outbox.sequence(SEQUENCE_BATCH);
+  public Step fanOut() {
+    boolean placedFull = outbox.sequence(SEQUENCE_BATCH) == SEQUENCE_BATCH;
     return tx.inTransaction(
         () -> {
           OptionalLong cursor = deliveries.lockFanOut();
           if (cursor.isEmpty()) {
-            return 0;
+            return Step.NONE; // another instance is fanning out
           }
           List<DomainEvent> events =
               outbox.feed(Optional.empty(), cursor.getAsLong(), FAN_OUT_BATCH);
           if (events.isEmpty()) {
-            return 0;
+            return new Step(0, placedFull);
           }
           List<WebhookEndpoint> all = endpoints.all();
           Instant at = now();
@@ -100,7 +101,7 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
             deliveries.add(drafts);
           }
           deliveries.advanceFanOut(events.get(events.size() - 1).position());
-          return drafts.size();
+          return new Step(drafts.size(), placedFull || events.size() == FAN_OUT_BATCH);
         });
   }
 
@@ -110,13 +111,13 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
    * all results stored in one transaction.
    */
   @Override
-  public int deliverDue() {
+  public Step deliverDue() {
     Instant start = now();
     String token = UUID.randomUUID().toString();
     List<WebhookDelivery> claimed =
         deliveries.claim(start, start.plus(settings.lease()), token, settings.batch());
     if (claimed.isEmpty()) {
-      return 0;
+      return Step.NONE;
     }
     // Attempts not begun by half the lease are not made (a slow receiver's chain of one ticket's
     // events): the lease must hold until the results are stored, or another worker sends them too.
@@ -190,7 +191,7 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
           byEndpoint.forEach((id, stored) -> recordOutcomes(id, stored, resultOf));
           return null;
         });
-    return claimed.size();
+    return new Step(claimed.size(), claimed.size() == settings.batch());
   }
 
   /** The endpoint's state after these attempts, in order (e.g. disabled after a 410). */
