@@ -21,7 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The outgoing webhook client on the JDK's {@link HttpClient}: connect and read timeouts, at most
@@ -29,6 +35,11 @@ import java.util.concurrent.Semaphore;
  * followed (a 3xx is a failed attempt), and targets refused unless they are {@code https} to public
  * addresses — {@code allowInsecure} (the operator's {@code TICKETDESK_WEBHOOKS_ALLOW_INSECURE}, for
  * development and tests) also allows {@code http} and loopback, private and link-local addresses.
+ *
+ * <p>Concurrent attempts run on this sender's own threads, each a blocking {@code send}: the JDK
+ * client's {@code sendAsync} hands every completion to {@code CompletableFuture}'s default
+ * executor, which on a machine with fewer than three cores starts a new thread per task — one
+ * thread per delivery, measured as most of the server's CPU with webhooks on (docs/benchmarks.md).
  */
 public final class HttpWebhookSender implements WebhookSender {
   public static final int MAX_RESPONSE_BYTES = 64 * 1024;
@@ -42,6 +53,7 @@ public final class HttpWebhookSender implements WebhookSender {
   private final boolean allowInsecure;
   private final Duration readTimeout;
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  private final ExecutorService senders = senders();
 
   public HttpWebhookSender(boolean allowInsecure) {
     this(allowInsecure, CONNECT_TIMEOUT, READ_TIMEOUT);
@@ -91,6 +103,28 @@ public final class HttpWebhookSender implements WebhookSender {
   }
 
   /**
+   * Up to {@link #MAX_IN_FLIGHT} daemon threads, started as attempts need them and ended after a
+   * minute without work; the semaphore keeps the queue empty.
+   */
+  private static ExecutorService senders() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            MAX_IN_FLIGHT,
+            MAX_IN_FLIGHT,
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "ticketdesk-webhook-send-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /**
    * Sends over the client's kept-alive connections; at most {@link #MAX_IN_FLIGHT} requests are in
    * flight at once (the caller waits for a free one), so a batch never opens more connections.
    */
@@ -110,29 +144,32 @@ public final class HttpWebhookSender implements WebhookSender {
       Thread.currentThread().interrupt();
       return CompletableFuture.completedFuture(AttemptResult.failed("interrupted", millis(start)));
     }
-    CompletableFuture<HttpResponse<InputStream>> sent;
+    HttpRequest built = request.build();
     try {
-      sent = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (RuntimeException e) {
+      return CompletableFuture.supplyAsync(() -> attempt(built, start), senders);
+    } catch (RejectedExecutionException e) {
       inFlight.release();
       return CompletableFuture.completedFuture(failure(e, start));
     }
-    return sent.handle(
-        (response, error) -> {
-          try {
-            if (error != null) {
-              return failure(error, start);
-            }
-            try (InputStream in = response.body()) {
-              in.readNBytes(MAX_RESPONSE_BYTES); // read a little, never the whole of a huge answer
-            }
-            return AttemptResult.status(response.statusCode(), millis(start));
-          } catch (IOException e) {
-            return failure(e, start);
-          } finally {
-            inFlight.release();
-          }
-        });
+  }
+
+  /** One blocking attempt on a sender thread; releases its place in flight. */
+  private AttemptResult attempt(HttpRequest request, long start) {
+    try {
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        in.readNBytes(MAX_RESPONSE_BYTES); // read a little, never the whole of a huge answer
+      }
+      return AttemptResult.status(response.statusCode(), millis(start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return AttemptResult.failed("interrupted", millis(start));
+    } catch (IOException | RuntimeException e) {
+      return failure(e, start);
+    } finally {
+      inFlight.release();
+    }
   }
 
   private AttemptResult failure(Throwable error, long start) {

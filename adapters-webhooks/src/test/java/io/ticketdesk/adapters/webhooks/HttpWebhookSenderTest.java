@@ -183,4 +183,45 @@ class HttpWebhookSenderTest {
         mostBusy.get() <= HttpWebhookSender.MAX_IN_FLIGHT, "at most the cap: " + mostBusy.get());
     assertTrue(millis < n * 50L, "faster than one after the other: " + millis + " ms");
   }
+
+  /**
+   * The JDK client's {@code sendAsync} completes on {@code CompletableFuture}'s default executor,
+   * which below three cores starts a thread per task: a thread per delivery. Attempts run on the
+   * sender's own threads instead (this machine type has two cores, where the old way fails this).
+   */
+  @Test
+  void aThousandAttemptsStartAtMostTheSendersThreads() throws Exception {
+    HttpServer quiet = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    quiet.createContext(
+        "/ok",
+        x -> {
+          x.getRequestBody().readAllBytes();
+          x.sendResponseHeaders(204, -1);
+          x.close();
+        });
+    java.util.concurrent.ExecutorService four =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    quiet.setExecutor(four);
+    quiet.start();
+    try {
+      HttpWebhookSender s = new HttpWebhookSender(true);
+      URI ok = URI.create("http://127.0.0.1:" + quiet.getAddress().getPort() + "/ok");
+      s.post(ok, Map.of("webhook-id", "warm"), "{}"); // the client's own threads, the server's
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long before = threads.getTotalStartedThreadCount();
+      List<CompletableFuture<AttemptResult>> sent =
+          IntStream.range(0, 1_000)
+              .mapToObj(i -> s.postAsync(ok, Map.of("webhook-id", "e" + i), "{}"))
+              .toList();
+      assertTrue(sent.stream().map(CompletableFuture::join).allMatch(AttemptResult::succeeded));
+      long started = threads.getTotalStartedThreadCount() - before;
+      // The sender's threads, and the client's own workers for up to as many connections.
+      assertTrue(
+          started <= 2 * HttpWebhookSender.MAX_IN_FLIGHT,
+          "threads started for 1,000 attempts: " + started);
+    } finally {
+      quiet.stop(0);
+      four.shutdownNow();
+    }
+  }
 }
