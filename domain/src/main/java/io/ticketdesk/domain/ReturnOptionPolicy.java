@@ -373,6 +373,17 @@ public final class ReturnOptionPolicy {
   }
 
   /**
+   * Whether the seller may owe an option-carrying answer now: a return request the policy can apply
+   * to ({@link #mayApply}), open, and either not answered yet or marked since its first response
+   * ({@link Ticket#optionAnswerDueAt()}). Its deadline is never before the running one. Only these
+   * tickets can miss such an answer; the store reads them off an index of their own, which says
+   * this in SQL ({@code Tickets.openReturnRequestsDue}; the contract suite keeps the two equal).
+   */
+  public static boolean mayOweOptionAnswer(Ticket ticket) {
+    return mayApply(ticket) && ticket.optionAnswerDueAt().isPresent();
+  }
+
+  /**
    * Whether the ticket was opened within the unit's cancellation period: before delivery (a
    * withdrawal before delivery is covered), or by the end of the period's last day after delivery
    * in the storefront's time zone (delivered on day D with 14 days: until D+14, 24:00).

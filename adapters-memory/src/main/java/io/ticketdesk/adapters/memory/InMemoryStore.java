@@ -437,11 +437,32 @@ public final class InMemoryStore implements Store {
       @Override
       public List<Ticket> openTicketsDue(
           Instant dueFrom, Instant dueBefore, Tickets.DueKey after, int limit) {
+        return due(t -> true, dueFrom, dueBefore, after, limit);
+      }
+
+      @Override
+      public List<Ticket> openReturnRequestsDue(
+          Instant dueBefore, Tickets.DueKey after, int limit) {
+        return due(
+            io.ticketdesk.domain.ReturnOptionPolicy::mayOweOptionAnswer,
+            Instant.EPOCH,
+            dueBefore,
+            after,
+            limit);
+      }
+
+      private List<Ticket> due(
+          java.util.function.Predicate<Ticket> which,
+          Instant dueFrom,
+          Instant dueBefore,
+          Tickets.DueKey after,
+          int limit) {
         Comparator<Ticket> order =
             Comparator.comparing(Ticket::responseDueAt).thenComparing(t -> t.number().value());
         synchronized (lock) {
           return tickets.values().stream()
               .filter(Ticket::isOpen)
+              .filter(which)
               .filter(t -> !t.responseDueAt().isBefore(dueFrom))
               .filter(t -> t.responseDueAt().isBefore(dueBefore))
               .filter(

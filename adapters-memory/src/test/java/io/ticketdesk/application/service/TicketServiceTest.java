@@ -523,6 +523,12 @@ class TicketServiceTest {
         java.time.Instant dueFrom, java.time.Instant dueBefore, DueKey after, int limit) {
       return delegate.openTicketsDue(dueFrom, dueBefore, after, limit);
     }
+
+    @Override
+    public List<Ticket> openReturnRequestsDue(
+        java.time.Instant dueBefore, DueKey after, int limit) {
+      return delegate.openReturnRequestsDue(dueBefore, after, limit);
+    }
   }
 
   @Nested

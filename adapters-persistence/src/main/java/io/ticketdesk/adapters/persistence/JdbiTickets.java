@@ -175,21 +175,46 @@ final class JdbiTickets implements Tickets {
   public List<Ticket> openTicketsDue(Instant dueFrom, Instant dueBefore, DueKey after, int limit) {
     requireNonNull(dueFrom, "dueFrom is null");
     requireNonNull(dueBefore, "dueBefore is null");
+    return due("", dueFrom, dueBefore, after, limit);
+  }
+
+  /**
+   * {@code ReturnOptionPolicy.mayOweOptionAnswer} in SQL, with literals, so that PostgreSQL proves
+   * the partial index {@code tickets_open_return_requests_idx} (V25) serves it.
+   */
+  static final String MAY_OWE_OPTION_ANSWER =
+      " AND t.reason = 'product_return' AND (t.return_intent IS NULL OR t.return_intent ="
+          + " 'refund') AND (t.first_response_at IS NULL OR t.return_option_due_at IS NOT NULL)";
+
+  @Override
+  public List<Ticket> openReturnRequestsDue(Instant dueBefore, DueKey after, int limit) {
+    requireNonNull(dueBefore, "dueBefore is null");
+    return due(MAY_OWE_OPTION_ANSWER, Instant.EPOCH, dueBefore, after, limit);
+  }
+
+  /** The scans' statement: open tickets in a deadline window, {@code which} of them, paged. */
+  static String dueSql(String which, boolean withUnitIds, boolean paged) {
+    return (withUnitIds ? WITH_UNITS : "SELECT t.* FROM tickets t")
+        + " WHERE t.status = '"
+        + OPEN
+        + "'"
+        + which
+        + " AND t.response_due_at >= :dueFrom AND t.response_due_at < :dueBefore"
+        + (paged
+            ? " AND (t.response_due_at > :afterDue OR (t.response_due_at = :afterDue"
+                + " AND t.ticket_number > :afterNumber))"
+            : "")
+        + " ORDER BY t.response_due_at, t.ticket_number LIMIT :limit";
+  }
+
+  private List<Ticket> due(
+      String which, Instant dueFrom, Instant dueBefore, DueKey after, int limit) {
     boolean withUnitIds = !db.h2();
-    String sql =
-        (withUnitIds ? WITH_UNITS : "SELECT t.* FROM tickets t")
-            + " WHERE t.status = :open AND t.response_due_at >= :dueFrom"
-            + " AND t.response_due_at < :dueBefore"
-            + (after == null
-                ? ""
-                : " AND (t.response_due_at > :afterDue OR (t.response_due_at = :afterDue"
-                    + " AND t.ticket_number > :afterNumber))")
-            + " ORDER BY t.response_due_at, t.ticket_number LIMIT :limit";
+    String sql = dueSql(which, withUnitIds, after != null);
     return db.read(
         h -> {
           Query query =
               h.createQuery(sql)
-                  .bind("open", OPEN)
                   .bindByType("dueFrom", Db.utc(dueFrom), OffsetDateTime.class)
                   .bindByType("dueBefore", Db.utc(dueBefore), OffsetDateTime.class)
                   .bind("limit", limit);

@@ -45,7 +45,12 @@ class PostgresInboxPlanTest {
       Order order = Fixtures.storedOrder(store, seller, 1_000 + i, 1);
       var b = Fixtures.ticket(store.tickets().nextNumber(), order);
       switch (i % 3) {
-        case 0 -> b.open(Fixtures.T0.plus(Duration.ofHours(6L * i + 48)));
+        case 0 -> {
+          b.open(Fixtures.T0.plus(Duration.ofHours(6L * i + 48)));
+          if (i % 9 == 0) {
+            b.reason(io.ticketdesk.domain.TicketReason.PRODUCT_RETURN);
+          }
+        }
         case 1 -> b.waiting(WaitingOn.BUYER);
         default -> b.closed(false);
       }
@@ -129,5 +134,31 @@ class PostgresInboxPlanTest {
     assertTrue(plan.contains("Index Only Scan using ticket_units_cover_idx on ticket_units"), plan);
     assertTrue(!plan.contains("Sort"), plan);
     assertTrue(plan.contains("rows=51"), plan);
+  }
+
+  /**
+   * The return-option scan reads only its candidates, off the partial index whose predicate is the
+   * statement's (V25): a drift between the two would silently turn it into a scan of every overdue
+   * open ticket.
+   */
+  @Test
+  void the_return_option_scan_reads_its_partial_index() {
+    String sql = JdbiTickets.dueSql(JdbiTickets.MAY_OWE_OPTION_ANSWER, true, true);
+    String plan =
+        jdbi.withHandle(
+            h -> {
+              h.execute("SET enable_seqscan = off");
+              h.execute("SET enable_bitmapscan = off");
+              Query query =
+                  h.createQuery("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
+                      .bindByType("dueFrom", Db.utc(Instant.EPOCH), java.time.OffsetDateTime.class)
+                      .bindByType("dueBefore", Db.utc(NOW), java.time.OffsetDateTime.class)
+                      .bindByType("afterDue", Db.utc(Fixtures.T0), java.time.OffsetDateTime.class)
+                      .bind("afterNumber", "")
+                      .bind("limit", 500);
+              return String.join("\n", query.mapTo(String.class).list());
+            });
+    assertTrue(plan.contains("using tickets_open_return_requests_idx on tickets"), plan);
+    assertTrue(plan.contains("rows=34 "), plan); // the open return requests: every ninth of 300
   }
 }

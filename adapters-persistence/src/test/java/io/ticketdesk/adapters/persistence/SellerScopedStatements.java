@@ -85,9 +85,15 @@ final class SellerScopedStatements {
         "^select \\* from tickets where status = :open and ticket_number > :after",
         "the deadline recomputation walks every open ticket (background, batches of 500)");
     cross(
-        "from tickets t where t\\.status = :open and t\\.response_due_at >= :duefrom",
-        "the deadline-alert and return-option scans read the open tickets whose deadline is near"
-            + " or past (background, batches of 500, deadline order)");
+        "from tickets t where t\\.status = '' and t\\.response_due_at >= :duefrom",
+        "the deadline-alert scan reads the open tickets whose deadline is near or past"
+            + " (background, batches of 500, deadline order)");
+    cross(
+        "from tickets t where t\\.status = '' and t\\.reason = '' and \\(t\\.return_intent is null"
+            + " or t\\.return_intent = ''\\) and \\(t\\.first_response_at is null or"
+            + " t\\.return_option_due_at is not null\\) and t\\.response_due_at >= :duefrom",
+        "the return-option scan reads the open return requests past their deadline that may owe"
+            + " an option-carrying answer (background, batches of 500, deadline order)");
     cross(
         "^select 1 from orders where order_number = :n",
         "an order number is unique marketplace-wide: checked before an insert");

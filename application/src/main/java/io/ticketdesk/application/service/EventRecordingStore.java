@@ -189,6 +189,12 @@ final class EventRecordingStore implements Store {
     }
 
     @Override
+    public List<Ticket> openReturnRequestsDue(
+        java.time.Instant dueBefore, DueKey after, int limit) {
+      return delegate.openReturnRequestsDue(dueBefore, after, limit);
+    }
+
+    @Override
     public List<Ticket> search(TicketQuery query) {
       return delegate.search(query);
     }

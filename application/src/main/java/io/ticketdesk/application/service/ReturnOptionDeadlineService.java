@@ -23,14 +23,15 @@ import java.util.Optional;
 /**
  * Records the consequence of every return request whose option-carrying answer is overdue, once for
  * the whole cluster: the node that takes the lease {@value #LEASE} scans the open tickets past
- * their running deadline in batches and records each due consequence in a transaction of its own
- * that first extends the lease (so a node that lost it writes nothing: fencing) and reads the
- * ticket again (so an answer that came meanwhile, or another node's consequence, makes none). The
- * ticket's version increases with the consequence, so a seller's answer racing with it loses and is
- * tried again on the ticket as it is then. A node that dies mid-scan leaves the lease to run out
- * ({@link #LEASE_TIME}); the next node that looks takes it and scans from the start (what is done
- * is not due any more). A finished scan frees the lease for the next turn of whichever node comes
- * first.
+ * their running deadline that may owe an option-carrying answer ({@link
+ * io.ticketdesk.domain.ReturnOptionPolicy#mayOweOptionAnswer}) in batches and records each due
+ * consequence in a transaction of its own that first extends the lease (so a node that lost it
+ * writes nothing: fencing) and reads the ticket again (so an answer that came meanwhile, or another
+ * node's consequence, makes none). The ticket's version increases with the consequence, so a
+ * seller's answer racing with it loses and is tried again on the ticket as it is then. A node that
+ * dies mid-scan leaves the lease to run out ({@link #LEASE_TIME}); the next node that looks takes
+ * it and scans from the start (what is done is not due any more). A finished scan frees the lease
+ * for the next turn of whichever node comes first.
  */
 public final class ReturnOptionDeadlineService implements EnforceReturnOptionDeadlinesUseCase {
   static final String LEASE = "return-option-deadlines";
@@ -75,12 +76,12 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
     while (true) {
       Tickets.DueKey from = after;
       // An overdue option-carrying answer is due no earlier than the running deadline: only the
-      // open tickets already past it can owe a consequence.
+      // open tickets already past it that may owe such an answer can owe a consequence.
       List<Ticket> batch =
           tx.inTransaction(
               () ->
                   leases.extend(lease, renewal(), "")
-                      ? tickets.openTicketsDue(Instant.EPOCH, now, from, BATCH)
+                      ? tickets.openReturnRequestsDue(now, from, BATCH)
                       : null);
       if (batch == null) {
         return recorded; // the lease ran out and another node took the scan over

@@ -41,6 +41,14 @@ public interface Tickets {
    */
   List<Ticket> openTicketsDue(Instant dueFrom, Instant dueBefore, DueKey after, int limit);
 
+  /**
+   * Of the open tickets whose running deadline is before {@code dueBefore}, those that may owe an
+   * option-carrying answer ({@code ReturnOptionPolicy.mayOweOptionAnswer}), in (deadline, ticket
+   * number) order after {@code after}, at most {@code limit}: the return-option scan's candidates,
+   * a small part of the overdue open tickets (the others are never read).
+   */
+  List<Ticket> openReturnRequestsDue(Instant dueBefore, DueKey after, int limit);
+
   /** Where a scan in deadline order stopped: the last ticket's deadline and number. */
   record DueKey(Instant due, TicketNumber number) {
     public DueKey {

@@ -162,6 +162,47 @@ public abstract class ServiceLevelContractTest {
   }
 
   @Test
+  void openReturnRequestsDueReadsOnlyTheOpenReturnRequestsThatMayOweAnOptionAnswer() {
+    var PR = io.ticketdesk.domain.TicketReason.PRODUCT_RETURN;
+    Ticket unanswered = add(ticket(deOrderA).reason(PR).open(at(10)));
+    Ticket markedAfterAnswer =
+        add(
+            ticket(deOrderB)
+                .reason(PR)
+                .returnIntent(io.ticketdesk.domain.ReturnIntent.REFUND)
+                .open(at(20))
+                .firstResponse(at(2))
+                .returnOptionDue(at(25)));
+    Ticket otherSeller = add(ticket(atOrderA).reason(PR).open(at(30)));
+    add(ticket(deOrderA).reason(PR).open(at(15)).firstResponse(at(1))); // answered, not marked
+    add(
+        ticket(deOrderA)
+            .reason(PR)
+            .returnIntent(io.ticketdesk.domain.ReturnIntent.REPAIR)
+            .open(at(16))); // repair: the policy never applies
+    add(ticket(deOrderB).open(at(12))); // a defect, not a return request
+    add(ticket(deOrderB).reason(PR).waiting(WaitingOn.BUYER)); // the seller owes nothing now
+    add(ticket(deOrderA).reason(PR).closed(false));
+    add(ticket(deOrderA).reason(PR).open(at(40))); // its deadline is not before the window's end
+
+    assertEquals(
+        List.of(unanswered, markedAfterAnswer, otherSeller),
+        store.tickets().openReturnRequestsDue(at(40), null, 10));
+    // The store's filter is the domain's rule, no more and no less.
+    assertEquals(
+        store.tickets().openTicketsDue(java.time.Instant.EPOCH, at(40), null, 100).stream()
+            .filter(io.ticketdesk.domain.ReturnOptionPolicy::mayOweOptionAnswer)
+            .toList(),
+        store.tickets().openReturnRequestsDue(at(40), null, 10));
+
+    List<Ticket> first = store.tickets().openReturnRequestsDue(at(40), null, 2);
+    assertEquals(List.of(unanswered, markedAfterAnswer), first);
+    var key = io.ticketdesk.application.port.out.Tickets.DueKey.of(first.get(1));
+    assertEquals(List.of(otherSeller), store.tickets().openReturnRequestsDue(at(40), key, 2));
+    assertTrue(store.tickets().openReturnRequestsDue(at(10), null, 10).isEmpty());
+  }
+
+  @Test
   void systemStateRemembersAndOverwritesValues() {
     assertEquals(Optional.empty(), store.systemState().get("holiday-calendar"));
     store.systemState().put("holiday-calendar", "v1");
