@@ -154,10 +154,46 @@ if [[ $WEBHOOKS == on ]]; then
     -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"events\":[$TYPES]}" >/dev/null
 fi
 
+# CPU seconds (user + system) of the server, PostgreSQL's processes, the load driver and the
+# receiver over the measured part of the load (from 1 s after its warm-up to 2 s before its end,
+# while every process still runs): where the 2 cores went.
+cpu_seconds() { # pids...
+  local t=0
+  for p in "$@"; do
+    [[ -r /proc/$p/stat ]] && t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$t"
+}
+cpu_split() {
+  local driver tick before after
+  tick=$(getconf CLK_TCK)
+  sleep "$(( $(LoadCommandSeconds "$WARMUP") + 1 ))"
+  driver=$(pgrep -f "ticketdesk-benchmarks.jar load" | head -1)
+  read -r -a before <<<"$(cpu_seconds $SERVER) $(cpu_seconds $(pgrep -x postgres)) $(cpu_seconds $driver) $(cpu_seconds $RECEIVER) $(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)"
+  sleep "$(( $(LoadCommandSeconds "$DURATION") - 3 ))"
+  read -r -a after <<<"$(cpu_seconds $SERVER) $(cpu_seconds $(pgrep -x postgres)) $(cpu_seconds $driver) $(cpu_seconds $RECEIVER) $(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)"
+  awk -v t="$tick" -v s="$(( after[0] - before[0] ))" -v p="$(( after[1] - before[1] ))" \
+    -v d="$(( after[2] - before[2] ))" -v r="$(( after[3] - before[3] ))" -v a="$(( after[4] - before[4] ))" \
+    -v w="$(( $(LoadCommandSeconds "$DURATION") - 3 ))" \
+    'BEGIN { printf "cpu over %d s of the measured part (s): server %.1f, postgresql %.1f, load driver %.1f, receiver %.1f, other %.1f; busy %.1f\n", w, s/t, p/t, d/t, r/t, (a-s-p-d-r)/t, a/t }'
+}
+LoadCommandSeconds() { # 60s, 2m -> seconds
+  case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
+}
+
 echo "== load"
+CPU_SPLIT=
+if [[ $SCENARIOS != all && $SCENARIOS != *,* ]]; then # one scenario: one measured window
+  cpu_split >"$RUN/cpu.txt" 2>/dev/null &
+  CPU_SPLIT=$!
+fi
 "${BENCH[@]}" load --base-url "http://localhost:$PORT" --manifest "$MANIFEST" \
   --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \
   --out "$RUN/api.tsv" | tee "$RUN/api.txt"
+if [[ -n $CPU_SPLIT ]]; then
+  wait $CPU_SPLIT || true
+  [[ -s $RUN/cpu.txt ]] && tee -a "$RUN/machine.txt" <"$RUN/cpu.txt"
+fi
 if [[ -n $RECEIVER ]]; then
   sleep 2 # the last deliveries
   psql -q -d "$DB" -Atc "SELECT 'deliveries: ' || status || ' ' || count(*) FROM webhook_deliveries GROUP BY status" \

@@ -37,11 +37,11 @@ import picocli.CommandLine.Option;
  * <p>Before each run it stores the targets in a helper table {@code bench_floor_<scenario>}
  * (dropped afterwards): one row per target with the seller, its token hash, the ticket, its order,
  * whether it is a return request (reply: the seller's answer offers a return option), the unit a
- * refund takes from with its currency, and the ticket numbers the scenario's ticket query returns
- * with their return-policy inputs (the page's policy reads name them in one array; the columns
- * {@code u0…} of the page's numbers are no longer read since a page carries its order unit ids,
- * V23). The script picks a row with {@code \set i random(…)} and {@code \gset} — one extra
- * primary-key lookup per transaction that the server does not make.
+ * refund takes from with its currency, the distinct order numbers of the tickets the scenario's
+ * ticket query returns (columns {@code b0…}: the buyer names the server reads for them, one array
+ * per page), and their return-policy inputs (the page's policy reads name them in one array). The
+ * script picks a row with {@code \set i random(…)} and {@code \gset} — one extra primary-key lookup
+ * per transaction that the server does not make.
  */
 @Command(
     name = "floor",
@@ -112,13 +112,21 @@ final class FloorCommand implements Callable<Integer> {
   private static final String PAGE_COLUMNS =
       "SELECT ticket_number, order_number, reason, return_intent, first_response_at IS NOT NULL";
 
-  /** The helper table's columns before the ticket numbers of the page ({@code u0}, …). */
+  /** The helper table's columns before the page's order numbers ({@code b0}, …). */
   private static final int FIXED_COLUMNS = 14;
 
   static final String ORDER_SQL =
       "SELECT * FROM orders WHERE seller_id = :s AND order_number = :o;";
   static final String ORDER_UNITS_SQL =
       "SELECT * FROM order_units WHERE seller_id = :s AND order_number = :o ORDER BY pos;";
+
+  /**
+   * The buyers' names of a page or a ticket ({@code BuyerNameService}: {@code Orders.buyerNames},
+   * one array of the distinct order numbers per seller on the page).
+   */
+  static final String BUYER_NAMES_SQL =
+      "SELECT order_number, buyer_name FROM orders WHERE seller_id = :s AND order_number ="
+          + " ANY(ARRAY[%s]::varchar[]);";
 
   /** The system message of a refund, as long as the server's (the unit's title varies). */
   static final String REFUND_MESSAGE =
@@ -263,12 +271,16 @@ final class FloorCommand implements Callable<Integer> {
     sb.append("SELECT * FROM bench_floor_").append(s.wire()).append(" WHERE i = :i \\gset\n");
     // No authentication statement: the server caches valid tokens for 30 s.
     switch (s) {
-      case LOOKUP -> sb.append(TICKET_SQL).append(";\n");
+      case LOOKUP -> {
+        sb.append(TICKET_SQL).append(";\n");
+        buyerNames(sb, k);
+      }
       case SEARCH -> {
         sb.append(PAGE_SQL)
             .append(
                 " AND t.seller_id = :s AND t.order_number = :o ORDER BY t.created_at DESC,"
                     + " t.ticket_number DESC LIMIT :lim;\n");
+        buyerNames(sb, k);
         policy(sb, k);
       }
       case INBOX -> {
@@ -276,6 +288,7 @@ final class FloorCommand implements Callable<Integer> {
             .append(
                 " AND t.seller_id = :s AND t.status = 'open' ORDER BY t.seller_id, t.status,"
                     + " t.response_due_at ASC, t.ticket_number ASC LIMIT :lim;\n");
+        buyerNames(sb, k);
         policy(sb, k);
       }
       case FILTER -> {
@@ -284,6 +297,7 @@ final class FloorCommand implements Callable<Integer> {
                 " AND t.seller_id = :s AND t.topic = :tp AND t.created_at >= :cf AND t.created_at"
                     + " < :ct ORDER BY t.seller_id, t.topic, t.created_at DESC, t.ticket_number"
                     + " DESC LIMIT :lim;\n");
+        buyerNames(sb, k);
         policy(sb, k);
       }
       case REPLY -> {
@@ -399,6 +413,15 @@ final class FloorCommand implements Callable<Integer> {
     return sb.toString();
   }
 
+  /** The buyer-name read of the page's (or the ticket's) orders. */
+  private static void buyerNames(StringBuilder sb, int k) {
+    List<String> orders = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      orders.add(":b" + i);
+    }
+    sb.append(String.format(BUYER_NAMES_SQL, String.join(", ", orders))).append('\n');
+  }
+
   /** The page's return-policy queries: {@code :np}/{@code :na} say whether it has any. */
   private static void policy(StringBuilder sb, int k) {
     List<String> orders = new ArrayList<>();
@@ -417,9 +440,9 @@ final class FloorCommand implements Callable<Integer> {
   }
 
   /**
-   * Stores up to {@code --targets} of the scenario's targets, with the ticket numbers its ticket
-   * query returns now (padded by repeating the last; a duplicate in a list of keys changes
-   * nothing).
+   * Stores up to {@code --targets} of the scenario's targets, with the order numbers of the tickets
+   * its ticket query returns now (padded by repeating the last; a duplicate in a list of keys
+   * changes nothing).
    */
   private int prepareTargets(Connection c, Manifest m, Scenario s) throws SQLException {
     List<Manifest.Ticket> pool = new ArrayList<>(s.targets(m));
@@ -436,7 +459,7 @@ final class FloorCommand implements Callable<Integer> {
                     + " ct TIMESTAMP WITH TIME ZONE, st VARCHAR(16), lim INTEGER, ret INTEGER, ou"
                     + " BIGINT, cur VARCHAR(3)");
     for (int i = 0; i < k; i++) {
-      ddl.append(", u").append(i).append(" VARCHAR(11)");
+      ddl.append(", b").append(i).append(" VARCHAR(32)");
     }
     ddl.append(", np INTEGER, na INTEGER");
     for (int i = 0; i < k; i++) {
@@ -479,11 +502,11 @@ final class FloorCommand implements Callable<Integer> {
       for (Manifest.Ticket t : chosen) {
         Instant from = t.createdAt().truncatedTo(ChronoUnit.DAYS).minus(15, ChronoUnit.DAYS);
         Instant to = from.plus(30, ChronoUnit.DAYS);
-        List<String> numbers = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
         List<String> policyOrders = new ArrayList<>();
         List<String> answered = new ArrayList<>();
         if (page == null) {
-          numbers.add(t.number());
+          orders.add(t.orderNumber());
         } else {
           page.setLong(1, t.sellerId());
           if (s == Scenario.SEARCH) {
@@ -495,7 +518,9 @@ final class FloorCommand implements Callable<Integer> {
           }
           try (ResultSet rs = page.executeQuery()) {
             while (rs.next()) {
-              numbers.add(rs.getString(1));
+              if (!orders.contains(rs.getString(2))) {
+                orders.add(rs.getString(2));
+              }
               // ReturnOptionPolicy.mayApply: a return request for a refund (or unsaid).
               String intent = rs.getString(4);
               if ("product_return".equals(rs.getString(3))
@@ -510,8 +535,8 @@ final class FloorCommand implements Callable<Integer> {
             }
           }
         }
-        if (numbers.isEmpty()) {
-          numbers.add("00100000000"); // the server would skip the units query: a near-free stand-in
+        if (orders.isEmpty()) {
+          orders.add("-"); // the server would skip the buyer names: a near-free stand-in
         }
         ins.setInt(1, ++i);
         ins.setLong(2, t.sellerId());
@@ -530,7 +555,7 @@ final class FloorCommand implements Callable<Integer> {
         ins.setLong(13, t.units().isEmpty() ? 0 : t.refundUnit().id());
         ins.setString(14, t.currency() == null ? "-" : t.currency());
         for (int u = 0; u < k; u++) {
-          ins.setString(FIXED_COLUMNS + 1 + u, numbers.get(Math.min(u, numbers.size() - 1)));
+          ins.setString(FIXED_COLUMNS + 1 + u, orders.get(Math.min(u, orders.size() - 1)));
         }
         int at = FIXED_COLUMNS + k + 1;
         ins.setInt(at++, policyOrders.isEmpty() ? 0 : 1);
