@@ -35,6 +35,7 @@ class PostgresInboxPlanTest {
   private static TestDatabase db;
   private static Jdbi jdbi;
   private static SellerId seller;
+  private static final List<String> orderNumbers = new java.util.ArrayList<>();
 
   @BeforeAll
   static void fill() {
@@ -43,6 +44,7 @@ class PostgresInboxPlanTest {
     seller = Fixtures.seller(store).id();
     for (int i = 0; i < 300; i++) {
       Order order = Fixtures.storedOrder(store, seller, 1_000 + i, 1);
+      orderNumbers.add(order.number().value());
       var b = Fixtures.ticket(store.tickets().nextNumber(), order);
       switch (i % 3) {
         case 0 -> {
@@ -59,7 +61,7 @@ class PostgresInboxPlanTest {
     jdbi = Jdbi.create(db.config().url(), db.config().user(), db.config().password());
     jdbi.setTemplateEngine(TemplateEngine.NOP);
     // The visibility map, as autovacuum keeps it on a table that is mostly read.
-    jdbi.useHandle(h -> h.execute("VACUUM (ANALYZE) tickets, ticket_units"));
+    jdbi.useHandle(h -> h.execute("VACUUM (ANALYZE) tickets, ticket_units, orders"));
   }
 
   @AfterAll
@@ -160,5 +162,24 @@ class PostgresInboxPlanTest {
             });
     assertTrue(plan.contains("using tickets_open_return_requests_idx on tickets"), plan);
     assertTrue(plan.contains("rows=34 "), plan); // the open return requests: every ninth of 300
+  }
+
+  /** The buyer names of a page (every list and ticket carries them) come from the index alone. */
+  @Test
+  void the_buyer_names_of_a_page_are_one_index_only_statement() {
+    List<String> numbers = orderNumbers.subList(0, 50);
+    String plan =
+        jdbi.withHandle(
+            h -> {
+              h.execute("SET enable_seqscan = off");
+              h.execute("SET enable_bitmapscan = off");
+              Query query =
+                  h.createQuery(
+                          "EXPLAIN (ANALYZE, COSTS OFF) " + JdbiOrders.BUYER_NAMES.postgresql())
+                      .bind("s", Db.arg(seller.value()))
+                      .bind("n", Db.texts(numbers));
+              return String.join("\n", query.mapTo(String.class).list());
+            });
+    assertTrue(plan.contains("Index Only Scan using orders_buyer_name_cover_idx on orders"), plan);
   }
 }
