@@ -37,11 +37,13 @@ import picocli.CommandLine.Option;
  * <p>Before each run it stores the targets in a helper table {@code bench_floor_<scenario>}
  * (dropped afterwards): one row per target with the seller, its token hash, the ticket, its order,
  * whether it is a return request (reply: the seller's answer offers a return option), the unit a
- * refund takes from with its currency, the distinct order numbers of the tickets the scenario's
- * ticket query returns (columns {@code b0…}: the buyer names the server reads for them, one array
- * per page), and their return-policy inputs (the page's policy reads name them in one array). The
- * script picks a row with {@code \set i random(…)} and {@code \gset} — one extra primary-key lookup
- * per transaction that the server does not make.
+ * refund takes from with its currency, and, as array literals, the distinct order numbers of the
+ * page the scenario's ticket query returns ({@code ba}: the buyer names the server reads for them)
+ * and its return-policy keys ({@code pa}, {@code aa}). Each keyed read binds one array, as the
+ * server does ({@code = ANY(:ba::varchar[])}): a list of single parameters gets another generic
+ * plan (on 2026-12-05, with V26, one that read every order of the seller). The script picks a row
+ * with {@code \set i random(…)} and {@code \gset} — one extra primary-key lookup per transaction
+ * that the server does not make.
  */
 @Command(
     name = "floor",
@@ -126,7 +128,7 @@ final class FloorCommand implements Callable<Integer> {
    */
   static final String BUYER_NAMES_SQL =
       "SELECT order_number, buyer_name FROM orders WHERE seller_id = :s AND order_number ="
-          + " ANY(ARRAY[%s]::varchar[]);";
+          + " ANY(:ba::varchar[]);";
 
   /** The system message of a refund, as long as the server's (the unit's title varies). */
   static final String REFUND_MESSAGE =
@@ -149,14 +151,14 @@ final class FloorCommand implements Callable<Integer> {
    * units; skipped, as by the server, when the page has none).
    */
   static final String POLICY_ORDER_UNITS_SQL =
-      "SELECT * FROM order_units WHERE seller_id = :s AND order_number ="
-          + " ANY(ARRAY[%s]::varchar[]) ORDER BY order_number, pos;";
+      "SELECT * FROM order_units WHERE seller_id = :s AND order_number = ANY(:pa::varchar[])"
+          + " ORDER BY order_number, pos;";
 
   static final String POLICY_ORDERS_SQL =
-      "SELECT * FROM orders WHERE seller_id = :s AND order_number = ANY(ARRAY[%s]::varchar[]);";
+      "SELECT * FROM orders WHERE seller_id = :s AND order_number = ANY(:pa::varchar[]);";
   static final String POLICY_OUTCOMES_SQL =
       "SELECT * FROM return_policy_outcomes WHERE seller_id = :s AND ticket_number ="
-          + " ANY(ARRAY[%s]::varchar[]);";
+          + " ANY(:aa::varchar[]);";
 
   /** A pgbench result. */
   record Floor(String scenario, double tps, Histogram histogram, long failed) {
@@ -263,7 +265,6 @@ final class FloorCommand implements Callable<Integer> {
   /** The scenario's SQL, as {@code JdbiTickets}/{@code JdbiMessages} build it for the server. */
   static String script(Scenario s) {
     StringBuilder sb = new StringBuilder();
-    int k = pageRows(s);
     String keep =
         "reason = reason, topic = topic, return_intent = return_intent, closed_finally ="
             + " closed_finally, ";
@@ -273,23 +274,23 @@ final class FloorCommand implements Callable<Integer> {
     switch (s) {
       case LOOKUP -> {
         sb.append(TICKET_SQL).append(";\n");
-        buyerNames(sb, k);
+        buyerNames(sb);
       }
       case SEARCH -> {
         sb.append(PAGE_SQL)
             .append(
                 " AND t.seller_id = :s AND t.order_number = :o ORDER BY t.created_at DESC,"
                     + " t.ticket_number DESC LIMIT :lim;\n");
-        buyerNames(sb, k);
-        policy(sb, k);
+        buyerNames(sb);
+        policy(sb);
       }
       case INBOX -> {
         sb.append(PAGE_SQL)
             .append(
                 " AND t.seller_id = :s AND t.status = 'open' ORDER BY t.seller_id, t.status,"
                     + " t.response_due_at ASC, t.ticket_number ASC LIMIT :lim;\n");
-        buyerNames(sb, k);
-        policy(sb, k);
+        buyerNames(sb);
+        policy(sb);
       }
       case FILTER -> {
         sb.append(PAGE_SQL)
@@ -297,8 +298,8 @@ final class FloorCommand implements Callable<Integer> {
                 " AND t.seller_id = :s AND t.topic = :tp AND t.created_at >= :cf AND t.created_at"
                     + " < :ct ORDER BY t.seller_id, t.topic, t.created_at DESC, t.ticket_number"
                     + " DESC LIMIT :lim;\n");
-        buyerNames(sb, k);
-        policy(sb, k);
+        buyerNames(sb);
+        policy(sb);
       }
       case REPLY -> {
         sb.append("\\set asseller random(0, 1)\n");
@@ -413,29 +414,23 @@ final class FloorCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  /** The buyer-name read of the page's (or the ticket's) orders. */
-  private static void buyerNames(StringBuilder sb, int k) {
-    List<String> orders = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      orders.add(":b" + i);
-    }
-    sb.append(String.format(BUYER_NAMES_SQL, String.join(", ", orders))).append('\n');
+  /** The buyer-name read of the page's (or the ticket's) orders: one array, as the server's. */
+  private static void buyerNames(StringBuilder sb) {
+    sb.append(BUYER_NAMES_SQL).append('\n');
   }
 
-  /** The page's return-policy queries: {@code :np}/{@code :na} say whether it has any. */
-  private static void policy(StringBuilder sb, int k) {
-    List<String> orders = new ArrayList<>();
-    List<String> answered = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      orders.add(":p" + i);
-      answered.add(":a" + i);
-    }
+  /**
+   * The page's return-policy queries, each with one array of keys as the server binds them (a list
+   * of single parameters gets a different generic plan); {@code :np}/{@code :na} say whether it has
+   * any.
+   */
+  private static void policy(StringBuilder sb) {
     sb.append("\\if :np\n");
-    sb.append(String.format(POLICY_ORDER_UNITS_SQL, String.join(", ", orders))).append('\n');
-    sb.append(String.format(POLICY_ORDERS_SQL, String.join(", ", orders))).append('\n');
+    sb.append(POLICY_ORDER_UNITS_SQL).append('\n');
+    sb.append(POLICY_ORDERS_SQL).append('\n');
     sb.append("\\endif\n");
     sb.append("\\if :na\n");
-    sb.append(String.format(POLICY_OUTCOMES_SQL, String.join(", ", answered))).append('\n');
+    sb.append(POLICY_OUTCOMES_SQL).append('\n');
     sb.append("\\endif\n");
   }
 
@@ -448,7 +443,6 @@ final class FloorCommand implements Callable<Integer> {
     List<Manifest.Ticket> pool = new ArrayList<>(s.targets(m));
     Collections.shuffle(pool, new Random(11));
     List<Manifest.Ticket> chosen = pool.subList(0, Math.min(targets, pool.size()));
-    int k = pageRows(s);
     String table = "bench_floor_" + s.wire();
     StringBuilder ddl =
         new StringBuilder("CREATE TABLE ")
@@ -458,23 +452,15 @@ final class FloorCommand implements Callable<Integer> {
                     + " VARCHAR(11), o VARCHAR(32), tp VARCHAR(64), cf TIMESTAMP WITH TIME ZONE,"
                     + " ct TIMESTAMP WITH TIME ZONE, st VARCHAR(16), lim INTEGER, ret INTEGER, ou"
                     + " BIGINT, cur VARCHAR(3)");
-    for (int i = 0; i < k; i++) {
-      ddl.append(", b").append(i).append(" VARCHAR(32)");
-    }
-    ddl.append(", np INTEGER, na INTEGER");
-    for (int i = 0; i < k; i++) {
-      ddl.append(", p").append(i).append(" VARCHAR(32)");
-    }
-    for (int i = 0; i < k; i++) {
-      ddl.append(", a").append(i).append(" VARCHAR(11)");
-    }
-    ddl.append(")");
+    // Array literals ({a,b}) of the page's distinct order numbers (buyer names), of its return
+    // requests' orders and of its answered return requests (the policy reads).
+    ddl.append(", ba TEXT, np INTEGER, na INTEGER, pa TEXT, aa TEXT)");
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + table);
       st.execute(ddl.toString());
     }
     StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (?");
-    for (int i = 1; i < FIXED_COLUMNS + 3 * k + 2; i++) {
+    for (int i = 1; i < FIXED_COLUMNS + 5; i++) {
       insert.append(", ?");
     }
     insert.append(")");
@@ -517,8 +503,10 @@ final class FloorCommand implements Callable<Integer> {
             page.setObject(4, to.atOffset(ZoneOffset.UTC));
           }
           try (ResultSet rs = page.executeQuery()) {
+            int row = 0;
             while (rs.next()) {
-              if (!orders.contains(rs.getString(2))) {
+              // The names of the page's tickets: the extra row only says a next page exists.
+              if (++row < pageRows(s) && !orders.contains(rs.getString(2))) {
                 orders.add(rs.getString(2));
               }
               // ReturnOptionPolicy.mayApply: a return request for a refund (or unsaid).
@@ -554,18 +542,12 @@ final class FloorCommand implements Callable<Integer> {
         ins.setInt(12, t.returnRequest() ? 1 : 0);
         ins.setLong(13, t.units().isEmpty() ? 0 : t.refundUnit().id());
         ins.setString(14, t.currency() == null ? "-" : t.currency());
-        for (int u = 0; u < k; u++) {
-          ins.setString(FIXED_COLUMNS + 1 + u, orders.get(Math.min(u, orders.size() - 1)));
-        }
-        int at = FIXED_COLUMNS + k + 1;
+        int at = FIXED_COLUMNS + 1;
+        ins.setString(at++, array(orders));
         ins.setInt(at++, policyOrders.isEmpty() ? 0 : 1);
         ins.setInt(at++, answered.isEmpty() ? 0 : 1);
-        for (List<String> values : List.of(policyOrders, answered)) {
-          for (int u = 0; u < k; u++) {
-            ins.setString(
-                at++, values.isEmpty() ? "-" : values.get(Math.min(u, values.size() - 1)));
-          }
-        }
+        ins.setString(at++, array(policyOrders));
+        ins.setString(at, array(answered));
         ins.addBatch();
       }
       ins.executeBatch();
@@ -577,6 +559,11 @@ final class FloorCommand implements Callable<Integer> {
       st.execute("ANALYZE " + table);
     }
     return chosen.size();
+  }
+
+  /** A PostgreSQL array literal of keys (order and ticket numbers: letters and digits only). */
+  static String array(List<String> keys) {
+    return "{" + String.join(",", keys) + "}";
   }
 
   private Floor runPgbench(Path script, int n, Duration time, Path logDir) throws Exception {
