@@ -333,6 +333,10 @@ final class FloorCommand implements Callable<Integer> {
                 + " ticket_number, option_type, label_id, url, order_unit_id) VALUES (:s, :mid, 0,"
                 + " :n, 'label_in_package', NULL, NULL, NULL);\n");
         sb.append("\\endif\n");
+        // A message and the status it changes (the seller's answer: open to waiting; the
+        // buyer's message: waiting to open).
+        event(sb, "ticket.message_created", MESSAGE_EVENT);
+        event(sb, "ticket.status_changed", STATUS_EVENT);
         sb.append("COMMIT;\n");
         sb.append("\\else\n");
         sb.append("BEGIN;\n");
@@ -353,6 +357,10 @@ final class FloorCommand implements Callable<Integer> {
                 + " internal, created_at, discount_amount, discount_currency) VALUES (:s, :mid,"
                 + " :n, 'buyer', 'Any news on my ticket? (benchmark reply)', false, now(), NULL,"
                 + " NULL);\n");
+        // A message and the status it changes (the seller's answer: open to waiting; the
+        // buyer's message: waiting to open).
+        event(sb, "ticket.message_created", MESSAGE_EVENT);
+        event(sb, "ticket.status_changed", STATUS_EVENT);
         sb.append("COMMIT;\n");
         sb.append("\\endif\n");
       }
@@ -408,11 +416,45 @@ final class FloorCommand implements Callable<Integer> {
             .append(", '")
             .append("f".repeat(64))
             .append("', :eid::text, now());\n");
+        event(sb, "order_unit.refunded", REFUND_EVENT);
+        event(sb, "ticket.message_created", MESSAGE_EVENT);
         sb.append("COMMIT;\n");
       }
     }
     return sb.toString();
   }
+
+  /**
+   * One event in the request's transaction (the outbox, issue 14), as {@code JdbiOutbox.insert}
+   * writes it: the ticket's next sequence number taken in the insert, the data encoded at the
+   * server's length (the feed's placement is background work, not the request's).
+   */
+  static void event(StringBuilder sb, String type, String data) {
+    sb.append(
+            "INSERT INTO events (seller_id, event_no, event_id, ticket_number, sequence,"
+                + " order_number, event_type, occurred_at, internal, data, once_key) VALUES (:s,"
+                + " nextval('event_no_seq'), 'evt_' || md5(random()::text), :n, (SELECT"
+                + " COALESCE(MAX(sequence), 0) + 1 FROM events WHERE seller_id = :s AND"
+                + " ticket_number = :n), :o, '")
+        .append(type)
+        .append("', now(), false, '")
+        .append(data)
+        .append("', NULL) RETURNING sequence;\n");
+  }
+
+  /** Event data as long as the server's (EventData's encoding; the numbers vary). */
+  static final String MESSAGE_EVENT =
+      "ticketNumber=s00100920526&orderNumber=s7XW1T33&url=s%2Fapi%2Fv1%2Ftickets%2F00100920526"
+          + "%2Fmessages&messageId=n4811092&authorRole=sseller&internal=bfalse";
+
+  static final String STATUS_EVENT =
+      "ticketNumber=s00100430755&orderNumber=sTB46AEQ&url=s%2Fapi%2Fv1%2Ftickets%2F00100430755"
+          + "&status=swaiting&previousStatus=sopen&waitingOn=sbuyer";
+
+  static final String REFUND_EVENT =
+      "ticketNumber=s00100279834&orderNumber=sB62OQSE&url=s%2Fapi%2Fv1%2Ftickets%2F00100279834"
+          + "%2Forder&orderUnitId=n100372271&amount=n1&currency=sEUR&bearer=sseller&reason="
+          + "sother_refund";
 
   /** The buyer-name read of the page's (or the ticket's) orders: one array, as the server's. */
   private static void buyerNames(StringBuilder sb) {

@@ -381,14 +381,29 @@ class BenchmarkToolsSmokeTest {
         inbox);
     assertTrue(!inbox.contains("FROM ticket_units WHERE"), "no second statement for the units");
     assertTrue(inbox.contains("FROM return_policy_outcomes WHERE seller_id = :s"), inbox);
+    // Each keyed read binds one array, as the server does (a list of single parameters gets
+    // another generic plan).
     assertTrue(
-        inbox.contains("FROM orders WHERE seller_id = :s AND order_number = ANY(ARRAY[:p0"), inbox);
+        inbox.contains("FROM orders WHERE seller_id = :s AND order_number = ANY(:pa::varchar[])"),
+        inbox);
+    assertTrue(!inbox.contains("ARRAY[:"), inbox);
+    for (String page : List.of(lookup, inbox, FloorCommand.script(Scenario.SEARCH))) {
+      assertTrue(
+          page.contains(
+              "SELECT order_number, buyer_name FROM orders WHERE seller_id = :s AND order_number"
+                  + " = ANY(:ba::varchar[])"),
+          "the buyer names, as BuyerNameService reads them: " + page);
+    }
     for (Scenario s : Scenario.ALL) {
       assertTrue(!FloorCommand.script(s).contains("access_tokens"), "the server caches tokens");
     }
     String reply = FloorCommand.script(Scenario.REPLY);
     assertTrue(reply.contains("INSERT INTO messages"));
     assertTrue(reply.contains("INSERT INTO message_return_options"));
+    assertTrue(reply.contains("INSERT INTO events"), "the outbox, in the reply's transaction");
+    assertTrue(
+        reply.indexOf("INSERT INTO events") < reply.indexOf("COMMIT;"),
+        "before the commit: " + reply);
     String refund = FloorCommand.script(Scenario.REFUND);
     for (String statement :
         List.of(
@@ -404,6 +419,7 @@ class BenchmarkToolsSmokeTest {
             "version = :version + 1 WHERE seller_id = :s AND ticket_number = :n AND version =",
             "INSERT INTO messages",
             "INSERT INTO idempotency_keys",
+            "'order_unit.refunded'",
             "COMMIT;")) {
       assertTrue(refund.contains(statement), statement + " in\n" + refund);
     }
