@@ -367,10 +367,10 @@ class BenchmarkToolsSmokeTest {
 
   @Test
   void the_floor_scripts_name_the_servers_statements() {
-    String lookup = FloorCommand.script(Scenario.LOOKUP);
+    String lookup = FloorScripts.script(Scenario.LOOKUP);
     assertTrue(lookup.contains("ARRAY(SELECT u.order_unit_id FROM ticket_units u"), lookup);
     assertTrue(lookup.contains("WHERE t.seller_id = :s AND t.ticket_number = :n"), lookup);
-    String inbox = FloorCommand.script(Scenario.INBOX);
+    String inbox = FloorScripts.script(Scenario.INBOX);
     // One statement per page, as JdbiTickets.search sends it on PostgreSQL since V23.
     assertTrue(
         inbox.contains(
@@ -387,7 +387,7 @@ class BenchmarkToolsSmokeTest {
         inbox.contains("FROM orders WHERE seller_id = :s AND order_number = ANY(:pa::varchar[])"),
         inbox);
     assertTrue(!inbox.contains("ARRAY[:"), inbox);
-    for (String page : List.of(lookup, inbox, FloorCommand.script(Scenario.SEARCH))) {
+    for (String page : List.of(lookup, inbox, FloorScripts.script(Scenario.SEARCH))) {
       assertTrue(
           page.contains(
               "SELECT order_number, buyer_name FROM orders WHERE seller_id = :s AND order_number"
@@ -395,16 +395,16 @@ class BenchmarkToolsSmokeTest {
           "the buyer names, as BuyerNameService reads them: " + page);
     }
     for (Scenario s : Scenario.ALL) {
-      assertTrue(!FloorCommand.script(s).contains("access_tokens"), "the server caches tokens");
+      assertTrue(!FloorScripts.script(s).contains("access_tokens"), "the server caches tokens");
     }
-    String reply = FloorCommand.script(Scenario.REPLY);
+    String reply = FloorScripts.script(Scenario.REPLY);
     assertTrue(reply.contains("INSERT INTO messages"));
     assertTrue(reply.contains("INSERT INTO message_return_options"));
     assertTrue(reply.contains("INSERT INTO events"), "the outbox, in the reply's transaction");
     assertTrue(
         reply.indexOf("INSERT INTO events") < reply.indexOf("COMMIT;"),
         "before the commit: " + reply);
-    String refund = FloorCommand.script(Scenario.REFUND);
+    String refund = FloorScripts.script(Scenario.REFUND);
     for (String statement :
         List.of(
             "WHERE t.seller_id = :s AND t.ticket_number = :n",
