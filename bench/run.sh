@@ -167,17 +167,17 @@ cpu_seconds() { # pids...
 cpu_split() {
   local driver tick before after
   tick=$(getconf CLK_TCK)
-  sleep "$(( $(LoadCommandSeconds "$WARMUP") + 1 ))"
+  sleep "$(( $(seconds_of "$WARMUP") + 1 ))"
   driver=$(pgrep -f "ticketdesk-benchmarks.jar load" | head -1)
   read -r -a before <<<"$(cpu_seconds $SERVER) $(cpu_seconds $(pgrep -x postgres)) $(cpu_seconds $driver) $(cpu_seconds $RECEIVER) $(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)"
-  sleep "$(( $(LoadCommandSeconds "$DURATION") - 3 ))"
+  sleep "$(( $(seconds_of "$DURATION") - 3 ))"
   read -r -a after <<<"$(cpu_seconds $SERVER) $(cpu_seconds $(pgrep -x postgres)) $(cpu_seconds $driver) $(cpu_seconds $RECEIVER) $(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)"
   awk -v t="$tick" -v s="$(( after[0] - before[0] ))" -v p="$(( after[1] - before[1] ))" \
     -v d="$(( after[2] - before[2] ))" -v r="$(( after[3] - before[3] ))" -v a="$(( after[4] - before[4] ))" \
-    -v w="$(( $(LoadCommandSeconds "$DURATION") - 3 ))" \
+    -v w="$(( $(seconds_of "$DURATION") - 3 ))" \
     'BEGIN { printf "cpu over %d s of the measured part (s): server %.1f, postgresql %.1f, load driver %.1f, receiver %.1f, other %.1f; busy %.1f\n", w, s/t, p/t, d/t, r/t, (a-s-p-d-r)/t, a/t }'
 }
-LoadCommandSeconds() { # 60s, 2m -> seconds
+seconds_of() { # 60s, 2m -> seconds
   case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
 }
 

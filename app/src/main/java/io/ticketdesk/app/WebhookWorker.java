@@ -146,12 +146,7 @@ final class WebhookWorker implements AutoCloseable {
   }
 
   private static int guardedCount(java.util.function.IntSupplier step, String what) {
-    try {
-      return step.getAsInt();
-    } catch (RuntimeException e) {
-      LOG.warn("webhook {} failed; trying again shortly: {}", what, e.toString());
-      return 0;
-    }
+    return guarded(() -> new DispatchWebhooksUseCase.Step(step.getAsInt(), false), what).count();
   }
 
   private void pause() {

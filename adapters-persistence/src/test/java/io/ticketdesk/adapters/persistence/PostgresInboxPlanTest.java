@@ -147,19 +147,14 @@ class PostgresInboxPlanTest {
   void the_return_option_scan_reads_its_partial_index() {
     String sql = JdbiTickets.dueSql(JdbiTickets.MAY_OWE_OPTION_ANSWER, true, true);
     String plan =
-        jdbi.withHandle(
-            h -> {
-              h.execute("SET enable_seqscan = off");
-              h.execute("SET enable_bitmapscan = off");
-              Query query =
-                  h.createQuery("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
-                      .bindByType("dueFrom", Db.utc(Instant.EPOCH), java.time.OffsetDateTime.class)
-                      .bindByType("dueBefore", Db.utc(NOW), java.time.OffsetDateTime.class)
-                      .bindByType("afterDue", Db.utc(Fixtures.T0), java.time.OffsetDateTime.class)
-                      .bind("afterNumber", "")
-                      .bind("limit", 500);
-              return String.join("\n", query.mapTo(String.class).list());
-            });
+        plan(
+            sql,
+            q ->
+                q.bindByType("dueFrom", Db.utc(Instant.EPOCH), java.time.OffsetDateTime.class)
+                    .bindByType("dueBefore", Db.utc(NOW), java.time.OffsetDateTime.class)
+                    .bindByType("afterDue", Db.utc(Fixtures.T0), java.time.OffsetDateTime.class)
+                    .bind("afterNumber", "")
+                    .bind("limit", 500));
     assertTrue(plan.contains("using tickets_open_return_requests_idx on tickets"), plan);
     assertTrue(plan.contains("rows=34 "), plan); // the open return requests: every ninth of 300
   }
@@ -169,17 +164,23 @@ class PostgresInboxPlanTest {
   void the_buyer_names_of_a_page_are_one_index_only_statement() {
     List<String> numbers = orderNumbers.subList(0, 50);
     String plan =
-        jdbi.withHandle(
-            h -> {
-              h.execute("SET enable_seqscan = off");
-              h.execute("SET enable_bitmapscan = off");
-              Query query =
-                  h.createQuery(
-                          "EXPLAIN (ANALYZE, COSTS OFF) " + JdbiOrders.BUYER_NAMES.postgresql())
-                      .bind("s", Db.arg(seller.value()))
-                      .bind("n", Db.texts(numbers));
-              return String.join("\n", query.mapTo(String.class).list());
-            });
+        plan(
+            JdbiOrders.BUYER_NAMES.postgresql(),
+            q -> q.bind("s", Db.arg(seller.value())).bind("n", Db.texts(numbers)));
     assertTrue(plan.contains("Index Only Scan using orders_buyer_name_cover_idx on orders"), plan);
+  }
+
+  /**
+   * The executed plan of {@code sql} with {@code binds}; sequential and bitmap scans off, since the
+   * test tables are small enough for either: the question is whether the index plan exists.
+   */
+  private static String plan(String sql, java.util.function.UnaryOperator<Query> binds) {
+    return jdbi.withHandle(
+        h -> {
+          h.execute("SET enable_seqscan = off");
+          h.execute("SET enable_bitmapscan = off");
+          Query query = binds.apply(h.createQuery("EXPLAIN (ANALYZE, COSTS OFF) " + sql));
+          return String.join("\n", query.mapTo(String.class).list());
+        });
   }
 }
