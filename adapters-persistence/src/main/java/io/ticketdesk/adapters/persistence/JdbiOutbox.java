@@ -117,6 +117,13 @@ final class JdbiOutbox implements Outbox {
         .bind("once", onceKey);
   }
 
+  /**
+   * The committed events not yet in the feed, oldest first: on PostgreSQL off the partial index
+   * {@code events_to_place_idx} (V27) however long the backlog.
+   */
+  static final String UNPLACED =
+      "SELECT seller_id, event_no FROM events WHERE position IS NULL ORDER BY event_no LIMIT :limit";
+
   @Override
   public int sequence(int limit) {
     return db.write(
@@ -131,9 +138,7 @@ final class JdbiOutbox implements Outbox {
             return 0;
           }
           List<long[]> unplaced =
-              h.createQuery(
-                      "SELECT seller_id, event_no FROM events WHERE position IS NULL"
-                          + " ORDER BY event_no LIMIT :limit")
+              h.createQuery(UNPLACED)
                   .bind("limit", limit)
                   .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
                   .list();

@@ -114,7 +114,10 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
   /**
    * PostgreSQL: one statement leases the batch (the candidates locked {@code SKIP LOCKED}, so
    * concurrent claimers take different rows without waiting; a row changed meanwhile is checked
-   * again by the lock). H2: the candidates, then a conditional update per row.
+   * again by the lock). The locking read is a materialized CTE, so it runs once whatever plan is
+   * cached: as {@code WHERE delivery_id IN (…)} a generic plan made while the queue was empty
+   * re-ran it for every row and leased them all ({@code PostgresWebhookClaimPlanTest}). H2: the
+   * candidates, then a conditional update per row.
    */
   @Override
   public List<WebhookDelivery> claim(Instant now, Instant until, String token, int limit) {
@@ -123,10 +126,11 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           h ->
               h
                   .createQuery(
-                      "UPDATE webhook_deliveries SET lease_token = :token, lease_until = :until"
-                          + " WHERE delivery_id IN ("
+                      "WITH due AS MATERIALIZED ("
                           + DUE
-                          + " FOR UPDATE OF d SKIP LOCKED) RETURNING *")
+                          + " FOR UPDATE OF d SKIP LOCKED) UPDATE webhook_deliveries w SET"
+                          + " lease_token = :token, lease_until = :until FROM due"
+                          + " WHERE w.delivery_id = due.delivery_id RETURNING w.*")
                   .bind("token", token)
                   .bindByType("until", Db.utc(until), OffsetDateTime.class)
                   .bindByType("now", Db.utc(now), OffsetDateTime.class)

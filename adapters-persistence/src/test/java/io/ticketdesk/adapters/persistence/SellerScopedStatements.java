@@ -162,6 +162,8 @@ final class SellerScopedStatements {
   /** {@code scoped}, {@code reference}, {@code cross-seller: <reason>} or {@code VIOLATION: …}. */
   static String verdict(String normal) {
     List<Ref> refs = references(normal);
+    Set<String> named = commonTableExpressions(normal);
+    refs.removeIf(r -> named.contains(r.table));
     List<String> unknown = new ArrayList<>();
     for (Ref r : refs) {
       if (!DISTRIBUTED.contains(r.table) && !REFERENCE.contains(r.table)) {
@@ -238,6 +240,25 @@ final class SellerScopedStatements {
       refs.add(new Ref(table, alias));
     }
     return refs;
+  }
+
+  /**
+   * The names a {@code WITH} clause gives its queries ({@code with due as materialized (…)}): not
+   * tables; the tables inside them are references of the statement and checked as such.
+   */
+  private static Set<String> commonTableExpressions(String normal) {
+    Set<String> names = new LinkedHashSet<>();
+    if (!normal.startsWith("with ")) {
+      return names;
+    }
+    Matcher m =
+        Pattern.compile(
+                "(?:^with|,)\\s+([a-z_][a-z0-9_]*)\\s+as\\s+(?:not\\s+)?(?:materialized\\s+)?\\(")
+            .matcher(normal);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
   }
 
   /** The seller-owned references that no predicate ties to one seller. */

@@ -42,6 +42,10 @@ class SellerScopedStatementsTest {
         "SELECT * FROM job_leases WHERE lease_name = :n FOR UPDATE",
         "SELECT feed_id FROM event_feed WHERE feed_id = 1 FOR UPDATE SKIP LOCKED",
         "UPDATE sellers SET name = :n WHERE seller_id = :s",
+        // a WITH query's name is not a table; the tables inside it are checked
+        "WITH due AS MATERIALIZED (SELECT d.delivery_id FROM webhook_deliveries d LIMIT :l FOR"
+            + " UPDATE OF d SKIP LOCKED) UPDATE webhook_deliveries w SET lease_token = :t FROM due"
+            + " WHERE w.delivery_id = due.delivery_id RETURNING w.*",
       })
   void accepts_a_reference_table_read_or_write(String sql) {
     assertEquals("reference", verdict(sql));
@@ -52,6 +56,8 @@ class SellerScopedStatementsTest {
       strings = {
         // no seller at all
         "SELECT * FROM messages WHERE ticket_number = :n ORDER BY message_id",
+        // a WITH query over a seller-owned table is held to the rule like any other read
+        "WITH old AS (SELECT ticket_number FROM messages WHERE created_at < :c) SELECT * FROM old",
         // the seller is a column compared with another column of its own row, not a parameter
         "SELECT * FROM orders o WHERE o.seller_id = o.seller_id AND o.order_number = :n",
         // the ticket is scoped, its units are not (no join on seller_id)
