@@ -149,6 +149,16 @@ final class Db implements Transactions {
         statement.setArray(position, statement.getConnection().createArrayOf("varchar", array));
   }
 
+  /** Numbers as one {@code bigint} array parameter (PostgreSQL: {@code unnest(:x)}). */
+  static Argument longs(long[] values) {
+    Long[] array = new Long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      array[i] = values[i];
+    }
+    return (position, statement, ctx) ->
+        statement.setArray(position, statement.getConnection().createArrayOf("bigint", array));
+  }
+
   /**
    * A parameter of the hot reads (lists and their batch reads), bound as it is: JDBI would look up
    * an argument factory per parameter and statement, which cost more server CPU per inbox page than

@@ -117,6 +117,10 @@ final class SellerScopedStatements {
         "the marketplace's response times per storefront");
     cross("^select \\* from events where event_id = :id", "an event by its global id");
     cross(
+        "^update events e set position = :first \\+ v\\.i - 1 from unnest\\(:sellers, :numbers\\)",
+        "the sequencer places a batch of committed events of all sellers in the feed, in one"
+            + " statement (background, one node per cluster at a time)");
+    cross(
         "^select \\* from events where event_id (= any\\(:ids\\)|in \\(:ids0)",
         "a webhook delivery batch's events by their global ids (background)");
     cross(
