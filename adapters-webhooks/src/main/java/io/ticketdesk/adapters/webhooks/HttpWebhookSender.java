@@ -8,13 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -28,18 +24,39 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * The outgoing webhook client on the JDK's {@link HttpClient}: connect and read timeouts, at most
- * {@link #MAX_RESPONSE_BYTES} of a response read (the status is what counts), redirects never
- * followed (a 3xx is a failed attempt), and targets refused unless they are {@code https} to public
- * addresses — {@code allowInsecure} (the operator's {@code TICKETDESK_WEBHOOKS_ALLOW_INSECURE}, for
- * development and tests) also allows {@code http} and loopback, private and link-local addresses.
+ * The outgoing webhook client on Apache HttpClient 5 (classic, blocking): connect and read
+ * timeouts, at most {@link #MAX_RESPONSE_BYTES} of a response read (the status is what counts; a
+ * longer answer costs its connection), redirects never followed (a 3xx is a failed attempt), no
+ * retries of its own (the delivery's schedule retries), and targets refused unless they are {@code
+ * https} to public addresses — {@code allowInsecure} (the operator's {@code
+ * TICKETDESK_WEBHOOKS_ALLOW_INSECURE}, for development and tests) also allows {@code http} and
+ * loopback, private and link-local addresses. Without it the check is made again when a connection
+ * is opened (the resolver refuses such addresses), so a host whose DNS answer changes after {@link
+ * #refusal} still reaches no private address.
  *
- * <p>Concurrent attempts run on this sender's own threads, each a blocking {@code send}: the JDK
- * client's {@code sendAsync} hands every completion to {@code CompletableFuture}'s default
- * executor, which on a machine with fewer than three cores starts a new thread per task — one
- * thread per delivery, measured as most of the server's CPU with webhooks on (docs/benchmarks.md).
+ * <p>Concurrent attempts run on this sender's own threads, each a blocking request over a pool of
+ * kept-alive connections: the request is written and the answer read on the attempt's thread, with
+ * no selector thread to hand each delivery to and back (the JDK client's cost, measured in
+ * docs/benchmarks.md; its {@code sendAsync} even started a thread per delivery on fewer than three
+ * cores).
  */
 public final class HttpWebhookSender implements WebhookSender {
   public static final int MAX_RESPONSE_BYTES = 64 * 1024;
@@ -49,7 +66,7 @@ public final class HttpWebhookSender implements WebhookSender {
   /** Requests in flight at once per sender (so per instance): kept-alive connections. */
   public static final int MAX_IN_FLIGHT = 64;
 
-  private final HttpClient client;
+  private final CloseableHttpClient client;
   private final boolean allowInsecure;
   private final Duration readTimeout;
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -62,13 +79,57 @@ public final class HttpWebhookSender implements WebhookSender {
   public HttpWebhookSender(boolean allowInsecure, Duration connectTimeout, Duration readTimeout) {
     this.allowInsecure = allowInsecure;
     this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
+    requireNonNull(connectTimeout, "connectTimeout is null");
+    PoolingHttpClientConnectionManager connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(MAX_IN_FLIGHT)
+            .setMaxConnPerRoute(MAX_IN_FLIGHT)
+            .setDnsResolver(allowInsecure ? SystemDefaultDnsResolver.INSTANCE : PUBLIC_ONLY)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(connectTimeout))
+                    .setSocketTimeout(Timeout.of(readTimeout))
+                    .setTimeToLive(TimeValue.ofMinutes(5))
+                    .build())
+            .build();
     this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(requireNonNull(connectTimeout, "connectTimeout is null"))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
+        HttpClients.custom()
+            .setConnectionManager(connections)
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(readTimeout))
+                    .setRedirectsEnabled(false)
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableContentCompression()
+            .evictIdleConnections(TimeValue.ofMinutes(1))
+            .setUserAgent("Ticketdesk-Webhooks/1")
             .build();
   }
+
+  /** Resolves a host only to public addresses: the connect-time twin of {@link #refusal}. */
+  private static final DnsResolver PUBLIC_ONLY =
+      new DnsResolver() {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+          InetAddress[] all = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+          for (InetAddress a : all) {
+            if (!Addresses.isPublic(a)) {
+              throw new UnknownHostException(
+                  host + " resolves to a private, loopback or link-local address");
+            }
+          }
+          return all;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+          return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
+      };
 
   @Override
   public Optional<String> refusal(URI target) {
@@ -132,43 +193,59 @@ public final class HttpWebhookSender implements WebhookSender {
   public CompletableFuture<AttemptResult> postAsync(
       URI target, Map<String, String> headers, String body) {
     long start = System.nanoTime();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(target)
-            .timeout(readTimeout)
-            .header("User-Agent", "Ticketdesk-Webhooks/1")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
+    HttpPost request = new HttpPost(target);
+    headers.forEach(request::setHeader);
+    request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
     try {
       inFlight.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CompletableFuture.completedFuture(AttemptResult.failed("interrupted", millis(start)));
     }
-    HttpRequest built = request.build();
     try {
-      return CompletableFuture.supplyAsync(() -> attempt(built, start), senders);
+      return CompletableFuture.supplyAsync(() -> attempt(request, start), senders);
     } catch (RejectedExecutionException e) {
       inFlight.release();
       return CompletableFuture.completedFuture(failure(e, start));
     }
   }
 
-  /** One blocking attempt on a sender thread; releases its place in flight. */
-  private AttemptResult attempt(HttpRequest request, long start) {
+  /**
+   * One blocking attempt on a sender thread; releases its place in flight. An answer read to its
+   * end within the cap leaves the connection to the pool; a longer one is cut off with its
+   * connection (closing the stream would read the rest).
+   */
+  private AttemptResult attempt(HttpPost request, long start) {
     try {
-      HttpResponse<InputStream> response =
-          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
-        in.readNBytes(MAX_RESPONSE_BYTES); // read a little, never the whole of a huge answer
+      ClassicHttpResponse response = client.executeOpen(null, request, null);
+      int status = response.getCode();
+      try {
+        HttpEntity entity = response.getEntity();
+        if (entity != null) {
+          InputStream in = entity.getContent();
+          in.readNBytes(MAX_RESPONSE_BYTES);
+          if (in.read() != -1) {
+            request.cancel();
+          }
+        }
+      } catch (IOException e) {
+        request.cancel(); // the status counts; the rest of the answer does not
+      } finally {
+        closeQuietly(response);
       }
-      return AttemptResult.status(response.statusCode(), millis(start));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return AttemptResult.failed("interrupted", millis(start));
+      return AttemptResult.status(status, millis(start));
     } catch (IOException | RuntimeException e) {
       return failure(e, start);
     } finally {
       inFlight.release();
+    }
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException e) {
+      // a cut-off connection: already discarded
     }
   }
 
@@ -177,14 +254,17 @@ public final class HttpWebhookSender implements WebhookSender {
     while (e instanceof CompletionException && e.getCause() != null) {
       e = e.getCause();
     }
-    if (e instanceof HttpConnectTimeoutException) {
+    if (e instanceof ConnectTimeoutException) {
       return AttemptResult.failed("connect timed out after " + CONNECT_TIMEOUT, millis(start));
     }
-    if (e instanceof HttpTimeoutException) {
+    if (e instanceof SocketTimeoutException) {
       return AttemptResult.failed("no answer within " + readTimeout, millis(start));
     }
     if (e instanceof ConnectException) {
       return AttemptResult.failed("connection refused or unreachable", millis(start));
+    }
+    if (e instanceof UnknownHostException) {
+      return AttemptResult.failed("refused target: " + e.getMessage(), millis(start));
     }
     if (e instanceof IOException) {
       return AttemptResult.failed("I/O error: " + e.getClass().getSimpleName(), millis(start));

@@ -123,6 +123,28 @@ class HttpWebhookSenderTest {
     assertTrue(insecure.refusal(URI.create("ftp://127.0.0.1/x")).isPresent());
   }
 
+  /**
+   * {@code refusal} is asked before a delivery; the connection checks again when it resolves the
+   * host, so an address that changed to a private one since (DNS rebinding) is not reached either.
+   */
+  @Test
+  void withoutTheOperatorsPermissionNoConnectionIsOpenedToAPrivateAddress() {
+    AtomicInteger reached = new AtomicInteger();
+    server.createContext(
+        "/private",
+        x -> {
+          reached.incrementAndGet();
+          x.sendResponseHeaders(204, -1);
+          x.close();
+        });
+    String port = base.substring(base.lastIndexOf(':') + 1);
+    AttemptResult r = post(new HttpWebhookSender(false), "http://localhost:" + port + "/private");
+    assertNull(r.statusCode());
+    assertTrue(r.error().startsWith("refused target"), r.error());
+    assertEquals(0, reached.get());
+    assertEquals(204, post(new HttpWebhookSender(true), base + "/private").statusCode());
+  }
+
   @Test
   void aRedirectIsNotFollowedAndCountsAsItsStatus() {
     AttemptResult r = post(new HttpWebhookSender(true), base + "/redirect");
