@@ -68,6 +68,7 @@ public final class HttpWebhookSender implements WebhookSender {
 
   private final CloseableHttpClient client;
   private final boolean allowInsecure;
+  private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final ExecutorService senders = senders();
@@ -79,7 +80,7 @@ public final class HttpWebhookSender implements WebhookSender {
   public HttpWebhookSender(boolean allowInsecure, Duration connectTimeout, Duration readTimeout) {
     this.allowInsecure = allowInsecure;
     this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
-    requireNonNull(connectTimeout, "connectTimeout is null");
+    this.connectTimeout = requireNonNull(connectTimeout, "connectTimeout is null");
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(MAX_IN_FLIGHT)
@@ -255,7 +256,7 @@ public final class HttpWebhookSender implements WebhookSender {
       e = e.getCause();
     }
     if (e instanceof ConnectTimeoutException) {
-      return AttemptResult.failed("connect timed out after " + CONNECT_TIMEOUT, millis(start));
+      return AttemptResult.failed("connect timed out after " + connectTimeout, millis(start));
     }
     if (e instanceof SocketTimeoutException) {
       return AttemptResult.failed("no answer within " + readTimeout, millis(start));
