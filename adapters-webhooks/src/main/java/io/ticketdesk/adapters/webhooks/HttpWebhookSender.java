@@ -97,10 +97,7 @@ public final class HttpWebhookSender implements WebhookSender {
         HttpClients.custom()
             .setConnectionManager(connections)
             .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setResponseTimeout(Timeout.of(readTimeout))
-                    .setRedirectsEnabled(false)
-                    .build())
+                RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
             .disableRedirectHandling()
             .disableAutomaticRetries()
             .disableCookieManagement()
@@ -117,11 +114,9 @@ public final class HttpWebhookSender implements WebhookSender {
         @Override
         public InetAddress[] resolve(String host) throws UnknownHostException {
           InetAddress[] all = SystemDefaultDnsResolver.INSTANCE.resolve(host);
-          for (InetAddress a : all) {
-            if (!Addresses.isPublic(a)) {
-              throw new UnknownHostException(
-                  host + " resolves to a private, loopback or link-local address");
-            }
+          if (firstNonPublic(all).isPresent()) {
+            throw new UnknownHostException(
+                host + " resolves to a private, loopback or link-local address");
           }
           return all;
         }
@@ -145,15 +140,12 @@ public final class HttpWebhookSender implements WebhookSender {
       return Optional.empty();
     }
     try {
-      for (InetAddress a : InetAddress.getAllByName(target.getHost())) {
-        if (!Addresses.isPublic(a)) {
-          return Optional.of(
-              "the host resolves to a private, loopback or link-local address ("
-                  + a.getHostAddress()
-                  + ")");
-        }
-      }
-      return Optional.empty();
+      return firstNonPublic(InetAddress.getAllByName(target.getHost()))
+          .map(
+              a ->
+                  "the host resolves to a private, loopback or link-local address ("
+                      + a.getHostAddress()
+                      + ")");
     } catch (UnknownHostException e) {
       return Optional.of("the host cannot be resolved");
     }
@@ -271,6 +263,16 @@ public final class HttpWebhookSender implements WebhookSender {
       return AttemptResult.failed("I/O error: " + e.getClass().getSimpleName(), millis(start));
     }
     return AttemptResult.failed("failed: " + e.getClass().getSimpleName(), millis(start));
+  }
+
+  /** The first address that is not public (loopback, private, link-local, …), if any. */
+  private static Optional<InetAddress> firstNonPublic(InetAddress[] addresses) {
+    for (InetAddress a : addresses) {
+      if (!Addresses.isPublic(a)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
   }
 
   private static long millis(long start) {
