@@ -71,7 +71,7 @@ final class WebhookWorker implements AutoCloseable {
   private void fanOutLoop() {
     long nextPurge = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (running) {
-      DispatchWebhooksUseCase.Step step = guarded(dispatch::fanOut, "fan-out");
+      DispatchWebhooksUseCase.Step step = guarded(() -> dispatch.fanOut(workers > 0), "fan-out");
       if (step.count() > 0) {
         synchronized (wake) {
           wakeups++;

@@ -121,11 +121,26 @@ final class InMemoryWebhooks {
 
         @Override
         public List<WebhookDelivery> add(List<WebhookDelivery> drafts) {
+          return store(drafts, null);
+        }
+
+        @Override
+        public List<WebhookDelivery> addLeased(
+            List<WebhookDelivery> drafts, String token, Instant until) {
+          return store(
+              drafts,
+              new Lease(requireNonNull(token, "token is null"), requireNonNull(until, "until")));
+        }
+
+        private List<WebhookDelivery> store(List<WebhookDelivery> drafts, Lease lease) {
           synchronized (lock) {
             List<WebhookDelivery> added = new ArrayList<>();
             for (WebhookDelivery d : drafts) {
               WebhookDelivery stored = withId(d, ++deliverySeq);
               deliveries.put(stored.id(), stored);
+              if (lease != null) {
+                leases.put(stored.id(), lease);
+              }
               added.add(stored);
             }
             return added;

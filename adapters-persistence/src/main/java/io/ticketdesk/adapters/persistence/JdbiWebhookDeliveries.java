@@ -58,6 +58,17 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
 
   @Override
   public List<WebhookDelivery> add(List<WebhookDelivery> drafts) {
+    return insert(drafts, null, null);
+  }
+
+  @Override
+  public List<WebhookDelivery> addLeased(
+      List<WebhookDelivery> drafts, String token, Instant until) {
+    return insert(
+        drafts, requireNonNull(token, "token is null"), requireNonNull(until, "until is null"));
+  }
+
+  private List<WebhookDelivery> insert(List<WebhookDelivery> drafts, String token, Instant until) {
     requireNonNull(drafts, "drafts is null");
     if (drafts.isEmpty()) {
       return List.of();
@@ -69,9 +80,10 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           var batch =
               h.prepareBatch(
                   "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
-                      + " ticket_number, sequence, status, attempts, next_attempt_at, created_at)"
-                      + " VALUES (:id, :endpoint, :event, :seller, :ticket, :sequence, :status,"
-                      + " :attempts, :next, :createdAt)");
+                      + " ticket_number, sequence, status, attempts, next_attempt_at, created_at,"
+                      + " lease_token, lease_until) VALUES (:id, :endpoint, :event, :seller,"
+                      + " :ticket, :sequence, :status, :attempts, :next, :createdAt, :token,"
+                      + " :until)");
           for (int i = 0; i < drafts.size(); i++) {
             WebhookDelivery stored = withId(drafts.get(i), ids.get(i));
             added.add(stored);
@@ -86,6 +98,8 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
                 .bind("attempts", stored.attempts())
                 .bindByType("next", Db.utc(stored.nextAttemptAt()), OffsetDateTime.class)
                 .bindByType("createdAt", Db.utc(stored.createdAt()), OffsetDateTime.class)
+                .bind("token", token)
+                .bindByType("until", Db.utc(until), OffsetDateTime.class)
                 .add();
           }
           batch.execute();

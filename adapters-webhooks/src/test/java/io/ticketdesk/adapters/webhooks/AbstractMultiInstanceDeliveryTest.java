@@ -236,7 +236,7 @@ abstract class AbstractMultiInstanceDeliveryTest {
     TicketdeskCore.Webhooks hb = hooks(b);
     register(hb);
     open(a, 1);
-    assertEquals(2, hb.dispatch().fanOut().count());
+    assertEquals(2, hb.dispatch().fanOut(false).count());
     Instant now = Instant.now();
     // Instance A claims both and is killed before it sends (its lease: 1 s).
     assertEquals(
@@ -246,6 +246,25 @@ abstract class AbstractMultiInstanceDeliveryTest {
             .webhookDeliveries()
             .claim(now, now.plusSeconds(1), "dead", 10)
             .size());
+    assertEquals(0, hb.dispatch().deliverDue().count());
+    Thread.sleep(1_200);
+    assertEquals(2, hb.dispatch().deliverDue().count());
+    assertEquals(2, receiver.counts().size());
+    assertTrue(receiver.counts().values().stream().allMatch(n -> n == 1));
+  }
+
+  @Test
+  void deliveriesHandedToTheFanningOutInstanceAreTakenOverWhenItDiesBeforeSendingThem()
+      throws Exception {
+    TicketdeskCore.Webhooks ha =
+        a.webhooks(
+            new HttpWebhookSender(true),
+            WebhookSettings.defaults().withAllowInsecure(true).withLease(Duration.ofSeconds(1)));
+    TicketdeskCore.Webhooks hb = hooks(b);
+    register(hb);
+    open(a, 1);
+    // A fans out: both deliveries are stored leased to A for its own workers; A dies before that.
+    assertEquals(2, ha.dispatch().fanOut().count());
     assertEquals(0, hb.dispatch().deliverDue().count());
     Thread.sleep(1_200);
     assertEquals(2, hb.dispatch().deliverDue().count());

@@ -25,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -43,6 +45,12 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
   static final int FAN_OUT_BATCH = 500;
   static final int SEQUENCE_BATCH = 1_000;
 
+  /**
+   * At most this many batches leased at fan-out wait for this instance's workers; beyond that the
+   * fan-out leaves deliveries to the claims (e.g. while a slow receiver keeps the workers busy).
+   */
+  static final int HANDOFF_LIMIT = 8;
+
   private final Outbox outbox;
   private final WebhookEndpoints endpoints;
   private final WebhookDeliveries deliveries;
@@ -50,6 +58,19 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
   private final WebhookSender sender;
   private final WebhookSettings settings;
   private final Clock clock;
+  private final Queue<Handoff> handoff = new ConcurrentLinkedQueue<>();
+
+  /** Deliveries leased to this instance as they were stored, with what their attempts need. */
+  private record Handoff(
+      String token,
+      Instant leasedAt,
+      List<WebhookDelivery> deliveries,
+      List<DomainEvent> events,
+      List<WebhookEndpoint> endpoints) {}
+
+  private record FanOut(Step step, List<Handoff> leased) {
+    static final FanOut NONE = new FanOut(Step.NONE, List.of());
+  }
 
   WebhookDispatcher(
       Outbox outbox,
@@ -72,46 +93,88 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Full when the sequencer or the fan-out took a full batch: more events may be waiting. */
+  /**
+   * Full when the sequencer or the fan-out took a full batch: more events may be waiting. With
+   * {@code handOff} the new deliveries to active endpoints are stored already leased to this
+   * instance, in batches, while its queue of such batches has room, and its workers take them from
+   * there ({@link #deliverDue}): no claim and no second read of their events. The rest wait for a
+   * claim.
+   */
   @Override
-  public Step fanOut() {
+  public Step fanOut(boolean handOff) {
     boolean placedFull = outbox.sequence(SEQUENCE_BATCH) == SEQUENCE_BATCH;
-    return tx.inTransaction(
-        () -> {
-          OptionalLong cursor = deliveries.lockFanOut();
-          if (cursor.isEmpty()) {
-            return Step.NONE; // another instance is fanning out
-          }
-          List<DomainEvent> events =
-              outbox.feed(Optional.empty(), cursor.getAsLong(), FAN_OUT_BATCH);
-          if (events.isEmpty()) {
-            return new Step(0, placedFull);
-          }
-          List<WebhookEndpoint> all = endpoints.all();
-          Instant at = now();
-          List<WebhookDelivery> drafts = new ArrayList<>();
-          for (DomainEvent e : events) {
-            for (WebhookEndpoint endpoint : all) {
-              if (endpoint.receives(e) && !e.occurredAt().isBefore(endpoint.createdAt())) {
-                drafts.add(WebhookDelivery.of(endpoint.id(), e, at));
+    FanOut result =
+        tx.inTransaction(
+            () -> {
+              OptionalLong cursor = deliveries.lockFanOut();
+              if (cursor.isEmpty()) {
+                return FanOut.NONE; // another instance is fanning out
               }
-            }
-          }
-          if (!drafts.isEmpty()) {
-            deliveries.add(drafts);
-          }
-          deliveries.advanceFanOut(events.get(events.size() - 1).position());
-          return new Step(drafts.size(), placedFull || events.size() == FAN_OUT_BATCH);
-        });
+              List<DomainEvent> events =
+                  outbox.feed(Optional.empty(), cursor.getAsLong(), FAN_OUT_BATCH);
+              if (events.isEmpty()) {
+                return new FanOut(new Step(0, placedFull), List.of());
+              }
+              List<WebhookEndpoint> all = endpoints.all();
+              Instant at = now();
+              List<WebhookDelivery> toActive = new ArrayList<>();
+              List<WebhookDelivery> others = new ArrayList<>();
+              for (DomainEvent e : events) {
+                for (WebhookEndpoint endpoint : all) {
+                  if (endpoint.receives(e) && !e.occurredAt().isBefore(endpoint.createdAt())) {
+                    WebhookDelivery draft = WebhookDelivery.of(endpoint.id(), e, at);
+                    (endpoint.status() == WebhookEndpoint.Status.ACTIVE ? toActive : others)
+                        .add(draft);
+                  }
+                }
+              }
+              int made = toActive.size() + others.size();
+              List<Handoff> leased = new ArrayList<>();
+              int room = handOff ? HANDOFF_LIMIT - handoff.size() : 0;
+              for (int from = 0; from < toActive.size(); from += settings.batch()) {
+                List<WebhookDelivery> chunk =
+                    toActive.subList(from, Math.min(toActive.size(), from + settings.batch()));
+                if (leased.size() < room) {
+                  String token = UUID.randomUUID().toString();
+                  leased.add(
+                      new Handoff(
+                          token,
+                          at,
+                          deliveries.addLeased(chunk, token, at.plus(settings.lease())),
+                          events,
+                          all));
+                } else {
+                  others.addAll(chunk);
+                }
+              }
+              if (!others.isEmpty()) {
+                deliveries.add(others);
+              }
+              deliveries.advanceFanOut(events.get(events.size() - 1).position());
+              return new FanOut(
+                  new Step(made, placedFull || events.size() == FAN_OUT_BATCH), leased);
+            });
+    handoff.addAll(result.leased()); // committed: this instance's workers may attempt them now
+    return result.step();
   }
 
   /**
-   * One batch: leased in one statement, its endpoints and events read once, the attempts sent
-   * concurrently (the sender bounds how many are in flight; one ticket's in sequence order), and
-   * all results stored in one transaction.
+   * One batch: a batch this instance's fan-out leased to it, or else one leased now in one
+   * statement with its endpoints and events read once. Then the attempts are sent concurrently (the
+   * sender bounds how many are in flight; one ticket's in sequence order), and all results stored
+   * in one transaction. Full while more leased batches wait, or when the claim was full.
    */
   @Override
   public Step deliverDue() {
+    Handoff mine = handoff.poll();
+    if (mine != null) {
+      Map<Long, Optional<WebhookEndpoint>> targets = new HashMap<>();
+      mine.endpoints().forEach(e -> targets.put(e.id(), Optional.of(e)));
+      Map<String, DomainEvent> events = new HashMap<>();
+      mine.events().forEach(e -> events.put(e.id(), e));
+      attempt(mine.deliveries(), mine.token(), mine.leasedAt(), targets, events);
+      return new Step(mine.deliveries().size(), !handoff.isEmpty());
+    }
     Instant start = now();
     String token = UUID.randomUUID().toString();
     List<WebhookDelivery> claimed =
@@ -119,21 +182,31 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     if (claimed.isEmpty()) {
       return Step.NONE;
     }
-    // Attempts not begun by half the lease are not made (a slow receiver's chain of one ticket's
-    // events): the lease must hold until the results are stored, or another worker sends them too.
-    Instant stopBy = start.plus(settings.lease().dividedBy(2));
     Map<Long, Optional<WebhookEndpoint>> targets = new HashMap<>();
     for (WebhookDelivery d : claimed) {
       targets.computeIfAbsent(d.endpointId(), endpoints::find);
     }
     Map<String, DomainEvent> events =
         outbox.findAll(claimed.stream().map(WebhookDelivery::eventId).toList());
+    attempt(claimed, token, start, targets, events);
+    return new Step(claimed.size(), claimed.size() == settings.batch());
+  }
+
+  private void attempt(
+      List<WebhookDelivery> claimed,
+      String token,
+      Instant leasedAt,
+      Map<Long, Optional<WebhookEndpoint>> targets,
+      Map<String, DomainEvent> events) {
+    // Attempts not begun by half the lease are not made (a slow receiver's chain of one ticket's
+    // events): the lease must hold until the results are stored, or another worker sends them too.
+    Instant stopBy = leasedAt.plus(settings.lease().dividedBy(2));
     Map<Long, Optional<String>> refusals = new HashMap<>();
     List<WebhookDelivery> attempted = new ArrayList<>();
     List<CompletableFuture<AttemptResult>> results = new ArrayList<>();
     Map<String, CompletableFuture<AttemptResult>> lastOfTicket = new HashMap<>();
     for (WebhookDelivery d : claimed) {
-      Optional<WebhookEndpoint> endpoint = targets.get(d.endpointId());
+      Optional<WebhookEndpoint> endpoint = targets.getOrDefault(d.endpointId(), Optional.empty());
       if (endpoint.isEmpty()) {
         continue; // deleted meanwhile, with its deliveries
       }
@@ -191,7 +264,6 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
           byEndpoint.forEach((id, stored) -> recordOutcomes(id, stored, resultOf));
           return null;
         });
-    return new Step(claimed.size(), claimed.size() == settings.batch());
   }
 
   /** The endpoint's state after these attempts, in order (e.g. disabled after a 410). */

@@ -5,10 +5,25 @@ package io.ticketdesk.application.port.in;
  * safely (claims and leases in the store, never a lock held during an HTTP call).
  */
 public interface DispatchWebhooksUseCase {
-  /** Fans committed events out to the endpoints that take them. */
-  Step fanOut();
+  /**
+   * Fans committed events out to the endpoints that take them. With {@code handOff}, deliveries to
+   * active endpoints are stored leased to this instance and its next {@link #deliverDue} calls take
+   * them without a claim: only for an instance that runs delivery workers (otherwise they would
+   * wait for their lease to run out before another instance claims them).
+   */
+  Step fanOut(boolean handOff);
 
-  /** One attempt of each due delivery (a batch). */
+  /**
+   * {@link #fanOut(boolean)}, handing the new deliveries to this instance's next delivery steps.
+   */
+  default Step fanOut() {
+    return fanOut(true);
+  }
+
+  /**
+   * One attempt of each delivery of a batch: one the fan-out handed to this instance, or else the
+   * due deliveries claimed now.
+   */
   Step deliverDue();
 
   /**

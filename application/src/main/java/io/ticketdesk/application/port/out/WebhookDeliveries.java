@@ -26,6 +26,13 @@ public interface WebhookDeliveries {
   List<WebhookDelivery> add(List<WebhookDelivery> drafts);
 
   /**
+   * {@link #add}, the new deliveries leased until {@code until} under {@code token} as they are
+   * stored: the instance that fans them out attempts them without a claim, and if it dies they are
+   * claimable once the lease runs out, like any other.
+   */
+  List<WebhookDelivery> addLeased(List<WebhookDelivery> drafts, String token, Instant until);
+
+  /**
    * Leases up to {@code limit} pending deliveries due at {@code now} whose endpoint is active and
    * whose lease is free or ran out, oldest due first, until {@code until} under {@code token}; in a
    * transaction of its own. A delivery is leased by one caller only.

@@ -173,6 +173,44 @@ public abstract class WebhooksContractTest {
   }
 
   @Test
+  void deliveriesStoredLeasedAreTheLeaseHoldersUntilTheLeaseRunsOut() {
+    WebhookEndpoint active = endpoint(seller, seller, "https://hooks.example/a");
+    List<WebhookDelivery> added =
+        store
+            .webhookDeliveries()
+            .addLeased(
+                List.of(
+                    WebhookDelivery.of(active.id(), event(1), at(1)),
+                    WebhookDelivery.of(active.id(), event(2), at(1))),
+                "fan-out",
+                at(5));
+    assertTrue(added.get(0).id() < added.get(1).id());
+    assertEquals(WebhookDelivery.Status.PENDING, added.get(0).status());
+    // Due, but leased: no claim takes them while the lease holds.
+    assertTrue(store.webhookDeliveries().claim(at(2), at(4), "w1", 10).isEmpty());
+    // The holder stores its result without a claim; another token cannot.
+    WebhookDelivery done =
+        added.get(0).after(AttemptResult.status(200, 3), RetrySchedule.DEFAULT, 0.5, at(3));
+    assertFalse(store.webhookDeliveries().complete(done, "w1"));
+    assertTrue(store.webhookDeliveries().complete(done, "fan-out"));
+    assertEquals(
+        WebhookDelivery.Status.DELIVERED,
+        store.webhookDeliveries().find(added.get(0).id()).orElseThrow().status());
+    // The holder died before the second: once its lease ran out a worker claims it.
+    assertEquals(
+        List.of(added.get(1).id()),
+        store.webhookDeliveries().claim(at(6), at(8), "w1", 10).stream()
+            .map(WebhookDelivery::id)
+            .toList());
+    assertFalse(
+        store
+            .webhookDeliveries()
+            .complete(
+                added.get(1).after(AttemptResult.status(200, 3), RetrySchedule.DEFAULT, 0.5, at(7)),
+                "fan-out"));
+  }
+
+  @Test
   void everyStoredAttemptIsLoggedNewestFirstAndARefusedOneOrADeletedEndpointLeavesNone() {
     WebhookEndpoint e = endpoint(seller, seller, "https://hooks.example/a");
     WebhookEndpoint other = endpoint(null, null, "https://hooks.example/m");
