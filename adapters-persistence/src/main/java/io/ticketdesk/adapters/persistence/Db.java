@@ -144,9 +144,13 @@ final class Db implements Transactions {
 
   /** A list of keys as one array parameter, for a {@link KeyedRead}. */
   static Argument texts(List<String> values) {
-    Object[] array = values.toArray();
+    return array("varchar", values.toArray());
+  }
+
+  /** Values (nulls allowed) as one array parameter of SQL type {@code type} (PostgreSQL). */
+  static Argument array(String type, Object[] values) {
     return (position, statement, ctx) ->
-        statement.setArray(position, statement.getConnection().createArrayOf("varchar", array));
+        statement.setArray(position, statement.getConnection().createArrayOf(type, values));
   }
 
   /** Numbers as one {@code bigint} array parameter (PostgreSQL: {@code unnest(:x)}). */
@@ -155,8 +159,7 @@ final class Db implements Transactions {
     for (int i = 0; i < values.length; i++) {
       array[i] = values[i];
     }
-    return (position, statement, ctx) ->
-        statement.setArray(position, statement.getConnection().createArrayOf("bigint", array));
+    return array("bigint", array);
   }
 
   /**

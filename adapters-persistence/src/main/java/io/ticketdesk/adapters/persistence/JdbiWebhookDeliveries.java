@@ -77,6 +77,13 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
         h -> {
           List<Long> ids = nextIds(h, drafts.size());
           List<WebhookDelivery> added = new ArrayList<>(drafts.size());
+          for (int i = 0; i < drafts.size(); i++) {
+            added.add(withId(drafts.get(i), ids.get(i)));
+          }
+          if (!db.h2()) {
+            insertInOneStatement(h, added, token, until);
+            return added;
+          }
           var batch =
               h.prepareBatch(
                   "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
@@ -84,9 +91,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
                       + " lease_token, lease_until) VALUES (:id, :endpoint, :event, :seller,"
                       + " :ticket, :sequence, :status, :attempts, :next, :createdAt, :token,"
                       + " :until)");
-          for (int i = 0; i < drafts.size(); i++) {
-            WebhookDelivery stored = withId(drafts.get(i), ids.get(i));
-            added.add(stored);
+          for (WebhookDelivery stored : added) {
             batch
                 .bind("id", stored.id())
                 .bind("endpoint", stored.endpointId())
@@ -105,6 +110,54 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           batch.execute();
           return added;
         });
+  }
+
+  /** PostgreSQL: the batch in one {@code INSERT … SELECT FROM unnest(…)}. */
+  private static void insertInOneStatement(
+      Handle h, List<WebhookDelivery> added, String token, Instant until) {
+    int n = added.size();
+    Long[] ids = new Long[n];
+    Long[] endpoints = new Long[n];
+    String[] events = new String[n];
+    Long[] sellers = new Long[n];
+    String[] tickets = new String[n];
+    Long[] sequences = new Long[n];
+    String[] statuses = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] nexts = new String[n];
+    String[] created = new String[n];
+    for (int i = 0; i < n; i++) {
+      WebhookDelivery d = added.get(i);
+      ids[i] = d.id();
+      endpoints[i] = d.endpointId();
+      events[i] = d.eventId();
+      sellers[i] = d.sellerId().value();
+      tickets[i] = d.ticketNumber().value();
+      sequences[i] = d.sequence();
+      statuses[i] = d.status().wire();
+      attempts[i] = d.attempts();
+      nexts[i] = d.nextAttemptAt().toString();
+      created[i] = d.createdAt().toString();
+    }
+    h.createUpdate(
+            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
+                + " ticket_number, sequence, status, attempts, next_attempt_at, created_at,"
+                + " lease_token, lease_until) SELECT v.*, :token, :until FROM unnest(:ids,"
+                + " :endpoints, :events, :sellers, :tickets, :sequences, :statuses, :attempts,"
+                + " CAST(:nexts AS timestamptz[]), CAST(:created AS timestamptz[])) AS v")
+        .bind("ids", Db.array("bigint", ids))
+        .bind("endpoints", Db.array("bigint", endpoints))
+        .bind("events", Db.array("varchar", events))
+        .bind("sellers", Db.array("bigint", sellers))
+        .bind("tickets", Db.array("varchar", tickets))
+        .bind("sequences", Db.array("bigint", sequences))
+        .bind("statuses", Db.array("varchar", statuses))
+        .bind("attempts", Db.array("integer", attempts))
+        .bind("nexts", Db.array("varchar", nexts))
+        .bind("created", Db.array("varchar", created))
+        .bind("token", token)
+        .bindByType("until", Db.utc(until), OffsetDateTime.class)
+        .execute();
   }
 
   /** {@code n} new delivery ids in one statement. */
@@ -188,14 +241,19 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
   }
 
   /**
-   * Two JDBC batches in the caller's transaction: the results (each only if the lease is still
-   * {@code token}'s), then the attempts of those stored.
+   * In the caller's transaction, the results (each only if the lease is still {@code token}'s),
+   * then the attempts of those stored. PostgreSQL: one statement for the batch, the attempt log
+   * written from the rows it updated ({@link WebhookAttempt#of} reads the same columns); H2: two
+   * JDBC batches.
    */
   @Override
   public List<WebhookDelivery> completeAll(List<WebhookDelivery> after, String token) {
     requireNonNull(after, "after is null");
     if (after.isEmpty()) {
       return List.of();
+    }
+    if (!db.h2()) {
+      return completeInOneStatement(after, token);
     }
     return db.write(
         h -> {
@@ -250,6 +308,61 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           log.execute();
           return stored;
         });
+  }
+
+  private static final String COMPLETE =
+      "WITH v AS (SELECT * FROM unnest(:ids, :statuses, :attempts, CAST(:nexts AS timestamptz[]),"
+          + " CAST(:lasts AS timestamptz[]), :codes, :errors, :durations)"
+          + " AS v(id, status, attempts, next_at, last_at, code, error, duration)),"
+          + " done AS (UPDATE webhook_deliveries w SET status = v.status, attempts = v.attempts,"
+          + " next_attempt_at = v.next_at, last_attempt_at = v.last_at, last_status_code = v.code,"
+          + " last_error = v.error, last_duration_ms = v.duration, lease_token = NULL,"
+          + " lease_until = NULL FROM v WHERE w.delivery_id = v.id AND w.lease_token = :token"
+          + " RETURNING w.delivery_id, w.endpoint_id, w.event_id, w.attempts, w.last_attempt_at,"
+          + " w.last_status_code, w.last_error, w.last_duration_ms, w.status)"
+          + " INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
+          + " attempted_at, status_code, error, duration_ms, outcome) SELECT delivery_id, attempts,"
+          + " endpoint_id, event_id, last_attempt_at, last_status_code, last_error,"
+          + " COALESCE(last_duration_ms, 0), status FROM done RETURNING delivery_id";
+
+  private List<WebhookDelivery> completeInOneStatement(List<WebhookDelivery> after, String token) {
+    int n = after.size();
+    Long[] ids = new Long[n];
+    String[] statuses = new String[n];
+    Integer[] attempts = new Integer[n];
+    String[] nexts = new String[n];
+    String[] lasts = new String[n];
+    Integer[] codes = new Integer[n];
+    String[] errors = new String[n];
+    Long[] durations = new Long[n];
+    for (int i = 0; i < n; i++) {
+      WebhookDelivery d = after.get(i);
+      ids[i] = d.id();
+      statuses[i] = d.status().wire();
+      attempts[i] = d.attempts();
+      nexts[i] = d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString();
+      lasts[i] = d.lastAttemptAt() == null ? null : d.lastAttemptAt().toString();
+      codes[i] = d.lastStatusCode();
+      errors[i] = d.lastError();
+      durations[i] = d.lastDurationMillis();
+    }
+    java.util.Set<Long> stored =
+        new java.util.HashSet<>(
+            db.write(
+                h ->
+                    h.createQuery(COMPLETE)
+                        .bind("ids", Db.array("bigint", ids))
+                        .bind("statuses", Db.array("varchar", statuses))
+                        .bind("attempts", Db.array("integer", attempts))
+                        .bind("nexts", Db.array("varchar", nexts))
+                        .bind("lasts", Db.array("varchar", lasts))
+                        .bind("codes", Db.array("integer", codes))
+                        .bind("errors", Db.array("varchar", errors))
+                        .bind("durations", Db.array("bigint", durations))
+                        .bind("token", token)
+                        .mapTo(Long.class)
+                        .list()));
+    return after.stream().filter(d -> stored.contains(d.id())).toList();
   }
 
   @Override
