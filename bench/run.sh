@@ -4,7 +4,7 @@
 #   bench/run.sh            PostgreSQL: 1,000,000 tickets in a scratch database ticketdesk_bench
 #   bench/run.sh --h2       embedded H2: 100,000 tickets under bench/out/h2-data (no pgbench floor)
 #   bench/run.sh --reuse    skip build and generation; reuse the database and manifest of a run
-#                           (PostgreSQL: the ledger is reset before the load and before the floor;
+#                           (PostgreSQL: the ledger and the events of earlier runs are reset before the load and before the floor;
 #                           H2: refunds of earlier runs stay, a cent per refund request;
 #                           regenerate after a handful of runs)
 #
@@ -105,11 +105,23 @@ reset_ledger() {
   psql -q -d "$DB" -c "TRUNCATE idempotency_keys, ledger_entries" \
     -c "UPDATE order_units SET refunded_amount = 0 WHERE refunded_amount <> 0"
 }
+# The events of earlier runs (the API's and the floor's: two per reply, about 250,000 per run) go
+# too, with their webhook endpoints, deliveries and attempts (WEBHOOKS=on registers its own): the
+# events table otherwise grows by every run (6.8 M rows, 5.6 GB after a day of runs), and each run
+# would insert into larger indexes than the one before it, so no two runs compared. The events
+# with a once-key stay (deadline alerts, return-policy breaches): without them the server would
+# raise those again during the load.
+reset_events() {
+  psql -q -d "$DB" -c "BEGIN" \
+    -c "CREATE TEMP TABLE kept_events ON COMMIT DROP AS SELECT * FROM events WHERE once_key IS NOT NULL" \
+    -c "TRUNCATE events, webhook_endpoints CASCADE" \
+    -c "INSERT INTO events SELECT * FROM kept_events" -c "COMMIT" \
+    -c "VACUUM ANALYZE events, webhook_deliveries, webhook_attempts"
+}
 if [[ $MODE == pg ]]; then
-  echo "== reset the ledger (refunds of earlier runs)"
+  echo "== reset the ledger (refunds of earlier runs) and the events of earlier runs"
   reset_ledger
-  # Webhook endpoints of earlier runs (and their deliveries) go: WEBHOOKS=on registers its own.
-  psql -q -d "$DB" -c "DELETE FROM webhook_endpoints"
+  reset_events
 fi
 
 echo "== serve on :$PORT (per-token rate limit off: the driver is one client per token)"
@@ -221,6 +233,7 @@ trap - EXIT
 if [[ $MODE == pg ]]; then
   echo "== pgbench floor"
   reset_ledger
+  reset_events
   "${BENCH[@]}" floor --db-url "$DB_URL" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
     --manifest "$MANIFEST" --pgbench "$PGBENCH" --concurrency "$CONCURRENCY" \
     --duration "$DURATION" --warmup "$FLOOR_WARMUP" --scenario "$SCENARIOS" \
