@@ -176,7 +176,7 @@ if [[ $WEBHOOKS == on ]]; then
 fi
 
 # CPU seconds (user + system) of the server, PostgreSQL's processes, the load driver and the
-# receiver over the measured part of the load (from 1 s after its warm-up to 2 s before its end,
+# receiver over the measured part of the load (from 1 s after its warm-up to 5 s before its end,
 # while every process still runs): where the 2 cores went.
 cpu_seconds() { # pids...
   local t=0
@@ -186,17 +186,21 @@ cpu_seconds() { # pids...
   echo "$t"
 }
 cpu_split() {
-  local driver tick before after
+  local driver tick before after t0 t1
   tick=$(getconf CLK_TCK)
   sleep "$(( $(seconds_of "$WARMUP") + 1 ))"
   driver=$(pgrep -f "ticketdesk-benchmarks.jar load" | head -1)
+  t0=$(date +%s.%N)
   read -r -a before <<<"$(cpu_seconds $SERVER) $(cpu_seconds $(pgrep -x postgres)) $(cpu_seconds $driver) $(cpu_seconds $RECEIVER) $(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)"
-  sleep "$(( $(seconds_of "$DURATION") - 3 ))"
+  # Well before the driver's end: on a saturated machine the reads themselves take a second or
+  # two, and a driver that has exited reads as 0 (a negative figure for it, once).
+  sleep "$(( $(seconds_of "$DURATION") - 6 ))"
+  t1=$(date +%s.%N)
   read -r -a after <<<"$(cpu_seconds $SERVER) $(cpu_seconds $(pgrep -x postgres)) $(cpu_seconds $driver) $(cpu_seconds $RECEIVER) $(awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat)"
   awk -v t="$tick" -v s="$(( after[0] - before[0] ))" -v p="$(( after[1] - before[1] ))" \
     -v d="$(( after[2] - before[2] ))" -v r="$(( after[3] - before[3] ))" -v a="$(( after[4] - before[4] ))" \
-    -v w="$(( $(seconds_of "$DURATION") - 3 ))" \
-    'BEGIN { printf "cpu over %d s of the measured part (s): server %.1f, postgresql %.1f, load driver %.1f, receiver %.1f, other %.1f; busy %.1f\n", w, s/t, p/t, d/t, r/t, (a-s-p-d-r)/t, a/t }'
+    -v w="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')" \
+    'BEGIN { printf "cpu over %s s of the measured part (s): server %.1f, postgresql %.1f, load driver %.1f, receiver %.1f, other %.1f; busy %.1f\n", w, s/t, p/t, d/t, r/t, (a-s-p-d-r)/t, a/t }'
 }
 seconds_of() { # 60s, 2m -> seconds
   case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
