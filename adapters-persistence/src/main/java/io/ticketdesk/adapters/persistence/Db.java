@@ -153,6 +153,25 @@ final class Db implements Transactions {
         statement.setArray(position, statement.getConnection().createArrayOf(type, values));
   }
 
+  /**
+   * One column of {@code rows} as one array parameter of SQL type {@code type}, nulls allowed
+   * (PostgreSQL: a batch written or matched with {@code unnest(:a, :b, …)} in one statement).
+   */
+  static <T, E> Argument column(
+      String type, Class<E> kind, List<T> rows, java.util.function.Function<T, E> value) {
+    @SuppressWarnings("unchecked")
+    E[] values = (E[]) java.lang.reflect.Array.newInstance(kind, rows.size());
+    for (int i = 0; i < values.length; i++) {
+      values[i] = value.apply(rows.get(i));
+    }
+    return array(type, values);
+  }
+
+  /** An instant as ISO-8601 text (for a {@code CAST(:x AS timestamptz[])} column), or null. */
+  static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
   /** Numbers as one {@code bigint} array parameter (PostgreSQL: {@code unnest(:x)}). */
   static Argument longs(long[] values) {
     Long[] array = new Long[values.length];

@@ -115,46 +115,22 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
   /** PostgreSQL: the batch in one {@code INSERT … SELECT FROM unnest(…)}. */
   private static void insertInOneStatement(
       Handle h, List<WebhookDelivery> added, String token, Instant until) {
-    int n = added.size();
-    Long[] ids = new Long[n];
-    Long[] endpoints = new Long[n];
-    String[] events = new String[n];
-    Long[] sellers = new Long[n];
-    String[] tickets = new String[n];
-    Long[] sequences = new Long[n];
-    String[] statuses = new String[n];
-    Integer[] attempts = new Integer[n];
-    String[] nexts = new String[n];
-    String[] created = new String[n];
-    for (int i = 0; i < n; i++) {
-      WebhookDelivery d = added.get(i);
-      ids[i] = d.id();
-      endpoints[i] = d.endpointId();
-      events[i] = d.eventId();
-      sellers[i] = d.sellerId().value();
-      tickets[i] = d.ticketNumber().value();
-      sequences[i] = d.sequence();
-      statuses[i] = d.status().wire();
-      attempts[i] = d.attempts();
-      nexts[i] = d.nextAttemptAt().toString();
-      created[i] = d.createdAt().toString();
-    }
     h.createUpdate(
             "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
                 + " ticket_number, sequence, status, attempts, next_attempt_at, created_at,"
                 + " lease_token, lease_until) SELECT v.*, :token, :until FROM unnest(:ids,"
                 + " :endpoints, :events, :sellers, :tickets, :sequences, :statuses, :attempts,"
                 + " CAST(:nexts AS timestamptz[]), CAST(:created AS timestamptz[])) AS v")
-        .bind("ids", Db.array("bigint", ids))
-        .bind("endpoints", Db.array("bigint", endpoints))
-        .bind("events", Db.array("varchar", events))
-        .bind("sellers", Db.array("bigint", sellers))
-        .bind("tickets", Db.array("varchar", tickets))
-        .bind("sequences", Db.array("bigint", sequences))
-        .bind("statuses", Db.array("varchar", statuses))
-        .bind("attempts", Db.array("integer", attempts))
-        .bind("nexts", Db.array("varchar", nexts))
-        .bind("created", Db.array("varchar", created))
+        .bind("ids", Db.column("bigint", Long.class, added, WebhookDelivery::id))
+        .bind("endpoints", Db.column("bigint", Long.class, added, WebhookDelivery::endpointId))
+        .bind("events", Db.column("varchar", String.class, added, WebhookDelivery::eventId))
+        .bind("sellers", Db.column("bigint", Long.class, added, d -> d.sellerId().value()))
+        .bind("tickets", Db.column("varchar", String.class, added, d -> d.ticketNumber().value()))
+        .bind("sequences", Db.column("bigint", Long.class, added, WebhookDelivery::sequence))
+        .bind("statuses", Db.column("varchar", String.class, added, d -> d.status().wire()))
+        .bind("attempts", Db.column("integer", Integer.class, added, WebhookDelivery::attempts))
+        .bind("nexts", Db.column("varchar", String.class, added, d -> Db.iso(d.nextAttemptAt())))
+        .bind("created", Db.column("varchar", String.class, added, d -> Db.iso(d.createdAt())))
         .bind("token", token)
         .bindByType("until", Db.utc(until), OffsetDateTime.class)
         .execute();
@@ -326,39 +302,37 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           + " COALESCE(last_duration_ms, 0), status FROM done RETURNING delivery_id";
 
   private List<WebhookDelivery> completeInOneStatement(List<WebhookDelivery> after, String token) {
-    int n = after.size();
-    Long[] ids = new Long[n];
-    String[] statuses = new String[n];
-    Integer[] attempts = new Integer[n];
-    String[] nexts = new String[n];
-    String[] lasts = new String[n];
-    Integer[] codes = new Integer[n];
-    String[] errors = new String[n];
-    Long[] durations = new Long[n];
-    for (int i = 0; i < n; i++) {
-      WebhookDelivery d = after.get(i);
-      ids[i] = d.id();
-      statuses[i] = d.status().wire();
-      attempts[i] = d.attempts();
-      nexts[i] = d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString();
-      lasts[i] = d.lastAttemptAt() == null ? null : d.lastAttemptAt().toString();
-      codes[i] = d.lastStatusCode();
-      errors[i] = d.lastError();
-      durations[i] = d.lastDurationMillis();
-    }
     java.util.Set<Long> stored =
         new java.util.HashSet<>(
             db.write(
                 h ->
                     h.createQuery(COMPLETE)
-                        .bind("ids", Db.array("bigint", ids))
-                        .bind("statuses", Db.array("varchar", statuses))
-                        .bind("attempts", Db.array("integer", attempts))
-                        .bind("nexts", Db.array("varchar", nexts))
-                        .bind("lasts", Db.array("varchar", lasts))
-                        .bind("codes", Db.array("integer", codes))
-                        .bind("errors", Db.array("varchar", errors))
-                        .bind("durations", Db.array("bigint", durations))
+                        .bind("ids", Db.column("bigint", Long.class, after, WebhookDelivery::id))
+                        .bind(
+                            "statuses",
+                            Db.column("varchar", String.class, after, d -> d.status().wire()))
+                        .bind(
+                            "attempts",
+                            Db.column("integer", Integer.class, after, WebhookDelivery::attempts))
+                        .bind(
+                            "nexts",
+                            Db.column(
+                                "varchar", String.class, after, d -> Db.iso(d.nextAttemptAt())))
+                        .bind(
+                            "lasts",
+                            Db.column(
+                                "varchar", String.class, after, d -> Db.iso(d.lastAttemptAt())))
+                        .bind(
+                            "codes",
+                            Db.column(
+                                "integer", Integer.class, after, WebhookDelivery::lastStatusCode))
+                        .bind(
+                            "errors",
+                            Db.column("varchar", String.class, after, WebhookDelivery::lastError))
+                        .bind(
+                            "durations",
+                            Db.column(
+                                "bigint", Long.class, after, WebhookDelivery::lastDurationMillis))
                         .bind("token", token)
                         .mapTo(Long.class)
                         .list()));
