@@ -20,7 +20,9 @@
 # 0 = Jetty's 250), WEBHOOKS (off; on: the marketplace registers one endpoint for every event
 # type at a local receiver, `ticketdesk-benchmarks receive`, which answers at once and reports the
 # delivery lag; PostgreSQL only), RECEIVER_PORT (7091), MANIFEST (bench/out/manifest-<mode>.tsv;
-# e.g. bench/out/manifest-pg-10m.tsv with TICKETS=10000000 BENCH_DB=ticketdesk_bench10m).
+# e.g. bench/out/manifest-pg-10m.tsv with TICKETS=10000000 BENCH_DB=ticketdesk_bench10m), RATE
+# (0: the driver's workers send as fast as they get answers; N: N requests a second in all, paced,
+# to compare the CPU per request of two runs below saturation, cpu.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -214,6 +216,7 @@ if [[ $SCENARIOS != all && $SCENARIOS != *,* ]]; then # one scenario: one measur
 fi
 "${BENCH[@]}" load --base-url "http://localhost:$PORT" --manifest "$MANIFEST" \
   --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \
+  --rate "${RATE:-0}" \
   --out "$RUN/api.tsv" | tee "$RUN/api.txt"
 if [[ -n $CPU_SPLIT ]]; then
   wait $CPU_SPLIT || true

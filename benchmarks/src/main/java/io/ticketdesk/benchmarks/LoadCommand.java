@@ -68,6 +68,16 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7")
   long seed;
 
+  @Option(
+      names = "--rate",
+      defaultValue = "0",
+      description =
+          "Requests per second over all workers (0: as fast as they go). Each worker paces its"
+              + " sends to rate/concurrency a second, so the CPU per request can be compared at"
+              + " one load below saturation, where the run-to-run noise of a saturated machine"
+              + " does not decide.")
+  int rate;
+
   @Option(names = "--out", description = "Also write the results as TSV (read by floor).")
   Path out;
 
@@ -179,6 +189,7 @@ final class LoadCommand implements Callable<Integer> {
     List<Thread> workers = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
     SplittableRandom root = new SplittableRandom(seed ^ scenario.ordinal());
+    long intervalNanos = rate > 0 ? 1_000_000_000L * concurrency / rate : 0;
     for (int w = 0; w < concurrency; w++) {
       Histogram h = new Histogram(60_000_000L, 3);
       histograms.add(h);
@@ -188,7 +199,17 @@ final class LoadCommand implements Callable<Integer> {
               () -> {
                 RawHttpClient raw =
                     clientKind == Client.JDK ? null : new RawHttpClient(URI.create(baseUrl));
+                long next = System.nanoTime();
                 while (true) {
+                  if (intervalNanos > 0) {
+                    next += intervalNanos; // behind schedule: send at once, no catching up later
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    } else {
+                      next = System.nanoTime();
+                    }
+                  }
                   Manifest.Ticket target = targets.get(random.nextInt(targets.size()));
                   HttpRequest request = scenario.request(baseUrl, m, target, random);
                   long t0 = System.nanoTime();
