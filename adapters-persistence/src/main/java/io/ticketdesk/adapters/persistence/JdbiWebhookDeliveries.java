@@ -81,7 +81,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
             added.add(withId(drafts.get(i), ids.get(i)));
           }
           if (!db.h2()) {
-            insertInOneStatement(h, added, token, until);
+            PostgresDeliveryBatches.insert(h, added, token, until);
             return added;
           }
           var batch =
@@ -110,30 +110,6 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           batch.execute();
           return added;
         });
-  }
-
-  /** PostgreSQL: the batch in one {@code INSERT … SELECT FROM unnest(…)}. */
-  private static void insertInOneStatement(
-      Handle h, List<WebhookDelivery> added, String token, Instant until) {
-    h.createUpdate(
-            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
-                + " ticket_number, sequence, status, attempts, next_attempt_at, created_at,"
-                + " lease_token, lease_until) SELECT v.*, :token, :until FROM unnest(:ids,"
-                + " :endpoints, :events, :sellers, :tickets, :sequences, :statuses, :attempts,"
-                + " CAST(:nexts AS timestamptz[]), CAST(:created AS timestamptz[])) AS v")
-        .bind("ids", Db.column("bigint", Long.class, added, WebhookDelivery::id))
-        .bind("endpoints", Db.column("bigint", Long.class, added, WebhookDelivery::endpointId))
-        .bind("events", Db.column("varchar", String.class, added, WebhookDelivery::eventId))
-        .bind("sellers", Db.column("bigint", Long.class, added, d -> d.sellerId().value()))
-        .bind("tickets", Db.column("varchar", String.class, added, d -> d.ticketNumber().value()))
-        .bind("sequences", Db.column("bigint", Long.class, added, WebhookDelivery::sequence))
-        .bind("statuses", Db.column("varchar", String.class, added, d -> d.status().wire()))
-        .bind("attempts", Db.column("integer", Integer.class, added, WebhookDelivery::attempts))
-        .bind("nexts", Db.column("varchar", String.class, added, d -> Db.iso(d.nextAttemptAt())))
-        .bind("created", Db.column("varchar", String.class, added, d -> Db.iso(d.createdAt())))
-        .bind("token", token)
-        .bindByType("until", Db.utc(until), OffsetDateTime.class)
-        .execute();
   }
 
   /** {@code n} new delivery ids in one statement. */
@@ -229,7 +205,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
       return List.of();
     }
     if (!db.h2()) {
-      return completeInOneStatement(after, token);
+      return db.write(h -> PostgresDeliveryBatches.complete(h, after, token));
     }
     return db.write(
         h -> {
@@ -284,59 +260,6 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           log.execute();
           return stored;
         });
-  }
-
-  private static final String COMPLETE =
-      "WITH v AS (SELECT * FROM unnest(:ids, :statuses, :attempts, CAST(:nexts AS timestamptz[]),"
-          + " CAST(:lasts AS timestamptz[]), :codes, :errors, :durations)"
-          + " AS v(id, status, attempts, next_at, last_at, code, error, duration)),"
-          + " done AS (UPDATE webhook_deliveries w SET status = v.status, attempts = v.attempts,"
-          + " next_attempt_at = v.next_at, last_attempt_at = v.last_at, last_status_code = v.code,"
-          + " last_error = v.error, last_duration_ms = v.duration, lease_token = NULL,"
-          + " lease_until = NULL FROM v WHERE w.delivery_id = v.id AND w.lease_token = :token"
-          + " RETURNING w.delivery_id, w.endpoint_id, w.event_id, w.attempts, w.last_attempt_at,"
-          + " w.last_status_code, w.last_error, w.last_duration_ms, w.status)"
-          + " INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
-          + " attempted_at, status_code, error, duration_ms, outcome) SELECT delivery_id, attempts,"
-          + " endpoint_id, event_id, last_attempt_at, last_status_code, last_error,"
-          + " COALESCE(last_duration_ms, 0), status FROM done RETURNING delivery_id";
-
-  private List<WebhookDelivery> completeInOneStatement(List<WebhookDelivery> after, String token) {
-    java.util.Set<Long> stored =
-        new java.util.HashSet<>(
-            db.write(
-                h ->
-                    h.createQuery(COMPLETE)
-                        .bind("ids", Db.column("bigint", Long.class, after, WebhookDelivery::id))
-                        .bind(
-                            "statuses",
-                            Db.column("varchar", String.class, after, d -> d.status().wire()))
-                        .bind(
-                            "attempts",
-                            Db.column("integer", Integer.class, after, WebhookDelivery::attempts))
-                        .bind(
-                            "nexts",
-                            Db.column(
-                                "varchar", String.class, after, d -> Db.iso(d.nextAttemptAt())))
-                        .bind(
-                            "lasts",
-                            Db.column(
-                                "varchar", String.class, after, d -> Db.iso(d.lastAttemptAt())))
-                        .bind(
-                            "codes",
-                            Db.column(
-                                "integer", Integer.class, after, WebhookDelivery::lastStatusCode))
-                        .bind(
-                            "errors",
-                            Db.column("varchar", String.class, after, WebhookDelivery::lastError))
-                        .bind(
-                            "durations",
-                            Db.column(
-                                "bigint", Long.class, after, WebhookDelivery::lastDurationMillis))
-                        .bind("token", token)
-                        .mapTo(Long.class)
-                        .list()));
-    return after.stream().filter(d -> stored.contains(d.id())).toList();
   }
 
   @Override
