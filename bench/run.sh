@@ -19,7 +19,9 @@
 # BENCH_HTTP_THREADS (the server's TICKETDESK_HTTP_THREADS; default 4 per core, at least 8;
 # 0 = Jetty's 250), WEBHOOKS (off; on: the marketplace registers one endpoint for every event
 # type at a local receiver, `ticketdesk-benchmarks receive`, which answers at once and reports the
-# delivery lag; PostgreSQL only), RECEIVER_PORT (7091), MANIFEST (bench/out/manifest-<mode>.tsv;
+# delivery lag; PostgreSQL only; turns: as on, and the driver switches the endpoint off and on by
+# turns in phases of PHASE (30s) over the measured part and compares them, one scenario only, e.g.
+# WEBHOOKS=turns SCENARIOS=reply DURATION=8m: docs/benchmarks.md), RECEIVER_PORT (7091), MANIFEST (bench/out/manifest-<mode>.tsv;
 # e.g. bench/out/manifest-pg-10m.tsv with TICKETS=10000000 BENCH_DB=ticketdesk_bench10m), RATE
 # (0: the driver's workers send as fast as they get answers; N: N requests a second in all, paced,
 # to compare the CPU per request of two runs below saturation, cpu.txt).
@@ -128,7 +130,14 @@ fi
 
 echo "== serve on :$PORT (per-token rate limit off: the driver is one client per token)"
 export TICKETDESK_RATE_LIMIT=0 TICKETDESK_DB_POOL_SIZE=$POOL TICKETDESK_HTTP_THREADS=$HTTP_THREADS
-[[ $WEBHOOKS == on ]] && export TICKETDESK_WEBHOOKS_ALLOW_INSECURE=true
+case $WEBHOOKS in
+  on) ;;
+  turns) [[ $MODE == pg && $SCENARIOS != all && $SCENARIOS != *,* ]] \
+    || { echo "WEBHOOKS=turns needs PostgreSQL and one scenario (SCENARIOS=reply)" >&2; exit 2; } ;;
+  off) ;;
+  *) echo "WEBHOOKS must be off, on or turns" >&2; exit 2 ;;
+esac
+[[ $WEBHOOKS != off ]] && export TICKETDESK_WEBHOOKS_ALLOW_INSECURE=true
 if [[ $MODE == pg ]]; then
   TICKETDESK_DB_URL="$DB_URL" TICKETDESK_DB_USER="$PGUSER" TICKETDESK_DB_PASSWORD="$PGPASSWORD" \
     java ${SERVER_JAVA_OPTS:-} -jar "$APP" serve --port "$PORT" >"$RUN/server.log" 2>&1 &
@@ -163,7 +172,8 @@ if [[ $MODE == pg ]]; then
 fi
 
 RECEIVER=
-if [[ $WEBHOOKS == on ]]; then
+TURNS=()
+if [[ $WEBHOOKS != off ]]; then
   echo "== webhooks: a receiver on :$RECEIVER_PORT, one marketplace endpoint for every event type"
   "${BENCH[@]}" receive --port "$RECEIVER_PORT" --skip-seconds "${WARMUP%s}" \
     --out "$RUN/webhooks.txt" >"$RUN/receiver.log" 2>&1 &
@@ -172,9 +182,14 @@ if [[ $WEBHOOKS == on ]]; then
   MARKETPLACE=$(awk -F'\t' '$1 == "marketplace" {print $2; exit}' "$MANIFEST")
   TYPES='"ticket.opened","ticket.message_created","ticket.status_changed","ticket.escalated","ticket.handed_back","ticket.reason_changed","ticket.closed","ticket.deadline_approaching","ticket.overdue","order_unit.refunded","order_unit.cancelled","return_policy.breached","return_label.created"'
   sleep 1
-  curl -fsS -X POST "http://localhost:$PORT/api/v1/webhook-endpoints" \
+  ENDPOINT=$(curl -fsS -X POST "http://localhost:$PORT/api/v1/webhook-endpoints" \
     -H "Authorization: Bearer $MARKETPLACE" -H 'Content-Type: application/json' \
-    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"events\":[$TYPES]}" >/dev/null
+    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"events\":[$TYPES]}" \
+    | sed -n 's/.*"endpointId":\([0-9]*\).*/\1/p')
+  if [[ $WEBHOOKS == turns ]]; then
+    TURNS=(--webhook-phases "${PHASE:-30s}" --webhook-endpoint "$ENDPOINT"
+      --watch "server=$SERVER,receiver=$RECEIVER")
+  fi
 fi
 
 # CPU seconds (user + system) of the server, PostgreSQL's processes, the load driver and the
@@ -216,7 +231,7 @@ if [[ $SCENARIOS != all && $SCENARIOS != *,* ]]; then # one scenario: one measur
 fi
 "${BENCH[@]}" load --base-url "http://localhost:$PORT" --manifest "$MANIFEST" \
   --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" --scenario "$SCENARIOS" \
-  --rate "${RATE:-0}" \
+  --rate "${RATE:-0}" "${TURNS[@]}" \
   --out "$RUN/api.tsv" | tee "$RUN/api.txt"
 if [[ -n $CPU_SPLIT ]]; then
   wait $CPU_SPLIT || true

@@ -81,6 +81,31 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Also write the results as TSV (read by floor).")
   Path out;
 
+  @Option(
+      names = "--webhook-phases",
+      description =
+          "Switch the webhook endpoint --webhook-endpoint (the marketplace's) off and on by turns"
+              + " in phases of this length over the measured part, and compare them (one"
+              + " scenario only).")
+  String webhookPhases;
+
+  @Option(names = "--webhook-endpoint", description = "The endpoint --webhook-phases switches.")
+  long webhookEndpoint;
+
+  @Option(
+      names = "--webhook-settle",
+      defaultValue = "5s",
+      description = "The first part of each phase, not counted (the last phase's deliveries).")
+  String webhookSettle;
+
+  @Option(
+      names = "--watch",
+      split = ",",
+      description = "name=pid: processes whose CPU per request --webhook-phases reports.")
+  Map<String, Long> watch = new java.util.LinkedHashMap<>();
+
+  private WebhookPhases phases;
+
   /** The figures of one scenario. */
   record Result(
       String scenario,
@@ -107,6 +132,13 @@ final class LoadCommand implements Callable<Integer> {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    if (webhookPhases != null && list.size() != 1) {
+      throw new IllegalArgumentException("--webhook-phases measures one scenario");
+    }
+    phases =
+        webhookPhases == null
+            ? null
+            : new WebhookPhases(parse(webhookPhases), parse(webhookSettle), parse(duration));
     List<Result> results = new ArrayList<>();
     for (Scenario scenario : list) {
       System.err.printf(
@@ -143,6 +175,9 @@ final class LoadCommand implements Callable<Integer> {
     }
     if (out != null) {
       write(out, results);
+    }
+    if (phases != null) {
+      phases.report(System.out, list.get(0).wire());
     }
     return results.stream().anyMatch(r -> r.requests() == 0) ? 1 : 0;
   }
@@ -190,6 +225,10 @@ final class LoadCommand implements Callable<Integer> {
     List<Histogram> histograms = new ArrayList<>();
     SplittableRandom root = new SplittableRandom(seed ^ scenario.ordinal());
     long intervalNanos = rate > 0 ? 1_000_000_000L * concurrency / rate : 0;
+    if (phases != null) {
+      watch.putIfAbsent("driver", ProcessHandle.current().pid());
+      phases.start(measureFrom, client, baseUrl, m.marketplaceToken, webhookEndpoint, watch);
+    }
     for (int w = 0; w < concurrency; w++) {
       Histogram h = new Histogram(60_000_000L, 3);
       histograms.add(h);
@@ -233,6 +272,11 @@ final class LoadCommand implements Callable<Integer> {
                   long t1 = System.nanoTime();
                   if (t0 >= measureFrom && t1 <= measureTo) {
                     h.recordValue(Math.max(1, (t1 - t0) / 1000));
+                    int phase =
+                        phases == null ? -1 : phases.phaseOf(t0 - measureFrom, t1 - measureFrom);
+                    if (phase >= 0 && status == scenario.expectedStatus) {
+                      phases.record(phase, Math.max(1, (t1 - t0) / 1000));
+                    }
                     if (status != scenario.expectedStatus) {
                       errors.incrementAndGet();
                       synchronized (unexpected) {
