@@ -9,7 +9,7 @@
 #                           regenerate after a handful of runs)
 #
 # Environment (defaults): TICKETS (1000000; 100000 with --h2), SELLERS (1000), CONCURRENCY (16),
-# DURATION (60s), WARMUP (60s per scenario: on 2 cores the server's JIT needs 30-60 s under load,
+# DURATION (60s), FLOOR_DURATION (DURATION), WARMUP (60s per scenario: on 2 cores the server's JIT needs 30-60 s under load,
 # see docs/benchmarks.md), FLOOR_WARMUP (15s, pgbench has no JIT), SCENARIOS (all = lookup,search,inbox,filter,reply,refund),
 # BENCH_PORT (7080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (ticketdesk), PGPASSWORD
 # (ticketdesk), BENCH_DB (ticketdesk_bench), PGBENCH (pgbench, else
@@ -44,6 +44,7 @@ CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-60s}
 WARMUP=${WARMUP:-60s}
 FLOOR_WARMUP=${FLOOR_WARMUP:-15s}
+FLOOR_DURATION=${FLOOR_DURATION:-$DURATION}
 SCENARIOS=${SCENARIOS:-all}
 PORT=${BENCH_PORT:-7080}
 POOL=${BENCH_POOL:-$CONCURRENCY}
@@ -258,7 +259,7 @@ if [[ $MODE == pg ]]; then
   reset_events
   "${BENCH[@]}" floor --db-url "$DB_URL" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
     --manifest "$MANIFEST" --pgbench "$PGBENCH" --concurrency "$CONCURRENCY" \
-    --duration "$DURATION" --warmup "$FLOOR_WARMUP" --scenario "$SCENARIOS" \
+    --duration "$FLOOR_DURATION" --warmup "$FLOOR_WARMUP" --scenario "$SCENARIOS" \
     --api-results "$RUN/api.tsv" --keep-scripts "$RUN/pgbench" --out "$RUN/table.md"
 fi
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RUN/machine.txt"

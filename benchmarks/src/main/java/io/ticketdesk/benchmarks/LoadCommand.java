@@ -227,7 +227,7 @@ final class LoadCommand implements Callable<Integer> {
     long intervalNanos = rate > 0 ? 1_000_000_000L * concurrency / rate : 0;
     if (phases != null) {
       watch.putIfAbsent("driver", ProcessHandle.current().pid());
-      phases.start(measureFrom, client, baseUrl, m.marketplaceToken, webhookEndpoint, watch);
+      phases.start(measureFrom, baseUrl, m.marketplaceToken, webhookEndpoint, watch);
     }
     for (int w = 0; w < concurrency; w++) {
       Histogram h = new Histogram(60_000_000L, 3);

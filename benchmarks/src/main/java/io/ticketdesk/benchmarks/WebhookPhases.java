@@ -92,6 +92,11 @@ final class WebhookPhases {
     return (int) phase;
   }
 
+  /** The status of the {@code PATCH} that switched the endpoint at the phase's start. */
+  void switched(int phase, long status) {
+    switchStatus.set(phase, status);
+  }
+
   void record(int phase, long micros) {
     latencies.get(phase).recordValue(Math.min(micros, 60_000_000L));
   }
@@ -101,19 +106,14 @@ final class WebhookPhases {
    * System#nanoTime()}) and samples the CPU after its settle time and just before its end.
    */
   Thread start(
-      long measureFrom,
-      HttpClient client,
-      String baseUrl,
-      String token,
-      long endpoint,
-      Map<String, Long> watched) {
+      long measureFrom, String baseUrl, String token, long endpoint, Map<String, Long> watched) {
     Thread t =
         new Thread(
             () -> {
               for (int i = 0; i < count; i++) {
                 long from = measureFrom + i * phaseNanos;
                 sleepUntil(from);
-                switchStatus.set(i, patch(client, baseUrl, token, endpoint, on(i)));
+                switched(i, patch(baseUrl, token, endpoint, on(i)));
                 sleepUntil(from + settleNanos);
                 cpuFrom.set(i, cpu(watched));
                 sleepUntil(from + phaseNanos - 200_000_000L);
@@ -133,8 +133,12 @@ final class WebhookPhases {
     }
   }
 
-  private static long patch(
-      HttpClient client, String baseUrl, String token, long endpoint, boolean on) {
+  /**
+   * The status of the switch's {@code PATCH}, -1 when three tries failed. Each try on a new
+   * connection: a connection kept from the last switch, a phase ago, may have been closed by the
+   * server's idle timeout just as it is reused.
+   */
+  private static long patch(String baseUrl, String token, long endpoint, boolean on) {
     String body = "{\"events\":[" + (on ? ALL_TYPES : NONE_OF_THE_LOAD) + "]}";
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/webhook-endpoints/" + endpoint))
@@ -143,14 +147,22 @@ final class WebhookPhases {
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
             .timeout(Duration.ofSeconds(10))
             .build();
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+      try {
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        System.err.println("webhook-phases: switching the endpoint failed: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return -1;
+      }
     }
+    return -1;
   }
 
   /**
@@ -228,18 +240,23 @@ final class WebhookPhases {
         "p99 ms",
         head);
     double[] requests = new double[2];
+    int[] phases = new int[2];
     double[][] cpuMs = new double[2][names.size()];
     List<Double> changes = new ArrayList<>();
-    double[] last = new double[2];
+    double lastOff = -1;
     for (int i = 0; i < count; i++) {
       Histogram h = latencies.get(i);
       double rate = h.getTotalCount() / ((phaseNanos - settleNanos) / 1e9);
       int side = on(i) ? 1 : 0;
-      requests[side] += rate;
-      last[side] = rate;
-      if (on(i)) {
-        changes.add(rate / last[0] - 1);
+      boolean switched = switchStatus.get(i) / 100 == 2;
+      if (switched) { // a phase whose switch failed kept the last phase's state: left out
+        requests[side] += rate;
+        phases[side]++;
+        if (on(i) && lastOff > 0) {
+          changes.add(rate / lastOff - 1);
+        }
       }
+      lastOff = !on(i) && switched ? rate : -1;
       StringBuilder cpu = new StringBuilder();
       for (int n = 0; n < names.size(); n++) {
         long ticks =
@@ -247,22 +264,27 @@ final class WebhookPhases {
                 - cpuFrom.get(i).getOrDefault(names.get(n), 0L);
         double perRequest =
             h.getTotalCount() == 0 ? 0 : ticks * 1000.0 / TICKS_PER_SECOND / (rate * counted);
-        cpuMs[side][n] += perRequest;
+        if (switched) {
+          cpuMs[side][n] += perRequest;
+        }
         cpu.append(String.format(Locale.ROOT, " %12.3f", perRequest));
       }
       out.printf(
           Locale.ROOT,
           "%-6d %-4s %6d %9.0f %8.2f%s%n",
           i,
-          on(i) ? "on" : "off",
+          !switched ? "?" : on(i) ? "on" : "off",
           switchStatus.get(i),
           rate,
           h.getValueAtPercentile(99) / 1000.0,
           cpu);
     }
-    int pairs = count / 2;
-    double off = requests[0] / ((count + 1) / 2);
-    double on = requests[1] / pairs;
+    if (phases[0] == 0 || phases[1] == 0 || changes.isEmpty()) {
+      out.println("no comparison: too few phases were switched");
+      return;
+    }
+    double off = requests[0] / phases[0];
+    double on = requests[1] / phases[1];
     List<Double> sorted = new ArrayList<>(changes);
     sorted.sort(Double::compare);
     double median =
@@ -271,11 +293,13 @@ final class WebhookPhases {
             : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     out.printf(
         Locale.ROOT,
-        "off %.0f req/s, on %.0f req/s: %+.1f %% (mean of the phases); each on phase against the"
-            + " off phase before it: median %+.1f %%, from %+.1f to %+.1f %%%n",
+        "off %.0f req/s, on %.0f req/s: %+.1f %% (mean of %d and %d phases); each on phase against"
+            + " the off phase before it: median %+.1f %%, from %+.1f to %+.1f %%%n",
         off,
         on,
         (on / off - 1) * 100,
+        phases[0],
+        phases[1],
         median * 100,
         sorted.get(0) * 100,
         sorted.get(sorted.size() - 1) * 100);
@@ -286,8 +310,8 @@ final class WebhookPhases {
               Locale.ROOT,
               " %s %.3f → %.3f;",
               names.get(n),
-              cpuMs[0][n] / ((count + 1) / 2),
-              cpuMs[1][n] / pairs));
+              cpuMs[0][n] / phases[0],
+              cpuMs[1][n] / phases[1]));
     }
     out.println(cpu.substring(0, cpu.length() - 1));
   }

@@ -121,7 +121,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
     return h.createQuery(sql).bind("n", n).mapTo(Long.class).list();
   }
 
-  private static final String DUE =
+  static final String DUE =
       "SELECT d.delivery_id FROM webhook_deliveries d WHERE d.status = 'pending'"
           + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until < :now)"
           + " AND d.endpoint_id IN (SELECT e.endpoint_id FROM webhook_endpoints e"
