@@ -21,7 +21,7 @@
 # type at a local receiver, `ticketdesk-benchmarks receive`, which answers at once and reports the
 # delivery lag; PostgreSQL only; turns: as on, and the driver switches the endpoint off and on by
 # turns in phases of PHASE (30s) over the measured part and compares them, one scenario only, e.g.
-# WEBHOOKS=turns SCENARIOS=reply DURATION=8m: docs/benchmarks.md), RECEIVER_PORT (7091), MANIFEST (bench/out/manifest-<mode>.tsv;
+# WEBHOOKS=turns SCENARIOS=reply DURATION=510s, 17 phases, off first and last: docs/benchmarks.md), RECEIVER_PORT (7091), MANIFEST (bench/out/manifest-<mode>.tsv;
 # e.g. bench/out/manifest-pg-10m.tsv with TICKETS=10000000 BENCH_DB=ticketdesk_bench10m), RATE
 # (0: the driver's workers send as fast as they get answers; N: N requests a second in all, paced,
 # to compare the CPU per request of two runs below saturation, cpu.txt).

@@ -71,7 +71,11 @@ final class WebhookPhases {
     return count;
   }
 
-  /** Phase 0 is off, 1 on, 2 off, … */
+  /**
+   * Phase 0 is off, 1 on, 2 off, … An odd number of phases begins and ends off, so that the on
+   * phases lie, on average, at the same time into the run as the off ones, and a drift over the run
+   * (an autovacuum of the tickets late in it, say) weighs on both alike.
+   */
   static boolean on(int phase) {
     return phase % 2 == 1;
   }
@@ -243,7 +247,12 @@ final class WebhookPhases {
     int[] phases = new int[2];
     double[][] cpuMs = new double[2][names.size()];
     List<Double> changes = new ArrayList<>();
-    double lastOff = -1;
+    double[] rates = new double[count];
+    boolean[] valid = new boolean[count];
+    for (int i = 0; i < count; i++) {
+      rates[i] = latencies.get(i).getTotalCount() / ((phaseNanos - settleNanos) / 1e9);
+      valid[i] = switchStatus.get(i) / 100 == 2;
+    }
     for (int i = 0; i < count; i++) {
       Histogram h = latencies.get(i);
       double rate = h.getTotalCount() / ((phaseNanos - settleNanos) / 1e9);
@@ -252,11 +261,18 @@ final class WebhookPhases {
       if (switched) { // a phase whose switch failed kept the last phase's state: left out
         requests[side] += rate;
         phases[side]++;
-        if (on(i) && lastOff > 0) {
-          changes.add(rate / lastOff - 1);
+        double beside = 0; // the off phases before and after it that were switched
+        int n = 0;
+        for (int j : new int[] {i - 1, i + 1}) {
+          if (on(i) && j >= 0 && j < count && valid[j]) {
+            beside += rates[j];
+            n++;
+          }
+        }
+        if (n > 0) {
+          changes.add(rate / (beside / n) - 1);
         }
       }
-      lastOff = !on(i) && switched ? rate : -1;
       StringBuilder cpu = new StringBuilder();
       for (int n = 0; n < names.size(); n++) {
         long ticks =
@@ -294,7 +310,7 @@ final class WebhookPhases {
     out.printf(
         Locale.ROOT,
         "off %.0f req/s, on %.0f req/s: %+.1f %% (mean of %d and %d phases); each on phase against"
-            + " the off phase before it: median %+.1f %%, from %+.1f to %+.1f %%%n",
+            + " the off phases beside it: median %+.1f %%, from %+.1f to %+.1f %%%n",
         off,
         on,
         (on / off - 1) * 100,
