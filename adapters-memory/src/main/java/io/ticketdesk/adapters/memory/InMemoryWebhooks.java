@@ -28,11 +28,17 @@ final class InMemoryWebhooks {
   private final List<WebhookAttempt> attempts = new ArrayList<>();
 
   private final Map<Long, Lease> leases = new LinkedHashMap<>();
+
+  /** Leased ranges of the feed not stored as deliveries yet, by token. */
+  private final Map<String, RangeLease> ranges = new LinkedHashMap<>();
+
   private long fanOutPosition;
   private long endpointSeq;
   private long deliverySeq;
 
   private record Lease(String token, Instant until) {}
+
+  private record RangeLease(long after, long upTo, Instant until) {}
 
   InMemoryWebhooks(Object lock) {
     this.lock = requireNonNull(lock, "lock is null");
@@ -125,11 +131,47 @@ final class InMemoryWebhooks {
         }
 
         @Override
-        public List<WebhookDelivery> addLeased(
-            List<WebhookDelivery> drafts, String token, Instant until) {
-          return store(
-              drafts,
-              new Lease(requireNonNull(token, "token is null"), requireNonNull(until, "until")));
+        public void leaseFanOut(String token, long after, long upTo, Instant until) {
+          requireNonNull(token, "token is null");
+          requireNonNull(until, "until is null");
+          synchronized (lock) {
+            ranges.put(token, new RangeLease(after, upTo, until));
+          }
+        }
+
+        @Override
+        public Optional<FanOutLease> claimFanOutLease(Instant now, Instant until, String token) {
+          synchronized (lock) {
+            Optional<Map.Entry<String, RangeLease>> out =
+                ranges.entrySet().stream()
+                    .filter(r -> r.getValue().until().isBefore(now))
+                    .min(Comparator.comparingLong(r -> r.getValue().after()));
+            out.ifPresent(
+                r -> {
+                  ranges.remove(r.getKey());
+                  ranges.put(
+                      token, new RangeLease(r.getValue().after(), r.getValue().upTo(), until));
+                });
+            return out.map(r -> new FanOutLease(r.getValue().after(), r.getValue().upTo()));
+          }
+        }
+
+        @Override
+        public List<WebhookDelivery> addAttempted(List<WebhookDelivery> attempted, String token) {
+          requireNonNull(attempted, "attempted is null");
+          synchronized (lock) {
+            if (ranges.remove(token) == null) {
+              return List.of();
+            }
+            List<WebhookDelivery> added =
+                store(
+                    attempted.stream()
+                        .filter(d -> endpointsById.containsKey(d.endpointId()))
+                        .toList(),
+                    null);
+            added.forEach(d -> attempts.add(WebhookAttempt.of(d)));
+            return added;
+          }
         }
 
         private List<WebhookDelivery> store(List<WebhookDelivery> drafts, Lease lease) {
@@ -262,6 +304,7 @@ final class InMemoryWebhooks {
     Map<Long, WebhookEndpoint> e = new LinkedHashMap<>(endpointsById);
     Map<Long, WebhookDelivery> d = new LinkedHashMap<>(deliveries);
     Map<Long, Lease> l = new LinkedHashMap<>(leases);
+    Map<String, RangeLease> r = new LinkedHashMap<>(ranges);
     List<WebhookAttempt> a = new ArrayList<>(attempts);
     long position = fanOutPosition;
     return () -> {
@@ -273,6 +316,8 @@ final class InMemoryWebhooks {
       deliveries.putAll(d);
       leases.clear();
       leases.putAll(l);
+      ranges.clear();
+      ranges.putAll(r);
       fanOutPosition = position;
     };
   }

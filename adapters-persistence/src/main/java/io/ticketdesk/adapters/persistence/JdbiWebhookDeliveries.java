@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -62,10 +64,122 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
   }
 
   @Override
-  public List<WebhookDelivery> addLeased(
-      List<WebhookDelivery> drafts, String token, Instant until) {
-    return insert(
-        drafts, requireNonNull(token, "token is null"), requireNonNull(until, "until is null"));
+  public void leaseFanOut(String token, long after, long upTo, Instant until) {
+    requireNonNull(token, "token is null");
+    requireNonNull(until, "until is null");
+    db.write(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO webhook_fanout_leases (lease_token, after_position,"
+                        + " up_to_position, lease_until) VALUES (:token, :after, :upTo, :until)")
+                .bind("token", token)
+                .bind("after", after)
+                .bind("upTo", upTo)
+                .bindByType("until", Db.utc(until), OffsetDateTime.class)
+                .execute());
+  }
+
+  /**
+   * The range whose lease ran out first in the feed. PostgreSQL: one statement over a candidate
+   * read {@code FOR UPDATE SKIP LOCKED}; H2: the candidate, then a conditional update.
+   */
+  @Override
+  public Optional<FanOutLease> claimFanOutLease(Instant now, Instant until, String token) {
+    String expired =
+        "SELECT lease_token FROM webhook_fanout_leases WHERE lease_until < :now"
+            + " ORDER BY after_position LIMIT 1";
+    return db.write(
+        h -> {
+          if (!db.h2()) {
+            return h.createQuery(
+                    "WITH out AS MATERIALIZED ("
+                        + expired
+                        + " FOR UPDATE SKIP LOCKED) UPDATE webhook_fanout_leases l SET"
+                        + " lease_token = :token, lease_until = :until FROM out"
+                        + " WHERE l.lease_token = out.lease_token"
+                        + " RETURNING l.after_position, l.up_to_position")
+                .bindByType("now", Db.utc(now), OffsetDateTime.class)
+                .bindByType("until", Db.utc(until), OffsetDateTime.class)
+                .bind("token", token)
+                .map((rs, ctx) -> new FanOutLease(rs.getLong(1), rs.getLong(2)))
+                .findOne();
+          }
+          Optional<String> old =
+              h.createQuery(expired)
+                  .bindByType("now", Db.utc(now), OffsetDateTime.class)
+                  .mapTo(String.class)
+                  .findOne();
+          if (old.isEmpty()) {
+            return Optional.<FanOutLease>empty();
+          }
+          int taken =
+              h.createUpdate(
+                      "UPDATE webhook_fanout_leases SET lease_token = :token, lease_until = :until"
+                          + " WHERE lease_token = :old AND lease_until < :now")
+                  .bind("token", token)
+                  .bindByType("until", Db.utc(until), OffsetDateTime.class)
+                  .bind("old", old.get())
+                  .bindByType("now", Db.utc(now), OffsetDateTime.class)
+                  .execute();
+          if (taken == 0) {
+            return Optional.<FanOutLease>empty();
+          }
+          return h.createQuery(
+                  "SELECT after_position, up_to_position FROM webhook_fanout_leases"
+                      + " WHERE lease_token = :token")
+              .bind("token", token)
+              .map((rs, ctx) -> new FanOutLease(rs.getLong(1), rs.getLong(2)))
+              .findOne();
+        });
+  }
+
+  /**
+   * Which of the endpoints are still there; PostgreSQL keeps them there until the transaction ends
+   * ({@code FOR KEY SHARE}: a delete waits), so the deliveries' foreign keys hold.
+   */
+  private static final Db.KeyedRead ENDPOINTS_THERE =
+      new Db.KeyedRead(
+          "SELECT endpoint_id FROM webhook_endpoints WHERE endpoint_id = ANY(CAST(:ids AS"
+              + " bigint[])) FOR KEY SHARE",
+          "SELECT endpoint_id FROM webhook_endpoints WHERE endpoint_id IN (<keys>)");
+
+  /**
+   * Ends the lease, then stores the deliveries whose endpoint is still there with their attempts:
+   * PostgreSQL in one statement ({@link PostgresDeliveryBatches#insert}), H2 in two JDBC batches.
+   */
+  @Override
+  public List<WebhookDelivery> addAttempted(List<WebhookDelivery> attempted, String token) {
+    requireNonNull(attempted, "attempted is null");
+    requireNonNull(token, "token is null");
+    return db.write(
+        h -> {
+          int ended =
+              h.createUpdate("DELETE FROM webhook_fanout_leases WHERE lease_token = :token")
+                  .bind("token", token)
+                  .execute();
+          if (ended == 0 || attempted.isEmpty()) {
+            return List.<WebhookDelivery>of();
+          }
+          Set<Long> there =
+              new HashSet<>(
+                  db.keyed(
+                          h,
+                          ENDPOINTS_THERE,
+                          "ids",
+                          attempted.stream()
+                              .map(d -> Long.toString(d.endpointId()))
+                              .distinct()
+                              .toList())
+                      .mapTo(Long.class)
+                      .list());
+          List<WebhookDelivery> kept =
+              attempted.stream().filter(d -> there.contains(d.endpointId())).toList();
+          List<WebhookDelivery> added = insert(h, kept, null, null, true);
+          if (db.h2()) {
+            logAttempts(h, added);
+          }
+          return added;
+        });
   }
 
   private List<WebhookDelivery> insert(List<WebhookDelivery> drafts, String token, Instant until) {
@@ -73,43 +187,57 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
     if (drafts.isEmpty()) {
       return List.of();
     }
-    return db.write(
-        h -> {
-          List<Long> ids = nextIds(h, drafts.size());
-          List<WebhookDelivery> added = new ArrayList<>(drafts.size());
-          for (int i = 0; i < drafts.size(); i++) {
-            added.add(withId(drafts.get(i), ids.get(i)));
-          }
-          if (!db.h2()) {
-            PostgresDeliveryBatches.insert(h, added, token, until);
-            return added;
-          }
-          var batch =
-              h.prepareBatch(
-                  "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
-                      + " ticket_number, sequence, status, attempts, next_attempt_at, created_at,"
-                      + " lease_token, lease_until) VALUES (:id, :endpoint, :event, :seller,"
-                      + " :ticket, :sequence, :status, :attempts, :next, :createdAt, :token,"
-                      + " :until)");
-          for (WebhookDelivery stored : added) {
-            batch
-                .bind("id", stored.id())
-                .bind("endpoint", stored.endpointId())
-                .bind("event", stored.eventId())
-                .bind("seller", stored.sellerId().value())
-                .bind("ticket", stored.ticketNumber().value())
-                .bind("sequence", stored.sequence())
-                .bind("status", stored.status().wire())
-                .bind("attempts", stored.attempts())
-                .bindByType("next", Db.utc(stored.nextAttemptAt()), OffsetDateTime.class)
-                .bindByType("createdAt", Db.utc(stored.createdAt()), OffsetDateTime.class)
-                .bind("token", token)
-                .bindByType("until", Db.utc(until), OffsetDateTime.class)
-                .add();
-          }
-          batch.execute();
-          return added;
-        });
+    return db.write(h -> insert(h, drafts, token, until, false));
+  }
+
+  /**
+   * The deliveries under new ids, as they are (after an attempt too); PostgreSQL logs their
+   * attempts in the same statement when {@code logged}, H2 leaves that to {@link #logAttempts}.
+   */
+  private List<WebhookDelivery> insert(
+      Handle h, List<WebhookDelivery> drafts, String token, Instant until, boolean logged) {
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = nextIds(h, drafts.size());
+    List<WebhookDelivery> added = new ArrayList<>(drafts.size());
+    for (int i = 0; i < drafts.size(); i++) {
+      added.add(withId(drafts.get(i), ids.get(i)));
+    }
+    if (!db.h2()) {
+      PostgresDeliveryBatches.insert(h, added, token, until, logged);
+      return added;
+    }
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
+                + " ticket_number, sequence, status, attempts, next_attempt_at, last_attempt_at,"
+                + " last_status_code, last_error, last_duration_ms, created_at, lease_token,"
+                + " lease_until) VALUES (:id, :endpoint, :event, :seller, :ticket, :sequence,"
+                + " :status, :attempts, :next, :last, :code, :error, :duration, :createdAt,"
+                + " :token, :until)");
+    for (WebhookDelivery stored : added) {
+      batch
+          .bind("id", stored.id())
+          .bind("endpoint", stored.endpointId())
+          .bind("event", stored.eventId())
+          .bind("seller", stored.sellerId().value())
+          .bind("ticket", stored.ticketNumber().value())
+          .bind("sequence", stored.sequence())
+          .bind("status", stored.status().wire())
+          .bind("attempts", stored.attempts())
+          .bindByType("next", Db.utc(stored.nextAttemptAt()), OffsetDateTime.class)
+          .bindByType("last", Db.utc(stored.lastAttemptAt()), OffsetDateTime.class)
+          .bind("code", stored.lastStatusCode())
+          .bind("error", stored.lastError())
+          .bind("duration", stored.lastDurationMillis())
+          .bindByType("createdAt", Db.utc(stored.createdAt()), OffsetDateTime.class)
+          .bind("token", token)
+          .bindByType("until", Db.utc(until), OffsetDateTime.class)
+          .add();
+    }
+    batch.execute();
+    return added;
   }
 
   /** {@code n} new delivery ids in one statement. */
@@ -239,27 +367,35 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
           if (stored.isEmpty()) {
             return stored;
           }
-          PreparedBatch log =
-              h.prepareBatch(
-                  "INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
-                      + " attempted_at, status_code, error, duration_ms, outcome) VALUES (:id,"
-                      + " :attempt, :endpoint, :event, :at, :code, :error, :duration, :outcome)");
-          for (WebhookDelivery d : stored) {
-            WebhookAttempt attempt = WebhookAttempt.of(d);
-            log.bind("id", attempt.deliveryId())
-                .bind("attempt", attempt.attempt())
-                .bind("endpoint", attempt.endpointId())
-                .bind("event", attempt.eventId())
-                .bindByType("at", Db.utc(attempt.attemptedAt()), OffsetDateTime.class)
-                .bind("code", attempt.statusCode())
-                .bind("error", attempt.error())
-                .bind("duration", attempt.durationMillis())
-                .bind("outcome", attempt.outcome().wire())
-                .add();
-          }
-          log.execute();
+          logAttempts(h, stored);
           return stored;
         });
+  }
+
+  /** H2: the attempts of deliveries just stored, in the attempt log (a JDBC batch). */
+  private static void logAttempts(Handle h, List<WebhookDelivery> stored) {
+    if (stored.isEmpty()) {
+      return;
+    }
+    PreparedBatch log =
+        h.prepareBatch(
+            "INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
+                + " attempted_at, status_code, error, duration_ms, outcome) VALUES (:id,"
+                + " :attempt, :endpoint, :event, :at, :code, :error, :duration, :outcome)");
+    for (WebhookDelivery d : stored) {
+      WebhookAttempt attempt = WebhookAttempt.of(d);
+      log.bind("id", attempt.deliveryId())
+          .bind("attempt", attempt.attempt())
+          .bind("endpoint", attempt.endpointId())
+          .bind("event", attempt.eventId())
+          .bindByType("at", Db.utc(attempt.attemptedAt()), OffsetDateTime.class)
+          .bind("code", attempt.statusCode())
+          .bind("error", attempt.error())
+          .bind("duration", attempt.durationMillis())
+          .bind("outcome", attempt.outcome().wire())
+          .add();
+    }
+    log.execute();
   }
 
   @Override

@@ -16,14 +16,33 @@ import org.jdbi.v3.core.Handle;
 final class PostgresDeliveryBatches {
   private PostgresDeliveryBatches() {}
 
-  /** PostgreSQL: the batch in one {@code INSERT … SELECT FROM unnest(…)}. */
-  static void insert(Handle h, List<WebhookDelivery> added, String token, Instant until) {
-    h.createUpdate(
-            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
-                + " ticket_number, sequence, status, attempts, next_attempt_at, created_at,"
-                + " lease_token, lease_until) SELECT v.*, :token, :until FROM unnest(:ids,"
-                + " :endpoints, :events, :sellers, :tickets, :sequences, :statuses, :attempts,"
-                + " CAST(:nexts AS timestamptz[]), CAST(:created AS timestamptz[])) AS v")
+  private static final String INSERT =
+      "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
+          + " ticket_number, sequence, status, attempts, next_attempt_at, last_attempt_at,"
+          + " last_status_code, last_error, last_duration_ms, created_at, lease_token,"
+          + " lease_until) SELECT v.*, :token, :until FROM unnest(:ids, :endpoints, :events,"
+          + " :sellers, :tickets, :sequences, :statuses, :attempts, CAST(:nexts AS timestamptz[]),"
+          + " CAST(:lasts AS timestamptz[]), :codes, :errors, :durations,"
+          + " CAST(:created AS timestamptz[])) AS v";
+
+  /**
+   * PostgreSQL: the batch in one {@code INSERT … SELECT FROM unnest(…)}; with {@code logged}, the
+   * same statement writes their attempts to the attempt log from the rows it inserted.
+   */
+  static void insert(
+      Handle h, List<WebhookDelivery> added, String token, Instant until, boolean logged) {
+    String sql =
+        logged
+            ? "WITH added AS ("
+                + INSERT
+                + " RETURNING delivery_id, endpoint_id, event_id, attempts, last_attempt_at,"
+                + " last_status_code, last_error, last_duration_ms, status)"
+                + " INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
+                + " attempted_at, status_code, error, duration_ms, outcome) SELECT delivery_id,"
+                + " attempts, endpoint_id, event_id, last_attempt_at, last_status_code,"
+                + " last_error, COALESCE(last_duration_ms, 0), status FROM added"
+            : INSERT;
+    h.createUpdate(sql)
         .bind("ids", Db.column("bigint", Long.class, added, WebhookDelivery::id))
         .bind("endpoints", Db.column("bigint", Long.class, added, WebhookDelivery::endpointId))
         .bind("events", Db.column("varchar", String.class, added, WebhookDelivery::eventId))
@@ -33,6 +52,12 @@ final class PostgresDeliveryBatches {
         .bind("statuses", Db.column("varchar", String.class, added, d -> d.status().wire()))
         .bind("attempts", Db.column("integer", Integer.class, added, WebhookDelivery::attempts))
         .bind("nexts", Db.column("varchar", String.class, added, d -> Db.iso(d.nextAttemptAt())))
+        .bind("lasts", Db.column("varchar", String.class, added, d -> Db.iso(d.lastAttemptAt())))
+        .bind("codes", Db.column("integer", Integer.class, added, WebhookDelivery::lastStatusCode))
+        .bind("errors", Db.column("varchar", String.class, added, WebhookDelivery::lastError))
+        .bind(
+            "durations",
+            Db.column("bigint", Long.class, added, WebhookDelivery::lastDurationMillis))
         .bind("created", Db.column("varchar", String.class, added, d -> Db.iso(d.createdAt())))
         .bind("token", token)
         .bindByType("until", Db.utc(until), OffsetDateTime.class)

@@ -62,6 +62,7 @@ final class SellerScopedStatements {
           "exchange_rates",
           "event_feed",
           "webhook_fanout",
+          "webhook_fanout_leases",
           "webhook_endpoints",
           "webhook_deliveries",
           "webhook_attempts",

@@ -263,7 +263,8 @@ abstract class AbstractMultiInstanceDeliveryTest {
     TicketdeskCore.Webhooks hb = hooks(b);
     register(hb);
     open(a, 1);
-    // A fans out: both deliveries are stored leased to A for its own workers; A dies before that.
+    // A fans out: the range of both events is leased to A for its own workers, no delivery stored
+    // yet; A dies before sending them. B takes the range over once the lease ran out.
     assertEquals(2, ha.dispatch().fanOut().count());
     assertEquals(0, hb.dispatch().deliverDue().count());
     Thread.sleep(1_200);

@@ -36,10 +36,14 @@ import java.util.stream.Collectors;
 /**
  * Delivers events to webhook endpoints, at least once. The fan-out turns committed events (in feed
  * order) into one delivery per endpoint that takes them, under the fan-out cursor (one instance at
- * a time). Workers lease due deliveries in a short transaction, call the receivers with no
- * transaction or connection held, and store each result in another short transaction, if their
- * lease still holds. Every delivery is retried on its own schedule, so a failing event never holds
- * back the ones after it; receivers order by the ticket's {@code sequence}.
+ * a time). The instance that fans events out leases their range of the feed and attempts their
+ * deliveries before storing them: a delivery's row is written once, with its first attempt; if the
+ * instance dies first, another takes the range over when the lease runs out and fans it out again
+ * (a receiver may then get an event twice, as with any retry). Workers lease due deliveries (the
+ * retries) in a short transaction, call the receivers with no transaction or connection held, and
+ * store each result in another short transaction, if their lease still holds. Every delivery is
+ * retried on its own schedule, so a failing event never holds back the ones after it; receivers
+ * order by the ticket's {@code sequence}.
  */
 public final class WebhookDispatcher implements DispatchWebhooksUseCase {
   static final int FAN_OUT_BATCH = 500;
@@ -59,12 +63,16 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
   private final WebhookSettings settings;
   private final Clock clock;
   private final Queue<Handoff> handoff = new ConcurrentLinkedQueue<>();
+  private volatile Instant nextRangeCheck = Instant.EPOCH;
 
-  /** Deliveries leased to this instance as they were stored, with what their attempts need. */
+  /**
+   * A leased range of the feed whose deliveries ({@code drafts}, not stored yet) this instance's
+   * workers attempt, with what their attempts need.
+   */
   private record Handoff(
       String token,
       Instant leasedAt,
-      List<WebhookDelivery> deliveries,
+      List<WebhookDelivery> drafts,
       List<DomainEvent> events,
       List<WebhookEndpoint> endpoints) {}
 
@@ -95,10 +103,11 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
 
   /**
    * Full when the sequencer or the fan-out took a full batch: more events may be waiting. With
-   * {@code handOff} the new deliveries to active endpoints are stored already leased to this
-   * instance, in batches, while its queue of such batches has room, and its workers take them from
-   * there ({@link #deliverDue}): no claim and no second read of their events. The rest wait for a
-   * claim.
+   * {@code handOff} the events are leased to this instance in ranges of at most a batch of
+   * deliveries to active endpoints, while its queue of such ranges has room, and its workers take
+   * them from there ({@link #deliverDue}): no row is stored for those deliveries until their first
+   * attempt was made, no claim and no second read of their events. The rest (and deliveries to
+   * paused endpoints) are stored pending and wait for a claim.
    */
   @Override
   public Step fanOut(boolean handOff) {
@@ -117,34 +126,36 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
               }
               List<WebhookEndpoint> all = endpoints.all();
               Instant at = now();
-              List<WebhookDelivery> toActive = new ArrayList<>();
               List<WebhookDelivery> others = new ArrayList<>();
-              for (DomainEvent e : events) {
+              List<Handoff> leased = new ArrayList<>();
+              int room = handOff ? HANDOFF_LIMIT - handoff.size() : 0;
+              int made = 0;
+              // The events cut into ranges of at most a batch of deliveries to active endpoints:
+              // a range leased to this instance while its queue has room, the rest stored pending.
+              long rangeAfter = cursor.getAsLong();
+              List<WebhookDelivery> range = new ArrayList<>();
+              for (int i = 0; i < events.size(); i++) {
+                DomainEvent e = events.get(i);
                 for (WebhookEndpoint endpoint : all) {
-                  if (endpoint.receives(e) && !e.occurredAt().isBefore(endpoint.createdAt())) {
+                  if (takes(endpoint, e)) {
+                    made++;
                     WebhookDelivery draft = WebhookDelivery.of(endpoint.id(), e, at);
-                    (endpoint.status() == WebhookEndpoint.Status.ACTIVE ? toActive : others)
+                    (endpoint.status() == WebhookEndpoint.Status.ACTIVE ? range : others)
                         .add(draft);
                   }
                 }
-              }
-              int made = toActive.size() + others.size();
-              List<Handoff> leased = new ArrayList<>();
-              int room = handOff ? HANDOFF_LIMIT - handoff.size() : 0;
-              for (int from = 0; from < toActive.size(); from += settings.batch()) {
-                List<WebhookDelivery> chunk =
-                    toActive.subList(from, Math.min(toActive.size(), from + settings.batch()));
-                if (leased.size() < room) {
-                  String token = UUID.randomUUID().toString();
-                  leased.add(
-                      new Handoff(
-                          token,
-                          at,
-                          deliveries.addLeased(chunk, token, at.plus(settings.lease())),
-                          events,
-                          all));
-                } else {
-                  others.addAll(chunk);
+                boolean last = i == events.size() - 1;
+                if (last || range.size() + all.size() > settings.batch()) {
+                  long upTo = e.position();
+                  if (leased.size() < room && !range.isEmpty()) {
+                    String token = UUID.randomUUID().toString();
+                    deliveries.leaseFanOut(token, rangeAfter, upTo, at.plus(settings.lease()));
+                    leased.add(new Handoff(token, at, List.copyOf(range), events, all));
+                  } else {
+                    others.addAll(range);
+                  }
+                  range.clear();
+                  rangeAfter = upTo;
                 }
               }
               if (!others.isEmpty()) {
@@ -159,28 +170,25 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
   }
 
   /**
-   * One batch: a batch this instance's fan-out leased to it, or else one leased now in one
-   * statement with its endpoints and events read once. Then the attempts are sent concurrently (the
-   * sender bounds how many are in flight; one ticket's in sequence order), and all results stored
-   * in one transaction. Full while more leased batches wait, or when the claim was full.
+   * One batch: a range this instance's fan-out leased to it, or else due deliveries leased now in
+   * one statement with their endpoints and events read once, or else a range whose lease ran out.
+   * Then the attempts are sent concurrently (the sender bounds how many are in flight; one ticket's
+   * in sequence order), and all results stored in one transaction. Full while more leased ranges
+   * wait, or when the claim was full.
    */
   @Override
   public Step deliverDue() {
     Handoff mine = handoff.poll();
     if (mine != null) {
-      Map<Long, Optional<WebhookEndpoint>> targets = new HashMap<>();
-      mine.endpoints().forEach(e -> targets.put(e.id(), Optional.of(e)));
-      Map<String, DomainEvent> events = new HashMap<>();
-      mine.events().forEach(e -> events.put(e.id(), e));
-      attempt(mine.deliveries(), mine.token(), mine.leasedAt(), targets, events);
-      return new Step(mine.deliveries().size(), !handoff.isEmpty());
+      attempt(mine);
+      return new Step(mine.drafts().size(), !handoff.isEmpty());
     }
     Instant start = now();
     String token = UUID.randomUUID().toString();
     List<WebhookDelivery> claimed =
         deliveries.claim(start, start.plus(settings.lease()), token, settings.batch());
     if (claimed.isEmpty()) {
-      return Step.NONE;
+      return takeOverRange(start);
     }
     Map<Long, Optional<WebhookEndpoint>> targets = new HashMap<>();
     for (WebhookDelivery d : claimed) {
@@ -188,13 +196,107 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     }
     Map<String, DomainEvent> events =
         outbox.findAll(claimed.stream().map(WebhookDelivery::eventId).toList());
-    attempt(claimed, token, start, targets, events);
+    List<Attempted> done = attempt(claimed, start, targets, events);
+    tx.inTransaction(
+        () -> {
+          Map<Long, AttemptResult> resultOf = new HashMap<>();
+          done.forEach(a -> resultOf.put(a.after().id(), a.result()));
+          List<Attempted> stored = new ArrayList<>();
+          for (WebhookDelivery d : deliveries.completeAll(after(done), token)) {
+            stored.add(new Attempted(d, resultOf.get(d.id())));
+          }
+          recordOutcomes(stored);
+          return null;
+        });
     return new Step(claimed.size(), claimed.size() == settings.batch());
   }
 
-  private void attempt(
+  /**
+   * A range of the feed another instance leased and did not store (it died, or ran past its lease):
+   * fanned out again to the active endpoints that take its events, and attempted. At most once a
+   * second per instance, when there is nothing else to do.
+   */
+  private Step takeOverRange(Instant now) {
+    if (now.isBefore(nextRangeCheck)) {
+      return Step.NONE;
+    }
+    nextRangeCheck = now.plusSeconds(1);
+    String token = UUID.randomUUID().toString();
+    Optional<WebhookDeliveries.FanOutLease> range =
+        deliveries.claimFanOutLease(now, now.plus(settings.lease()), token);
+    if (range.isEmpty()) {
+      return Step.NONE;
+    }
+    long after = range.get().after();
+    List<DomainEvent> events = new ArrayList<>();
+    while (true) {
+      List<DomainEvent> page = outbox.feed(Optional.empty(), after, FAN_OUT_BATCH);
+      for (DomainEvent e : page) {
+        if (e.position() <= range.get().upTo()) {
+          events.add(e);
+        }
+      }
+      if (page.size() < FAN_OUT_BATCH
+          || page.get(page.size() - 1).position() >= range.get().upTo()) {
+        break;
+      }
+      after = page.get(page.size() - 1).position();
+    }
+    List<WebhookEndpoint> all =
+        endpoints.all().stream().filter(e -> e.status() == WebhookEndpoint.Status.ACTIVE).toList();
+    List<WebhookDelivery> drafts = new ArrayList<>();
+    for (DomainEvent e : events) {
+      for (WebhookEndpoint endpoint : all) {
+        if (takes(endpoint, e)) {
+          drafts.add(WebhookDelivery.of(endpoint.id(), e, now));
+        }
+      }
+    }
+    Handoff taken = new Handoff(token, now, drafts, events, all);
+    attempt(taken);
+    return new Step(drafts.size(), true);
+  }
+
+  private static boolean takes(WebhookEndpoint endpoint, DomainEvent e) {
+    return endpoint.receives(e) && !e.occurredAt().isBefore(endpoint.createdAt());
+  }
+
+  /** A leased range's deliveries attempted, then stored with their attempts, the lease ended. */
+  private void attempt(Handoff range) {
+    Map<Long, Optional<WebhookEndpoint>> targets = new HashMap<>();
+    range.endpoints().forEach(e -> targets.put(e.id(), Optional.of(e)));
+    Map<String, DomainEvent> events = new HashMap<>();
+    range.events().forEach(e -> events.put(e.id(), e));
+    List<Attempted> done = attempt(range.drafts(), range.leasedAt(), targets, events);
+    tx.inTransaction(
+        () -> {
+          // One delivery per endpoint and event in a range.
+          Map<String, AttemptResult> resultOf = new HashMap<>();
+          done.forEach(
+              a -> resultOf.put(a.after().endpointId() + "/" + a.after().eventId(), a.result()));
+          List<Attempted> stored = new ArrayList<>();
+          for (WebhookDelivery d : deliveries.addAttempted(after(done), range.token())) {
+            stored.add(new Attempted(d, resultOf.get(d.endpointId() + "/" + d.eventId())));
+          }
+          recordOutcomes(stored);
+          return null;
+        });
+  }
+
+  /** A delivery after an attempt, with the attempt's result. */
+  private record Attempted(WebhookDelivery after, AttemptResult result) {}
+
+  private static List<WebhookDelivery> after(List<Attempted> done) {
+    return done.stream().map(Attempted::after).toList();
+  }
+
+  /**
+   * Sends the deliveries concurrently (the sender bounds how many are in flight; one ticket's in
+   * sequence order) and returns each as it is after its attempt, with the result; those whose
+   * endpoint was deleted meanwhile are left out.
+   */
+  private List<Attempted> attempt(
       List<WebhookDelivery> claimed,
-      String token,
       Instant leasedAt,
       Map<Long, Optional<WebhookEndpoint>> targets,
       Map<String, DomainEvent> events) {
@@ -238,8 +340,7 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
       lastOfTicket.put(ticket, sent);
       results.add(sent);
     }
-    List<WebhookDelivery> after = new ArrayList<>(attempted.size());
-    Map<Long, AttemptResult> resultOf = new HashMap<>();
+    List<Attempted> done = new ArrayList<>(attempted.size());
     for (int i = 0; i < attempted.size(); i++) {
       WebhookDelivery d = attempted.get(i);
       AttemptResult result;
@@ -248,36 +349,37 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
       } catch (CompletionException e) {
         result = AttemptResult.failed("not sent: " + e.getCause().getClass().getSimpleName(), 0);
       }
-      resultOf.put(d.id(), result);
       Instant at = now();
-      after.add(
-          events.containsKey(d.eventId())
-              ? d.after(result, settings.retries(), ThreadLocalRandom.current().nextDouble(), at)
-              : d.abandoned(result, at));
+      done.add(
+          new Attempted(
+              events.containsKey(d.eventId())
+                  ? d.after(
+                      result, settings.retries(), ThreadLocalRandom.current().nextDouble(), at)
+                  : d.abandoned(result, at),
+              result));
     }
-    tx.inTransaction(
-        () -> {
-          Map<Long, List<WebhookDelivery>> byEndpoint = new LinkedHashMap<>();
-          for (WebhookDelivery d : deliveries.completeAll(after, token)) {
-            byEndpoint.computeIfAbsent(d.endpointId(), id -> new ArrayList<>()).add(d);
-          }
-          byEndpoint.forEach((id, stored) -> recordOutcomes(id, stored, resultOf));
-          return null;
-        });
+    return done;
   }
 
-  /** The endpoint's state after these attempts, in order (e.g. disabled after a 410). */
-  private void recordOutcomes(
-      long endpointId, List<WebhookDelivery> stored, Map<Long, AttemptResult> resultOf) {
+  /** Each endpoint's state after these stored attempts, in order (e.g. disabled after a 410). */
+  private void recordOutcomes(List<Attempted> stored) {
+    Map<Long, List<Attempted>> byEndpoint = new LinkedHashMap<>();
+    for (Attempted a : stored) {
+      byEndpoint.computeIfAbsent(a.after().endpointId(), id -> new ArrayList<>()).add(a);
+    }
+    byEndpoint.forEach(this::recordOutcomes);
+  }
+
+  private void recordOutcomes(long endpointId, List<Attempted> stored) {
     endpoints
         .find(endpointId)
         .ifPresent(
             e -> {
               WebhookEndpoint next = e;
-              for (WebhookDelivery d : stored) {
+              for (Attempted a : stored) {
                 next =
                     next.afterAttempt(
-                        resultOf.get(d.id()), settings.disableAfter(), d.lastAttemptAt());
+                        a.result(), settings.disableAfter(), a.after().lastAttemptAt());
               }
               if (next != e) {
                 endpoints.update(next);

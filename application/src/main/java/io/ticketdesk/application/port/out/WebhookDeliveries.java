@@ -9,8 +9,9 @@ import java.util.OptionalLong;
 
 /**
  * Deliveries of events to webhook endpoints. Several instances share the work: the fan-out cursor
- * is taken by one transaction at a time ({@code SKIP LOCKED}: the others skip), and a delivery is
- * leased to one worker at a time (a lease that runs out, e.g. of a killed instance, frees it).
+ * is taken by one transaction at a time ({@code SKIP LOCKED}: the others skip), and a delivery, or
+ * a range of the feed not yet stored as deliveries, is leased to one worker at a time (a lease that
+ * runs out, e.g. of a killed instance, frees it).
  */
 public interface WebhookDeliveries {
   /**
@@ -26,11 +27,35 @@ public interface WebhookDeliveries {
   List<WebhookDelivery> add(List<WebhookDelivery> drafts);
 
   /**
-   * {@link #add}, the new deliveries leased until {@code until} under {@code token} as they are
-   * stored: the instance that fans them out attempts them without a claim, and if it dies they are
-   * claimable once the lease runs out, like any other.
+   * A range of the feed, {@code (after, upTo]}, whose deliveries to active endpoints this
+   * instance's workers attempt before any row is stored for them ({@link #addAttempted}).
    */
-  List<WebhookDelivery> addLeased(List<WebhookDelivery> drafts, String token, Instant until);
+  record FanOutLease(long after, long upTo) {}
+
+  /**
+   * Leases the feed's range {@code (after, upTo]} until {@code until} under {@code token}, in the
+   * transaction that fans it out: the instance that fans the range out attempts its deliveries to
+   * active endpoints first and stores them with their first attempt; if it dies first, the lease
+   * runs out and {@link #claimFanOutLease} gives the range to another worker, which fans it out
+   * again.
+   */
+  void leaseFanOut(String token, long after, long upTo, Instant until);
+
+  /**
+   * Takes over one leased range of the feed whose lease ran out at {@code now}, until {@code until}
+   * under {@code token}; in a transaction of its own. A range is taken by one caller only; empty
+   * when none ran out.
+   */
+  Optional<FanOutLease> claimFanOutLease(Instant now, Instant until, String token);
+
+  /**
+   * Stores the deliveries of the range leased under {@code token} as they are after their first
+   * attempt (delivered, failed, or pending for a retry), under new ids (the drafts' are ignored),
+   * with those attempts in the attempt log, and ends the lease; in the current transaction. Returns
+   * those stored, in order: not those whose endpoint was deleted meanwhile, and none (an empty
+   * list) when the lease is no longer {@code token}'s.
+   */
+  List<WebhookDelivery> addAttempted(List<WebhookDelivery> attempted, String token);
 
   /**
    * Leases up to {@code limit} pending deliveries due at {@code now} whose endpoint is active and

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ticketdesk.application.port.out.WebhookDeliveries;
 import io.ticketdesk.domain.AttemptResult;
 import io.ticketdesk.domain.DomainEvent;
 import io.ticketdesk.domain.EventType;
@@ -172,42 +173,95 @@ public abstract class WebhooksContractTest {
             .toList());
   }
 
+  private void lease(String token, long after, long upTo, int until) {
+    store
+        .transactions()
+        .inTransaction(
+            () -> {
+              store.webhookDeliveries().leaseFanOut(token, after, upTo, at(until));
+              return null;
+            });
+  }
+
+  private List<WebhookDelivery> addAttempted(List<WebhookDelivery> attempted, String token) {
+    return store
+        .transactions()
+        .inTransaction(() -> store.webhookDeliveries().addAttempted(attempted, token));
+  }
+
   @Test
-  void deliveriesStoredLeasedAreTheLeaseHoldersUntilTheLeaseRunsOut() {
+  void aLeasedRangeIsTakenOverOnceItsLeaseRanOutAndThenOnlyTheNewHolderStoresIt() {
     WebhookEndpoint active = endpoint(seller, seller, "https://hooks.example/a");
-    List<WebhookDelivery> added =
+    lease("fan-out", 10, 20, 5);
+    lease("other", 20, 30, 50);
+    assertTrue(store.webhookDeliveries().claimFanOutLease(at(4), at(9), "w1").isEmpty());
+    assertEquals(
+        Optional.of(new WebhookDeliveries.FanOutLease(10, 20)),
+        store.webhookDeliveries().claimFanOutLease(at(6), at(9), "w1"));
+    // Taken once: the other range's lease still holds.
+    assertTrue(store.webhookDeliveries().claimFanOutLease(at(6), at(9), "w2").isEmpty());
+
+    WebhookDelivery done =
+        WebhookDelivery.of(active.id(), event(1), at(1))
+            .after(AttemptResult.status(200, 3), RetrySchedule.DEFAULT, 0.5, at(7));
+    assertTrue(
+        addAttempted(List.of(done), "fan-out").isEmpty(), "the first holder's lease is gone");
+    assertTrue(store.webhookDeliveries().recent(active.id(), 10).isEmpty());
+    assertEquals(1, addAttempted(List.of(done), "w1").size());
+    assertTrue(addAttempted(List.of(done), "w1").isEmpty(), "stored once: the lease ended");
+    assertEquals(1, store.webhookDeliveries().recent(active.id(), 10).size());
+    // The new holder's lease runs out too: the range is taken over again.
+    assertEquals(
+        Optional.of(new WebhookDeliveries.FanOutLease(20, 30)),
+        store.webhookDeliveries().claimFanOutLease(at(51), at(60), "w3"));
+  }
+
+  @Test
+  void attemptedDeliveriesAreStoredOnceWithTheirFirstAttemptButNotForADeletedEndpoint() {
+    WebhookEndpoint a = endpoint(seller, seller, "https://hooks.example/a");
+    WebhookEndpoint gone = endpoint(seller, seller, "https://hooks.example/gone");
+    lease("fan-out", 0, 3, 50);
+    WebhookDelivery delivered =
+        WebhookDelivery.of(a.id(), event(1), at(1))
+            .after(AttemptResult.status(204, 3), RetrySchedule.DEFAULT, 0.5, at(2));
+    WebhookDelivery toRetry =
+        WebhookDelivery.of(a.id(), event(2), at(1))
+            .after(AttemptResult.status(503, 4), RetrySchedule.DEFAULT, 0.5, at(2));
+    WebhookDelivery orphan =
+        WebhookDelivery.of(gone.id(), event(3), at(1))
+            .after(AttemptResult.status(200, 5), RetrySchedule.DEFAULT, 0.5, at(2));
+    assertTrue(store.webhookEndpoints().delete(gone.id()));
+
+    List<WebhookDelivery> stored = addAttempted(List.of(delivered, toRetry, orphan), "fan-out");
+
+    assertEquals(2, stored.size());
+    assertTrue(stored.get(0).id() > 0 && stored.get(0).id() < stored.get(1).id());
+    WebhookDelivery first = store.webhookDeliveries().find(stored.get(0).id()).orElseThrow();
+    assertEquals(WebhookDelivery.Status.DELIVERED, first.status());
+    assertEquals(1, first.attempts());
+    assertEquals(204, first.lastStatusCode());
+    assertEquals(at(2), first.lastAttemptAt());
+    WebhookDelivery second = store.webhookDeliveries().find(stored.get(1).id()).orElseThrow();
+    assertEquals(WebhookDelivery.Status.PENDING, second.status());
+    assertEquals(toRetry.nextAttemptAt(), second.nextAttemptAt());
+    assertEquals(
+        List.of(503, 204),
+        store.webhookDeliveries().attempts(a.id(), 10).stream()
+            .map(WebhookAttempt::statusCode)
+            .sorted(java.util.Comparator.reverseOrder())
+            .toList());
+    // The one to retry is an ordinary pending delivery: claimed when due, not before.
+    assertTrue(
         store
             .webhookDeliveries()
-            .addLeased(
-                List.of(
-                    WebhookDelivery.of(active.id(), event(1), at(1)),
-                    WebhookDelivery.of(active.id(), event(2), at(1))),
-                "fan-out",
-                at(5));
-    assertTrue(added.get(0).id() < added.get(1).id());
-    assertEquals(WebhookDelivery.Status.PENDING, added.get(0).status());
-    // Due, but leased: no claim takes them while the lease holds.
-    assertTrue(store.webhookDeliveries().claim(at(2), at(4), "w1", 10).isEmpty());
-    // The holder stores its result without a claim; another token cannot.
-    WebhookDelivery done =
-        added.get(0).after(AttemptResult.status(200, 3), RetrySchedule.DEFAULT, 0.5, at(3));
-    assertFalse(store.webhookDeliveries().complete(done, "w1"));
-    assertTrue(store.webhookDeliveries().complete(done, "fan-out"));
+            .claim(second.nextAttemptAt().minusSeconds(1), at(9_000), "w1", 10)
+            .isEmpty());
     assertEquals(
-        WebhookDelivery.Status.DELIVERED,
-        store.webhookDeliveries().find(added.get(0).id()).orElseThrow().status());
-    // The holder died before the second: once its lease ran out a worker claims it.
-    assertEquals(
-        List.of(added.get(1).id()),
-        store.webhookDeliveries().claim(at(6), at(8), "w1", 10).stream()
+        List.of(second.id()),
+        store.webhookDeliveries().claim(second.nextAttemptAt(), at(9_000), "w1", 10).stream()
             .map(WebhookDelivery::id)
             .toList());
-    assertFalse(
-        store
-            .webhookDeliveries()
-            .complete(
-                added.get(1).after(AttemptResult.status(200, 3), RetrySchedule.DEFAULT, 0.5, at(7)),
-                "fan-out"));
+    assertTrue(store.webhookDeliveries().claimFanOutLease(at(60), at(90), "w2").isEmpty());
   }
 
   @Test
