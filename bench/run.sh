@@ -119,7 +119,7 @@ reset_ledger() {
 reset_events() {
   psql -q -d "$DB" -c "BEGIN" \
     -c "CREATE TEMP TABLE kept_events ON COMMIT DROP AS SELECT * FROM events WHERE once_key IS NOT NULL" \
-    -c "TRUNCATE events, webhook_endpoints CASCADE" \
+    -c "TRUNCATE events, webhook_endpoints, webhook_fanout_leases CASCADE" \
     -c "INSERT INTO events SELECT * FROM kept_events" -c "COMMIT" \
     -c "VACUUM ANALYZE events, webhook_deliveries, webhook_attempts"
 }

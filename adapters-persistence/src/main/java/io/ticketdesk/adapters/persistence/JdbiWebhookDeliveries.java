@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Deliveries in {@code webhook_deliveries}. A claim leases due rows only while they are pending and
@@ -176,7 +175,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
               attempted.stream().filter(d -> there.contains(d.endpointId())).toList();
           List<WebhookDelivery> added = insert(h, kept, null, null, true);
           if (db.h2()) {
-            logAttempts(h, added);
+            H2DeliveryBatches.logAttempts(h, added);
           }
           return added;
         });
@@ -192,7 +191,8 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
 
   /**
    * The deliveries under new ids, as they are (after an attempt too); PostgreSQL logs their
-   * attempts in the same statement when {@code logged}, H2 leaves that to {@link #logAttempts}.
+   * attempts in the same statement when {@code logged}, H2 leaves that to {@link
+   * H2DeliveryBatches#logAttempts}.
    */
   private List<WebhookDelivery> insert(
       Handle h, List<WebhookDelivery> drafts, String token, Instant until, boolean logged) {
@@ -208,35 +208,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
       PostgresDeliveryBatches.insert(h, added, token, until, logged);
       return added;
     }
-    var batch =
-        h.prepareBatch(
-            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, seller_id,"
-                + " ticket_number, sequence, status, attempts, next_attempt_at, last_attempt_at,"
-                + " last_status_code, last_error, last_duration_ms, created_at, lease_token,"
-                + " lease_until) VALUES (:id, :endpoint, :event, :seller, :ticket, :sequence,"
-                + " :status, :attempts, :next, :last, :code, :error, :duration, :createdAt,"
-                + " :token, :until)");
-    for (WebhookDelivery stored : added) {
-      batch
-          .bind("id", stored.id())
-          .bind("endpoint", stored.endpointId())
-          .bind("event", stored.eventId())
-          .bind("seller", stored.sellerId().value())
-          .bind("ticket", stored.ticketNumber().value())
-          .bind("sequence", stored.sequence())
-          .bind("status", stored.status().wire())
-          .bind("attempts", stored.attempts())
-          .bindByType("next", Db.utc(stored.nextAttemptAt()), OffsetDateTime.class)
-          .bindByType("last", Db.utc(stored.lastAttemptAt()), OffsetDateTime.class)
-          .bind("code", stored.lastStatusCode())
-          .bind("error", stored.lastError())
-          .bind("duration", stored.lastDurationMillis())
-          .bindByType("createdAt", Db.utc(stored.createdAt()), OffsetDateTime.class)
-          .bind("token", token)
-          .bindByType("until", Db.utc(until), OffsetDateTime.class)
-          .add();
-    }
-    batch.execute();
+    H2DeliveryBatches.insert(h, added, token, until);
     return added;
   }
 
@@ -335,67 +307,7 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
     if (!db.h2()) {
       return db.write(h -> PostgresDeliveryBatches.complete(h, after, token));
     }
-    return db.write(
-        h -> {
-          PreparedBatch results =
-              h.prepareBatch(
-                  "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
-                      + " next_attempt_at = :next, last_attempt_at = :last,"
-                      + " last_status_code = :code, last_error = :error,"
-                      + " last_duration_ms = :duration, lease_token = NULL,"
-                      + " lease_until = NULL WHERE delivery_id = :id AND lease_token = :token");
-          for (WebhookDelivery d : after) {
-            results
-                .bind("status", d.status().wire())
-                .bind("attempts", d.attempts())
-                .bindByType("next", Db.utc(d.nextAttemptAt()), OffsetDateTime.class)
-                .bindByType("last", Db.utc(d.lastAttemptAt()), OffsetDateTime.class)
-                .bind("code", d.lastStatusCode())
-                .bind("error", d.lastError())
-                .bind("duration", d.lastDurationMillis())
-                .bind("id", d.id())
-                .bind("token", token)
-                .add();
-          }
-          int[] counts = results.execute();
-          List<WebhookDelivery> stored = new ArrayList<>();
-          for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 1) {
-              stored.add(after.get(i));
-            }
-          }
-          if (stored.isEmpty()) {
-            return stored;
-          }
-          logAttempts(h, stored);
-          return stored;
-        });
-  }
-
-  /** H2: the attempts of deliveries just stored, in the attempt log (a JDBC batch). */
-  private static void logAttempts(Handle h, List<WebhookDelivery> stored) {
-    if (stored.isEmpty()) {
-      return;
-    }
-    PreparedBatch log =
-        h.prepareBatch(
-            "INSERT INTO webhook_attempts (delivery_id, attempt, endpoint_id, event_id,"
-                + " attempted_at, status_code, error, duration_ms, outcome) VALUES (:id,"
-                + " :attempt, :endpoint, :event, :at, :code, :error, :duration, :outcome)");
-    for (WebhookDelivery d : stored) {
-      WebhookAttempt attempt = WebhookAttempt.of(d);
-      log.bind("id", attempt.deliveryId())
-          .bind("attempt", attempt.attempt())
-          .bind("endpoint", attempt.endpointId())
-          .bind("event", attempt.eventId())
-          .bindByType("at", Db.utc(attempt.attemptedAt()), OffsetDateTime.class)
-          .bind("code", attempt.statusCode())
-          .bind("error", attempt.error())
-          .bind("duration", attempt.durationMillis())
-          .bind("outcome", attempt.outcome().wire())
-          .add();
-    }
-    log.execute();
+    return db.write(h -> H2DeliveryBatches.complete(h, after, token));
   }
 
   @Override

@@ -8,13 +8,11 @@ import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.application.port.out.WebhookDeliveries;
 import io.ticketdesk.application.port.out.WebhookEndpoints;
 import io.ticketdesk.application.port.out.WebhookSender;
+import io.ticketdesk.application.service.DeliveryAttempts.Attempted;
 import io.ticketdesk.domain.AttemptResult;
 import io.ticketdesk.domain.DomainEvent;
-import io.ticketdesk.domain.EventBody;
 import io.ticketdesk.domain.WebhookDelivery;
 import io.ticketdesk.domain.WebhookEndpoint;
-import io.ticketdesk.domain.WebhookSignature;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,11 +25,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * Delivers events to webhook endpoints, at least once. The fan-out turns committed events (in feed
@@ -62,6 +56,7 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
   private final WebhookSender sender;
   private final WebhookSettings settings;
   private final Clock clock;
+  private final DeliveryAttempts attempts;
   private final Queue<Handoff> handoff = new ConcurrentLinkedQueue<>();
   private volatile Instant nextRangeCheck = Instant.EPOCH;
 
@@ -95,6 +90,7 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     this.sender = requireNonNull(sender, "sender is null");
     this.settings = requireNonNull(settings, "settings is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.attempts = new DeliveryAttempts(sender, settings, clock);
   }
 
   private Instant now() {
@@ -196,7 +192,7 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     }
     Map<String, DomainEvent> events =
         outbox.findAll(claimed.stream().map(WebhookDelivery::eventId).toList());
-    List<Attempted> done = attempt(claimed, start, targets, events);
+    List<Attempted> done = attempts.make(claimed, start, targets, events);
     tx.inTransaction(
         () -> {
           Map<Long, AttemptResult> resultOf = new HashMap<>();
@@ -267,7 +263,7 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
     range.endpoints().forEach(e -> targets.put(e.id(), Optional.of(e)));
     Map<String, DomainEvent> events = new HashMap<>();
     range.events().forEach(e -> events.put(e.id(), e));
-    List<Attempted> done = attempt(range.drafts(), range.leasedAt(), targets, events);
+    List<Attempted> done = attempts.make(range.drafts(), range.leasedAt(), targets, events);
     tx.inTransaction(
         () -> {
           // One delivery per endpoint and event in a range.
@@ -283,82 +279,8 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
         });
   }
 
-  /** A delivery after an attempt, with the attempt's result. */
-  private record Attempted(WebhookDelivery after, AttemptResult result) {}
-
   private static List<WebhookDelivery> after(List<Attempted> done) {
     return done.stream().map(Attempted::after).toList();
-  }
-
-  /**
-   * Sends the deliveries concurrently (the sender bounds how many are in flight; one ticket's in
-   * sequence order) and returns each as it is after its attempt, with the result; those whose
-   * endpoint was deleted meanwhile are left out.
-   */
-  private List<Attempted> attempt(
-      List<WebhookDelivery> claimed,
-      Instant leasedAt,
-      Map<Long, Optional<WebhookEndpoint>> targets,
-      Map<String, DomainEvent> events) {
-    // Attempts not begun by half the lease are not made (a slow receiver's chain of one ticket's
-    // events): the lease must hold until the results are stored, or another worker sends them too.
-    Instant stopBy = leasedAt.plus(settings.lease().dividedBy(2));
-    Map<Long, Optional<String>> refusals = new HashMap<>();
-    List<WebhookDelivery> attempted = new ArrayList<>();
-    List<CompletableFuture<AttemptResult>> results = new ArrayList<>();
-    Map<String, CompletableFuture<AttemptResult>> lastOfTicket = new HashMap<>();
-    for (WebhookDelivery d : claimed) {
-      Optional<WebhookEndpoint> endpoint = targets.getOrDefault(d.endpointId(), Optional.empty());
-      if (endpoint.isEmpty()) {
-        continue; // deleted meanwhile, with its deliveries
-      }
-      DomainEvent event = events.get(d.eventId());
-      attempted.add(d);
-      if (event == null) {
-        results.add(
-            CompletableFuture.completedFuture(
-                AttemptResult.failed("the event is no longer kept", 0)));
-        continue;
-      }
-      Optional<String> refusal =
-          refusals.computeIfAbsent(
-              d.endpointId(), id -> sender.refusal(URI.create(endpoint.get().url())));
-      if (refusal.isPresent()) {
-        results.add(
-            CompletableFuture.completedFuture(
-                AttemptResult.failed("refused target: " + refusal.get(), 0)));
-        continue;
-      }
-      // One ticket's events go to one endpoint one after the other (whatever the previous one's
-      // result), so they arrive in sequence order; different tickets' go at once.
-      String ticket = d.endpointId() + "/" + d.sellerId().value() + "/" + d.ticketNumber().value();
-      CompletableFuture<AttemptResult> previous = lastOfTicket.get(ticket);
-      CompletableFuture<AttemptResult> sent =
-          previous == null
-              ? send(endpoint.get(), event, stopBy)
-              : previous.thenCompose(r -> send(endpoint.get(), event, stopBy));
-      lastOfTicket.put(ticket, sent);
-      results.add(sent);
-    }
-    List<Attempted> done = new ArrayList<>(attempted.size());
-    for (int i = 0; i < attempted.size(); i++) {
-      WebhookDelivery d = attempted.get(i);
-      AttemptResult result;
-      try {
-        result = results.get(i).join();
-      } catch (CompletionException e) {
-        result = AttemptResult.failed("not sent: " + e.getCause().getClass().getSimpleName(), 0);
-      }
-      Instant at = now();
-      done.add(
-          new Attempted(
-              events.containsKey(d.eventId())
-                  ? d.after(
-                      result, settings.retries(), ThreadLocalRandom.current().nextDouble(), at)
-                  : d.abandoned(result, at),
-              result));
-    }
-    return done;
   }
 
   /** Each endpoint's state after these stored attempts, in order (e.g. disabled after a 410). */
@@ -385,34 +307,5 @@ public final class WebhookDispatcher implements DispatchWebhooksUseCase {
                 endpoints.update(next);
               }
             });
-  }
-
-  /** One HTTP attempt, signed now: no transaction is open here. */
-  private CompletableFuture<AttemptResult> send(
-      WebhookEndpoint endpoint, DomainEvent event, Instant stopBy) {
-    if (clock.instant().isAfter(stopBy)) {
-      return CompletableFuture.completedFuture(
-          AttemptResult.failed("not sent: the worker's batch ran past half its lease", 0));
-    }
-    long began = System.nanoTime();
-    String body = EventBody.json(event);
-    long timestamp = clock.instant().getEpochSecond();
-    String signatures =
-        endpoint.signingKeys(clock.instant()).stream()
-            .map(k -> WebhookSignature.v1(k, event.id(), timestamp, body))
-            .collect(Collectors.joining(" "));
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("webhook-id", event.id());
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put("webhook-signature", signatures);
-    headers.put("content-type", "application/json");
-    return sender
-        .postAsync(URI.create(endpoint.url()), headers, body)
-        .thenApply(
-            r ->
-                r.durationMillis() > 0
-                    ? r
-                    : new AttemptResult(
-                        r.statusCode(), r.error(), (System.nanoTime() - began) / 1_000_000));
   }
 }
