@@ -157,9 +157,19 @@ export async function renderTicket(main, number, session, keep) {
       h('dt', {}, t('ticket.opened')), h('dd', {}, dateTime(ticket.createdAt))),
     actionMenu(ticket, session, panel, () => refresh()));
 
-  const changed = h('button', {type: 'button', id: 'ticket-changed', hidden: true, onclick: () => refresh()}, t('ticket.changed'));
+  // Offered below the action panel, not above it: appearing while the user works in a form, it
+  // moves no control of that form (a click landing as it appears would miss its button).
+  const changedProblem = h('p', {class: 'problem', role: 'alert', id: 'ticket-changed-problem'});
+  const changed = h('button', {type: 'button', id: 'ticket-changed', hidden: true, onclick: async () => {
+    changedProblem.textContent = '';
+    try {
+      await refresh();
+    } catch (e) {
+      changedProblem.textContent = t('error.generic', {detail: e.message});
+    }
+  }}, t('ticket.changed'));
   const view = h('article', {class: 'ticket-view', 'aria-label': ticket.ticketNumber},
-    head, changed, policyBox(ticket.returnPolicy, ticket), panel,
+    head, policyBox(ticket.returnPolicy, ticket), panel, changed, changedProblem,
     h('h2', {class: 'visually-hidden'}, t('chat.title')), chat, composer);
   fill(main, view);
   if (keep) {
