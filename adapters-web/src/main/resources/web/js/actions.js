@@ -111,7 +111,18 @@ export function actionMenu(ticket, session, panel, reload) {
           await api('PATCH', `/tickets/${n}`, {reason: 'product_return', returnIntent: intent.value || null}, {'If-Match': `"${ticket.version}"`});
         } catch (e) {
           if (e.status !== 412) throw e; // 409: marked so already; the detail says so
-          const again = h('button', {type: 'button', id: 'mark-reload', onclick: () => reload()}, t('mark.reload'));
+          // A reload that fails says so next to the button, which stays for another try.
+          const again = h('button', {type: 'button', id: 'mark-reload', onclick: async () => {
+            again.disabled = true;
+            try {
+              await reload();
+            } catch (err) {
+              const problem = document.getElementById('mark-form-problem');
+              if (problem) fill(problem, t('error.generic', {detail: err.message}), ' ', again);
+            } finally {
+              again.disabled = false;
+            }
+          }}, t('mark.reload'));
           throw Object.assign(new Error(`${e.message} ${t('mark.stale')}`), {extra: again});
         }
         await done(t('mark.done'));

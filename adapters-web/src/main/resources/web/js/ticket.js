@@ -71,17 +71,25 @@ function dueFact(ticket) {
   return h('dd', {id: 'ticket-due', class: due.overdue ? 'overdue-text' : ''}, due.text, at);
 }
 
+// The latest render of each view: a render that started earlier (a live refresh, a reload, the
+// one after sending) and answers later must not replace a newer view with an older ticket.
+const renders = new WeakMap();
+
 /**
  * Renders the ticket into `main`; `keep` carries the composer's state over a refresh (what was
- * typed, the internal flag, an inserted module, whether it had the focus).
+ * typed, the internal flag, an inserted module, whether it had the focus). A render overtaken by a
+ * later one for the same `main` ends without touching the page.
  */
 export async function renderTicket(main, number, session, keep) {
+  const render = (renders.get(main) || 0) + 1;
+  renders.set(main, render);
   const [ticket, messages, modules, carriers] = await Promise.all([
     get('/tickets/' + number),
     get(`/tickets/${number}/messages?limit=100`),
     session.role === 'seller' ? get('/text-modules?limit=100').catch(() => ({items: []})) : Promise.resolve({items: []}),
     get('/carriers').catch(() => ({items: []})),
   ]);
+  if (renders.get(main) !== render) return;
   const chat = h('ol', {class: 'chat', id: 'chat', 'aria-label': t('chat.title')},
     messages.items.length ? messages.items.map(message) : h('li', {class: 'hint'}, t('chat.empty')));
 
@@ -157,9 +165,19 @@ export async function renderTicket(main, number, session, keep) {
       h('dt', {}, t('ticket.opened')), h('dd', {}, dateTime(ticket.createdAt))),
     actionMenu(ticket, session, panel, () => refresh()));
 
-  const changed = h('button', {type: 'button', id: 'ticket-changed', hidden: true, onclick: () => refresh()}, t('ticket.changed'));
+  // Offered below the action panel, not above it: appearing while the user works in a form, it
+  // moves no control of that form (a click landing as it appears would miss its button).
+  const changedProblem = h('p', {class: 'problem', role: 'alert', id: 'ticket-changed-problem'});
+  const changed = h('button', {type: 'button', id: 'ticket-changed', hidden: true, onclick: async () => {
+    changedProblem.textContent = '';
+    try {
+      await refresh();
+    } catch (e) {
+      changedProblem.textContent = t('error.generic', {detail: e.message});
+    }
+  }}, t('ticket.changed'));
   const view = h('article', {class: 'ticket-view', 'aria-label': ticket.ticketNumber},
-    head, changed, policyBox(ticket.returnPolicy, ticket), panel,
+    head, policyBox(ticket.returnPolicy, ticket), panel, changed, changedProblem,
     h('h2', {class: 'visually-hidden'}, t('chat.title')), chat, composer);
   fill(main, view);
   if (keep) {

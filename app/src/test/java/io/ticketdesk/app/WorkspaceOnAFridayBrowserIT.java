@@ -1,6 +1,7 @@
 package io.ticketdesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,8 +124,49 @@ class WorkspaceOnAFridayBrowserIT {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
+  /**
+   * Waits for {@code text} in {@code css}; on a timeout the failure says what the page showed
+   * instead (that element, the action panel, the ticket-changed notice) and what the browser
+   * console logged, so that a rare failure explains itself.
+   */
   private static void waitForText(String css, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    } catch (TimeoutException e) {
+      java.util.List<String> console = Chromium.console(browser);
+      throw new AssertionError(
+          "no \""
+              + text
+              + "\" in "
+              + css
+              + " within 15 s\n  "
+              + css
+              + ": "
+              + shown(css)
+              + "\n  #action-panel: "
+              + shown("#action-panel")
+              + "\n  #ticket-changed: "
+              + shown("#ticket-changed")
+              + "\n  console (last 10):"
+              + console.subList(Math.max(0, console.size() - 10), console.size()).stream()
+                  .map(line -> "\n    " + shorten(line))
+                  .collect(java.util.stream.Collectors.joining()),
+          e);
+    }
+  }
+
+  /** The visible text of the first element at {@code css}, on one line, its end if long. */
+  private static String shown(String css) {
+    java.util.List<WebElement> found = browser.findElements(By.cssSelector(css));
+    if (found.isEmpty()) {
+      return "(not on the page)";
+    }
+    String text = found.get(0).getText();
+    return text.isBlank() ? "(nothing shown)" : "\"" + shorten(text.replace('\n', '/')) + "\"";
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 300 ? text : "…" + text.substring(text.length() - 300);
   }
 
   private static void signIn(String token) {
@@ -201,6 +245,7 @@ class WorkspaceOnAFridayBrowserIT {
     find("#action-menu-button").click();
     find("#action-mark").click();
     new Select(find("#mark-intent")).selectByValue("repair");
+    int formTop = find("#mark-form").getRect().getY();
     // Meanwhile the seller answers from another client: the ticket the page shows is stale.
     server.call(
         "POST",
@@ -211,6 +256,10 @@ class WorkspaceOnAFridayBrowserIT {
     find("#mark-form-submit").click();
     waitForText("#mark-form-problem", "reload it and decide again");
     assertEquals("product_defect", api("/api/v1/tickets/" + ticket).get("reason").asText());
+    // The live check offers the change; the form stays where it is, so that a click on its
+    // button as the notice appears still lands on the button.
+    find("#ticket-changed");
+    assertEquals(formTop, find("#mark-form").getRect().getY(), "the open form did not move");
 
     find("#mark-reload").click();
     waitForText("#chat", "We are checking the kettle.");
@@ -243,6 +292,39 @@ class WorkspaceOnAFridayBrowserIT {
     waitForText("#mark-form-problem", detail);
   }
 
+  @Test
+  @Order(4)
+  void aReloadOfAStaleTicketThatFailsSaysWhyAndCanBeTriedAgain() throws Exception {
+    browser.get(server.base + "/#/tickets/" + ticket);
+    browser.navigate().refresh();
+    waitForText(".ticket-view h1", ticket);
+    find("#action-menu-button").click();
+    find("#action-mark").click();
+    server.call(
+        "POST",
+        "/api/v1/tickets/" + ticket + "/messages",
+        tokens.get("seller"),
+        "{\"text\":\"The spare part is on its way.\"}",
+        201);
+    find("#mark-form-submit").click();
+    waitForText("#mark-form-problem", "reload it and decide again");
+
+    ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+    offline.setOffline(true);
+    browser.setNetworkConditions(offline);
+    try {
+      find("#mark-reload").click();
+      waitForText("#mark-form-problem", "Something went wrong: network error");
+    } finally {
+      browser.deleteNetworkConditions();
+    }
+    assertFalse(
+        find("#chat").getText().contains("The spare part is on its way."), "still the old view");
+
+    find("#mark-reload").click(); // the button stays for another try
+    waitForText("#chat", "The spare part is on its way.");
+  }
+
   /** The page's own requests to {@code path} so far (Resource Timing), with their statuses. */
   private static java.util.List<Object> requestsTo(String path) {
     @SuppressWarnings("unchecked")
@@ -264,7 +346,7 @@ class WorkspaceOnAFridayBrowserIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void countsAndTheOpenTicketUpdateWithoutReloadAndPollingPausesWhileTheTabIsHidden()
       throws Exception {
     js("localStorage.setItem('ticketdesk.poll-ms', '1500')");
@@ -327,7 +409,7 @@ class WorkspaceOnAFridayBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theEventStreamUpdatesCountsAndTheOpenTicketAtOnceWithoutPolling() throws Exception {
     js("localStorage.setItem('ticketdesk.poll-ms', '3600000')"); // no poll in this test
     browser.get(server.base + "/#/?tab=open");
