@@ -80,12 +80,14 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
 
   /**
    * The range whose lease ran out first in the feed. PostgreSQL: one statement over a candidate
-   * read {@code FOR UPDATE SKIP LOCKED}; H2: the candidate, then a conditional update.
+   * read {@code FOR UPDATE SKIP LOCKED}; H2: the candidate with its range, then a conditional
+   * update.
    */
   @Override
   public Optional<FanOutLease> claimFanOutLease(Instant now, Instant until, String token) {
     String expired =
-        "SELECT lease_token FROM webhook_fanout_leases WHERE lease_until < :now"
+        "SELECT lease_token, after_position, up_to_position FROM webhook_fanout_leases"
+            + " WHERE lease_until < :now"
             + " ORDER BY after_position LIMIT 1";
     return db.write(
         h -> {
@@ -103,10 +105,14 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
                 .map((rs, ctx) -> new FanOutLease(rs.getLong(1), rs.getLong(2)))
                 .findOne();
           }
-          Optional<String> old =
+          record Candidate(String token, FanOutLease range) {}
+          Optional<Candidate> old =
               h.createQuery(expired)
                   .bindByType("now", Db.utc(now), OffsetDateTime.class)
-                  .mapTo(String.class)
+                  .map(
+                      (rs, ctx) ->
+                          new Candidate(
+                              rs.getString(1), new FanOutLease(rs.getLong(2), rs.getLong(3))))
                   .findOne();
           if (old.isEmpty()) {
             return Optional.<FanOutLease>empty();
@@ -117,18 +123,10 @@ final class JdbiWebhookDeliveries implements WebhookDeliveries {
                           + " WHERE lease_token = :old AND lease_until < :now")
                   .bind("token", token)
                   .bindByType("until", Db.utc(until), OffsetDateTime.class)
-                  .bind("old", old.get())
+                  .bind("old", old.get().token())
                   .bindByType("now", Db.utc(now), OffsetDateTime.class)
                   .execute();
-          if (taken == 0) {
-            return Optional.<FanOutLease>empty();
-          }
-          return h.createQuery(
-                  "SELECT after_position, up_to_position FROM webhook_fanout_leases"
-                      + " WHERE lease_token = :token")
-              .bind("token", token)
-              .map((rs, ctx) -> new FanOutLease(rs.getLong(1), rs.getLong(2)))
-              .findOne();
+          return taken == 0 ? Optional.<FanOutLease>empty() : Optional.of(old.get().range());
         });
   }
 
