@@ -86,7 +86,10 @@ final class TicketdeskModule extends AbstractModule {
         db, plugins.carriers(), plugins.defaultTextModules(), holidays, clock, coreSettings);
   }
 
-  /** Webhooks sent by the JDK HTTP client; insecure targets only when the operator allows. */
+  /**
+   * Webhooks sent by Apache HttpClient's asynchronous client; insecure targets only when the
+   * operator allows.
+   */
   @Provides
   @Singleton
   TicketdeskCore.Webhooks webhooks(TicketdeskCore core) {

@@ -17,6 +17,20 @@ public final class WebhookSignature {
   private static final int KEY_BYTES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * One {@code Mac} per thread: looking the algorithm up among the providers costs more than the
+   * signature of a small body; {@code init} resets it for each key.
+   */
+  private static final ThreadLocal<Mac> HMAC_SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+          });
+
   private WebhookSignature() {}
 
   /** A new random signing key. */
@@ -47,7 +61,7 @@ public final class WebhookSignature {
   /** HMAC-SHA256 by the JDK's {@code javax.crypto.Mac}. */
   static byte[] hmacSha256(byte[] key, byte[] message) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC_SHA256.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(message);
     } catch (GeneralSecurityException e) {
