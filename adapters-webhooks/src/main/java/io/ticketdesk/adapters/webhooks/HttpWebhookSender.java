@@ -30,12 +30,14 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.DefaultThreadFactory;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http2.config.H2Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -72,6 +74,8 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
   /** How long an attempt waits for a free connection before it counts as failed. */
   static final Duration CONNECTION_WAIT = Duration.ofMinutes(1);
 
+  static final String USER_AGENT = "Ticketdesk-Webhooks/1";
+
   private final CloseableHttpAsyncClient client;
   private final boolean allowInsecure;
   private final Duration connectTimeout;
@@ -99,29 +103,19 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
                     .setTimeToLive(TimeValue.ofMinutes(5))
                     .build())
             .build();
+    // The minimal client: no redirects, authentication, cookies, retries or proxies to skip per
+    // request (the full client's chain parsed each request's URI again for its auth scope).
     this.client =
-        HttpAsyncClients.custom()
-            .setConnectionManager(connections)
-            .setIOReactorConfig(
-                IOReactorConfig.custom()
-                    .setIoThreadCount(1)
-                    .setSoTimeout(Timeout.of(readTimeout))
-                    .setTcpNoDelay(true)
-                    .build())
-            .setThreadFactory(new DefaultThreadFactory("ticketdesk-webhook-io", true))
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setResponseTimeout(Timeout.of(readTimeout))
-                    .setConnectionRequestTimeout(Timeout.of(CONNECTION_WAIT))
-                    .build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .disableContentCompression()
-            .evictIdleConnections(TimeValue.ofMinutes(1))
-            .setUserAgent("Ticketdesk-Webhooks/1")
-            .build();
+        HttpAsyncClients.createMinimal(
+            HttpVersionPolicy.FORCE_HTTP_1,
+            H2Config.DEFAULT,
+            Http1Config.DEFAULT,
+            IOReactorConfig.custom()
+                .setIoThreadCount(1)
+                .setSoTimeout(Timeout.of(readTimeout))
+                .setTcpNoDelay(true)
+                .build(),
+            connections);
     client.start();
   }
 
@@ -185,12 +179,15 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     CompletableFuture<AttemptResult> result = new CompletableFuture<>();
     try {
       SimpleHttpRequest request = SimpleHttpRequest.create(Method.POST, target);
+      request.setHeader("user-agent", USER_AGENT);
       headers.forEach(request::setHeader);
       request.setBody(body, ContentType.APPLICATION_JSON);
       CappedStatus answer = new CappedStatus();
       client.execute(
           SimpleRequestProducer.create(request),
           answer,
+          null,
+          context(),
           new FutureCallback<Integer>() {
             @Override
             public void completed(Integer status) {
@@ -252,6 +249,16 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     @Override
     public void releaseResources() {}
   }
+
+  /** How long a request may wait for a free connection (the read timeout is the connection's). */
+  private static HttpClientContext context() {
+    HttpClientContext context = HttpClientContext.create();
+    context.setRequestConfig(WAIT_FOR_CONNECTION);
+    return context;
+  }
+
+  private static final RequestConfig WAIT_FOR_CONNECTION =
+      RequestConfig.custom().setConnectionRequestTimeout(Timeout.of(CONNECTION_WAIT)).build();
 
   /** Stops the I/O thread; attempts in flight end as failed. */
   @Override

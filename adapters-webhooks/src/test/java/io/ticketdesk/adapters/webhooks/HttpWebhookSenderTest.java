@@ -183,6 +183,37 @@ class HttpWebhookSenderTest {
   }
 
   @Test
+  void aDeliveryCarriesItsHeadersJsonBodyAndTheUserAgent() {
+    java.util.concurrent.atomic.AtomicReference<String> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    server.createContext(
+        "/headers",
+        x -> {
+          String body = new String(x.getRequestBody().readAllBytes());
+          seen.set(
+              x.getRequestMethod()
+                  + " "
+                  + x.getRequestHeaders().getFirst("User-Agent")
+                  + " "
+                  + x.getRequestHeaders().get("Content-Type")
+                  + " "
+                  + x.getRequestHeaders().getFirst("webhook-id")
+                  + " "
+                  + body);
+          x.sendResponseHeaders(204, -1);
+          x.close();
+        });
+    AttemptResult r =
+        new HttpWebhookSender(true)
+            .post(
+                URI.create(base + "/headers"),
+                Map.of("webhook-id", "evt_1", "content-type", "application/json"),
+                "{\"a\":1}");
+    assertEquals(204, r.statusCode());
+    assertEquals("POST Ticketdesk-Webhooks/1 [application/json] evt_1 {\"a\":1}", seen.get());
+  }
+
+  @Test
   void a2xxSucceeds() {
     assertTrue(post(new HttpWebhookSender(true), base + "/ok").succeeded());
   }
