@@ -1,18 +1,18 @@
 package io.ticketdesk.benchmarks;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,35 +71,13 @@ final class ReceiveCommand implements Callable<Integer> {
             counted.incrementAndGet();
           }
         };
-    ServerSocket server = new ServerSocket();
-    server.bind(new InetSocketAddress("127.0.0.1", port), 256);
-    Thread acceptor =
-        new Thread(
-            () -> {
-              while (!server.isClosed()) {
-                try {
-                  Socket s = server.accept();
-                  Thread t = new Thread(() -> serve(s, handler), "receive-" + s.getPort());
-                  t.setDaemon(true);
-                  t.start();
-                } catch (IOException e) {
-                  return; // closed
-                }
-              }
-            },
-            "receive-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    Receiver receiver = Receiver.start(new InetSocketAddress("127.0.0.1", port), handler, 0);
     System.out.println("receiving webhooks on http://127.0.0.1:" + port + "/");
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  try {
-                    server.close();
-                  } catch (IOException e) {
-                    // stopping anyway
-                  }
+                  receiver.close();
                   String summary;
                   synchronized (lag) {
                     summary =
@@ -133,71 +111,155 @@ final class ReceiveCommand implements Callable<Integer> {
   }
 
   /**
-   * One connection of the sender, kept alive: each request (its headers, then {@code
-   * Content-Length} bytes of body) handed to {@code handler}, then answered {@code 204} at once. A
-   * plain socket rather than an HTTP server library: the receiver shares the benchmark machine's
-   * cores with the system it measures, and this is all a webhook receiver has to do.
+   * The receiver's one thread: a {@link Selector} over the listening socket and every connection of
+   * the sender, kept alive. A burst of deliveries over many connections is served in one wake-up,
+   * without a thread switch per delivery: the receiver shares the benchmark machine's cores with
+   * the system it measures, and answering 204 is all a webhook receiver has to do.
    */
-  static void serve(Socket socket, Delivery handler) {
-    try (socket;
-        InputStream in = new BufferedInputStream(socket.getInputStream(), 16_384);
-        OutputStream out = socket.getOutputStream()) {
-      socket.setTcpNoDelay(true);
-      while (true) {
-        String line = readLine(in);
-        if (line == null) {
-          return;
+  static final class Receiver implements Runnable, AutoCloseable {
+    private static final byte[] NO_CONTENT =
+        "HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Selector selector;
+    private final ServerSocketChannel server;
+    private final Delivery handler;
+    private final int sendBuffer;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private Receiver(
+        Selector selector, ServerSocketChannel server, Delivery handler, int sendBuffer) {
+      this.selector = selector;
+      this.server = server;
+      this.handler = handler;
+      this.sendBuffer = sendBuffer;
+      this.thread = new Thread(this, "receive");
+      thread.setDaemon(true);
+    }
+
+    /**
+     * Listens on {@code address} and serves on a thread of its own until closed; a positive {@code
+     * sendBuffer} sets each connection's SO_SNDBUF (the tests' partial writes), 0 leaves the OS's.
+     */
+    static Receiver start(InetSocketAddress address, Delivery handler, int sendBuffer)
+        throws IOException {
+      ServerSocketChannel server = ServerSocketChannel.open();
+      Selector selector = Selector.open();
+      try {
+        server.bind(address, 256);
+        server.configureBlocking(false);
+        server.register(selector, SelectionKey.OP_ACCEPT);
+      } catch (IOException e) {
+        server.close();
+        selector.close();
+        throw e;
+      }
+      Receiver receiver = new Receiver(selector, server, handler, sendBuffer);
+      receiver.thread.start();
+      return receiver;
+    }
+
+    int port() throws IOException {
+      return ((InetSocketAddress) server.getLocalAddress()).getPort();
+    }
+
+    @Override
+    public void run() {
+      try (selector;
+          server) {
+        while (!closed) {
+          selector.select(this::ready);
         }
-        if (line.isEmpty()) {
-          continue;
+        for (SelectionKey key : selector.keys()) {
+          key.channel().close();
         }
-        int length = 0;
-        String id = null;
-        boolean close = false;
-        for (String h = readLine(in); h != null && !h.isEmpty(); h = readLine(in)) {
-          int colon = h.indexOf(':');
-          if (colon < 0) {
-            continue;
-          }
-          String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-          String value = h.substring(colon + 1).trim();
-          switch (name) {
-            case "content-length" -> length = Integer.parseInt(value);
-            case "webhook-id" -> id = value;
-            case "connection" -> close = value.equalsIgnoreCase("close");
-            default -> {}
-          }
-        }
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-          return;
-        }
-        handler.accept(id, body); // first: its arrival time is the lag's end
-        out.write(NO_CONTENT);
-        out.flush();
-        if (close) {
-          return;
+      } catch (IOException e) {
+        System.err.println("receiver stopped: " + e);
+      }
+    }
+
+    /** Stops accepting and ends every connection; waits (briefly) for the thread to finish. */
+    @Override
+    public void close() {
+      closed = true;
+      selector.wakeup();
+      if (Thread.currentThread() != thread) {
+        try {
+          thread.join(1_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
       }
-    } catch (IOException | RuntimeException e) {
-      // the sender closed the connection, or sent what is not HTTP: this connection ends
     }
-  }
 
-  private static final byte[] NO_CONTENT =
-      "HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
-  /** A header line without its CRLF, or null at the end of the stream. */
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder b = new StringBuilder(64);
-    int c;
-    while ((c = in.read()) != -1) {
-      if (c == '\n') {
-        int n = b.length();
-        return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
+    private void ready(SelectionKey key) {
+      if (key.channel() == server) {
+        accept();
+        return;
       }
-      b.append((char) c);
+      SocketChannel channel = (SocketChannel) key.channel();
+      Connection c = (Connection) key.attachment();
+      try {
+        if (key.isWritable()) {
+          write(key, channel, c);
+        } else if (key.isReadable()) {
+          if (channel.read(c.parser.buffer()) < 0) {
+            channel.close(); // the sender closed the connection
+            return;
+          }
+          int handed = c.parser.parse(handler); // first: its arrival time is the lag's end
+          if (handed > 0) {
+            c.out = ByteBuffer.allocate(handed * NO_CONTENT.length);
+            for (int i = 0; i < handed; i++) {
+              c.out.put(NO_CONTENT);
+            }
+            c.out.flip();
+            write(key, channel, c);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // the sender reset the connection, or sent what is not HTTP: this connection ends
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // closed anyway
+        }
+      }
     }
-    return b.length() == 0 ? null : b.toString();
+
+    /** Writes what the socket takes; the rest waits for OP_WRITE, reading waits for the rest. */
+    private static void write(SelectionKey key, SocketChannel channel, Connection c)
+        throws IOException {
+      channel.write(c.out);
+      if (c.out.hasRemaining()) {
+        key.interestOps(SelectionKey.OP_WRITE);
+      } else if (c.parser.closing()) {
+        channel.close();
+      } else {
+        c.out = null;
+        key.interestOps(SelectionKey.OP_READ);
+      }
+    }
+
+    private void accept() {
+      try {
+        for (SocketChannel s = server.accept(); s != null; s = server.accept()) {
+          s.configureBlocking(false);
+          s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+          if (sendBuffer > 0) {
+            s.setOption(StandardSocketOptions.SO_SNDBUF, sendBuffer);
+          }
+          s.register(selector, SelectionKey.OP_READ, new Connection());
+        }
+      } catch (IOException e) {
+        System.err.println("cannot accept: " + e); // e.g. out of file descriptors; try again
+      }
+    }
+
+    /** One connection's unparsed bytes and unwritten answers. */
+    private static final class Connection {
+      final RequestParser parser = new RequestParser();
+      ByteBuffer out;
+    }
   }
 }
