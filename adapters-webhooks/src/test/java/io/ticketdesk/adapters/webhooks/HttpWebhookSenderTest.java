@@ -265,7 +265,7 @@ class HttpWebhookSenderTest {
    * client's). The receiver here starts at most its four.
    */
   @Test
-  void aThousandAttemptsStartAtMostTheSendersThreads() throws Exception {
+  void aThousandAttemptsStartNoThreadForTheirSending() throws Exception {
     HttpServer quiet = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     quiet.createContext(
         "/ok",
