@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -266,11 +265,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     client.close(CloseMode.GRACEFUL);
   }
 
-  private AttemptResult failure(Throwable error, long start) {
-    Throwable e = error;
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
+  private AttemptResult failure(Throwable e, long start) {
     if (e instanceof ConnectTimeoutException) {
       return AttemptResult.failed("connect timed out after " + connectTimeout, millis(start));
     }
