@@ -8,6 +8,7 @@ import io.ticketdesk.application.port.in.EnforceReturnOptionDeadlinesUseCase;
 import io.ticketdesk.application.port.in.EscalateTicketUseCase;
 import io.ticketdesk.application.port.in.MarkReturnRequestUseCase;
 import io.ticketdesk.application.port.in.PostMessageUseCase;
+import io.ticketdesk.application.port.in.UpdateOrderUnitUseCase;
 import io.ticketdesk.application.port.out.Carriers;
 import io.ticketdesk.application.port.out.DefaultTextModuleSource;
 import io.ticketdesk.domain.Actor;
@@ -19,6 +20,7 @@ import io.ticketdesk.domain.EventType;
 import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.Message;
 import io.ticketdesk.domain.MessageText;
+import io.ticketdesk.domain.OrderUnitId;
 import io.ticketdesk.domain.PolicyPhase;
 import io.ticketdesk.domain.PublicHolidays;
 import io.ticketdesk.domain.ReturnIntent;
@@ -32,10 +34,12 @@ import io.ticketdesk.domain.SystemEventKind;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketReason;
 import io.ticketdesk.domain.TicketStatus;
+import io.ticketdesk.domain.UnitState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -214,6 +218,62 @@ class ReturnOptionDeadlineTest {
     world.clock.set(DUE.plus(Duration.ofDays(1)));
     assertEquals(0, scheduler.enforceDue());
     assertEquals(List.of(), breaches(ticket));
+  }
+
+  /** The marketplace sets when unit 11 was delivered (empty: not delivered after all). */
+  void deliverUnit11(Instant deliveredAt) {
+    world.feed.update(
+        Actor.marketplace(),
+        new UpdateOrderUnitUseCase.Command(
+            ticket.orderNumber(),
+            OrderUnitId.of(11),
+            Optional.of(deliveredAt == null ? UnitState.SENT : UnitState.RECEIVED),
+            Optional.ofNullable(deliveredAt),
+            deliveredAt == null));
+  }
+
+  @Test
+  void aReturnRequestThatOwesNothingIsJudgedAgainOnlyAfterTenMinutesWhileItIsUnchanged() {
+    // Delivered in January: the return request of March is outside the 14-day period.
+    world.clock.set(DUE.minus(Duration.ofHours(1)));
+    deliverUnit11(Instant.parse("2026-01-10T12:00:00Z"));
+    world.clock.set(DUE.plusSeconds(30));
+    assertEquals(0, scheduler.enforceDue());
+
+    // The marketplace corrects it: not delivered, so the policy applies and the answer is missed.
+    world.clock.set(DUE.plusSeconds(45));
+    deliverUnit11(null);
+    world.clock.set(DUE.plusSeconds(60));
+    assertEquals(0, scheduler.enforceDue(), "the unchanged ticket is not judged again yet");
+    world.clock.set(DUE.plusSeconds(30).plus(ReturnOptionDeadlineService.REJUDGE_AFTER));
+    assertEquals(1, scheduler.enforceDue());
+    assertEquals(List.of(EventType.RETURN_POLICY_BREACHED), breaches(ticket));
+  }
+
+  @Test
+  void aReturnRequestThatOwesNothingIsJudgedAgainAtTheNextTurnOnceTheTicketChanged() {
+    world.clock.set(DUE.minus(Duration.ofHours(1)));
+    deliverUnit11(Instant.parse("2026-01-10T12:00:00Z"));
+    world.clock.set(DUE.plusSeconds(30));
+    assertEquals(0, scheduler.enforceDue());
+
+    world.clock.set(DUE.plusSeconds(45));
+    deliverUnit11(null);
+    world.tickets.post(
+        Actor.buyer(World.ERIKA),
+        new PostMessageUseCase.Command(
+            ticket.number(),
+            MessageText.of("Any news?"),
+            null,
+            false,
+            null,
+            null,
+            false,
+            null,
+            null));
+    world.clock.set(DUE.plusSeconds(60));
+    assertEquals(1, scheduler.enforceDue());
+    assertEquals(List.of(EventType.RETURN_POLICY_BREACHED), breaches(ticket));
   }
 
   @Test

@@ -11,14 +11,19 @@ import io.ticketdesk.application.port.out.Tickets;
 import io.ticketdesk.application.port.out.Transactions;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.MissedOptionAnswer;
+import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.TicketNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records the consequence of every return request whose option-carrying answer is overdue, once for
@@ -32,6 +37,14 @@ import java.util.Optional;
  * dies mid-scan leaves the lease to run out ({@link #LEASE_TIME}); the next node that looks takes
  * it and scans from the start (what is done is not due any more). A finished scan frees the lease
  * for the next turn of whichever node comes first.
+ *
+ * <p>A return request past its deadline that owes nothing (e.g. its units are outside the
+ * cancellation period or refunded in full) stays open and in the scan's candidates. The node
+ * remembers it with its version and judges it again only after {@link #REJUDGE_AFTER} unless the
+ * ticket changed meanwhile: a change of the ticket is seen at the next turn, a change of its order
+ * alone (the marketplace corrects a delivery date after the deadline) within that bound. Judging
+ * every such ticket on every turn cost a transaction of seven statements each, about 1,500 every 30
+ * s at a million tickets.
  */
 public final class ReturnOptionDeadlineService implements EnforceReturnOptionDeadlinesUseCase {
   static final String LEASE = "return-option-deadlines";
@@ -40,6 +53,22 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
   static final Duration LEASE_TIME = Duration.ofSeconds(30);
 
   static final int BATCH = 500;
+
+  /**
+   * How long a judgement that a return request owes nothing stands while the ticket is unchanged.
+   */
+  static final Duration REJUDGE_AFTER = Duration.ofMinutes(10);
+
+  /** This node's return requests judged to owe nothing: the ticket's version and when. */
+  private final Map<Key, OwesNothing> owesNothing = new ConcurrentHashMap<>();
+
+  private record Key(SellerId seller, TicketNumber number) {
+    static Key of(Ticket t) {
+      return new Key(t.sellerId(), t.number());
+    }
+  }
+
+  private record OwesNothing(long version, Instant judgedAt) {}
 
   private final Tickets tickets;
   private final Leases leases;
@@ -72,6 +101,7 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
     }
     Lease lease = taken.get();
     int recorded = 0;
+    Set<Key> candidates = new HashSet<>();
     Tickets.DueKey after = null;
     while (true) {
       Tickets.DueKey from = after;
@@ -91,13 +121,21 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
       }
       List<Ticket> overdue =
           batch.stream().filter(t -> returnPolicy.mayHaveMissed(t, now)).toList();
-      java.util.Set<TicketNumber> settled =
+      Set<TicketNumber> settled =
           overdue.isEmpty()
-              ? java.util.Set.of()
+              ? Set.of()
               : tx.inTransaction(() -> returnPolicy.judgedWithoutMark(overdue));
       for (Ticket t : overdue) {
         if (settled.contains(t.number())) {
           continue; // its consequence is recorded: not due again
+        }
+        Key key = Key.of(t);
+        candidates.add(key);
+        OwesNothing judged = owesNothing.get(key);
+        if (judged != null
+            && judged.version() == t.version()
+            && now.isBefore(judged.judgedAt().plus(REJUDGE_AFTER))) {
+          continue; // judged lately to owe nothing, and the ticket has not changed since
         }
         Boolean done = enforce(lease, t, now);
         if (done == null) {
@@ -105,10 +143,14 @@ public final class ReturnOptionDeadlineService implements EnforceReturnOptionDea
         }
         if (done) {
           recorded++;
+          owesNothing.remove(key);
+        } else {
+          owesNothing.put(key, new OwesNothing(t.version(), now));
         }
       }
       after = Tickets.DueKey.of(batch.get(batch.size() - 1));
     }
+    owesNothing.keySet().retainAll(candidates); // closed, answered or settled: not candidates now
     tx.inTransaction(() -> leases.extend(lease, clock.instant(), ""));
     return recorded;
   }
