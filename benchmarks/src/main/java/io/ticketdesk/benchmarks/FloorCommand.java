@@ -220,14 +220,15 @@ final class FloorCommand implements Callable<Integer> {
                     + " ct TIMESTAMP WITH TIME ZONE, st VARCHAR(16), lim INTEGER, ret INTEGER, ou"
                     + " BIGINT, cur VARCHAR(3)");
     // Array literals ({a,b}) of the page's distinct order numbers (buyer names), of its return
-    // requests' orders and of its answered return requests (the policy reads).
-    ddl.append(", ba TEXT, np INTEGER, na INTEGER, pa TEXT, aa TEXT)");
+    // requests' orders, of its answered return requests and of its unanswered return requests'
+    // orders (the policy reads: the server reads the ledger of those that require an option).
+    ddl.append(", ba TEXT, np INTEGER, na INTEGER, pa TEXT, aa TEXT, nl INTEGER, la TEXT)");
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + table);
       st.execute(ddl.toString());
     }
     StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (?");
-    for (int i = 1; i < FIXED_COLUMNS + 5; i++) {
+    for (int i = 1; i < FIXED_COLUMNS + 7; i++) {
       insert.append(", ?");
     }
     insert.append(")");
@@ -258,6 +259,7 @@ final class FloorCommand implements Callable<Integer> {
         List<String> orders = new ArrayList<>();
         List<String> policyOrders = new ArrayList<>();
         List<String> answered = new ArrayList<>();
+        List<String> unansweredOrders = new ArrayList<>();
         if (page == null) {
           orders.add(t.orderNumber());
         } else {
@@ -285,6 +287,8 @@ final class FloorCommand implements Callable<Integer> {
                 }
                 if (rs.getBoolean(5)) {
                   answered.add(rs.getString(1));
+                } else if (!unansweredOrders.contains(rs.getString(2))) {
+                  unansweredOrders.add(rs.getString(2));
                 }
               }
             }
@@ -314,7 +318,9 @@ final class FloorCommand implements Callable<Integer> {
         ins.setInt(at++, policyOrders.isEmpty() ? 0 : 1);
         ins.setInt(at++, answered.isEmpty() ? 0 : 1);
         ins.setString(at++, array(policyOrders));
-        ins.setString(at, array(answered));
+        ins.setString(at++, array(answered));
+        ins.setInt(at++, unansweredOrders.isEmpty() ? 0 : 1);
+        ins.setString(at, array(unansweredOrders));
         ins.addBatch();
       }
       ins.executeBatch();

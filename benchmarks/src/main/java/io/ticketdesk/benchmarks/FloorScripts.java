@@ -61,6 +61,14 @@ final class FloorScripts {
       "SELECT * FROM return_policy_outcomes WHERE seller_id = :s AND ticket_number ="
           + " ANY(:aa::varchar[]);";
 
+  /**
+   * The ledger of the page's unanswered return requests' orders (the server reads it for those that
+   * require an option: a full refund already made satisfies them; the floor for all of them).
+   */
+  static final String POLICY_LEDGER_SQL =
+      "SELECT * FROM ledger_entries WHERE seller_id = :s AND order_number = ANY(:la::varchar[])"
+          + " ORDER BY entry_id;";
+
   /** Page sizes as the service asks for them: limit + 1 rows. */
   static int pageRows(Scenario s) {
     return switch (s) {
@@ -281,6 +289,9 @@ final class FloorScripts {
     sb.append("\\endif\n");
     sb.append("\\if :na\n");
     sb.append(POLICY_OUTCOMES_SQL).append('\n');
+    sb.append("\\endif\n");
+    sb.append("\\if :nl\n");
+    sb.append(POLICY_LEDGER_SQL).append('\n');
     sb.append("\\endif\n");
   }
 }

@@ -381,6 +381,8 @@ class BenchmarkToolsSmokeTest {
         inbox);
     assertTrue(!inbox.contains("FROM ticket_units WHERE"), "no second statement for the units");
     assertTrue(inbox.contains("FROM return_policy_outcomes WHERE seller_id = :s"), inbox);
+    assertTrue(
+        inbox.contains("FROM ledger_entries WHERE seller_id = :s AND order_number = ANY("), inbox);
     // Each keyed read binds one array, as the server does (a list of single parameters gets
     // another generic plan).
     assertTrue(

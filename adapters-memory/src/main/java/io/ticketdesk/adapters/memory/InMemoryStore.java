@@ -1008,6 +1008,22 @@ public final class InMemoryStore implements Store {
       }
 
       @Override
+      public Map<OrderNumber, List<LedgerEntry>> entriesOf(
+          SellerId seller, Collection<OrderNumber> orders) {
+        Set<OrderNumber> wanted = Set.copyOf(orders);
+        synchronized (lock) {
+          Map<OrderNumber, List<LedgerEntry>> byOrder = new HashMap<>();
+          for (LedgerEntry e : ledger) {
+            if (e.sellerId().equals(seller) && wanted.contains(e.orderNumber())) {
+              byOrder.computeIfAbsent(e.orderNumber(), o -> new ArrayList<>()).add(e);
+            }
+          }
+          byOrder.replaceAll((o, entries) -> List.copyOf(entries));
+          return byOrder;
+        }
+      }
+
+      @Override
       public Optional<LedgerEntry> find(SellerId seller, long entryId) {
         synchronized (lock) {
           return ledger.stream()

@@ -15,7 +15,11 @@ import io.ticketdesk.domain.UnitState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -113,6 +117,33 @@ final class JdbiLedger implements Ledger {
                 .bind("n", order.value())
                 .map((rs, ctx) -> map(rs))
                 .list());
+  }
+
+  static final Db.KeyedRead ENTRIES_OF_ORDERS =
+      new Db.KeyedRead(
+          "SELECT * FROM ledger_entries WHERE seller_id = :s AND order_number = ANY(:n)"
+              + " ORDER BY entry_id",
+          "SELECT * FROM ledger_entries WHERE seller_id = :s AND order_number IN (<keys>)"
+              + " ORDER BY entry_id");
+
+  @Override
+  public Map<OrderNumber, List<LedgerEntry>> entriesOf(
+      SellerId seller, Collection<OrderNumber> orders) {
+    requireNonNull(seller, "seller is null");
+    List<String> distinct = orders.stream().map(OrderNumber::value).distinct().toList();
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(
+        h -> {
+          Map<OrderNumber, List<LedgerEntry>> byOrder = new HashMap<>();
+          db.keyed(h, ENTRIES_OF_ORDERS, "n", distinct)
+              .bind("s", Db.arg(seller.value()))
+              .map((rs, ctx) -> map(rs))
+              .forEach(
+                  e -> byOrder.computeIfAbsent(e.orderNumber(), o -> new ArrayList<>()).add(e));
+          return byOrder;
+        });
   }
 
   @Override

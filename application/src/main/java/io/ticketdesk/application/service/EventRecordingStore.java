@@ -292,6 +292,12 @@ final class EventRecordingStore implements Store {
     }
 
     @Override
+    public Map<OrderNumber, List<LedgerEntry>> entriesOf(
+        SellerId seller, Collection<OrderNumber> orders) {
+      return delegate.entriesOf(seller, orders);
+    }
+
+    @Override
     public Optional<LedgerEntry> find(SellerId seller, long entryId) {
       return delegate.find(seller, entryId);
     }

@@ -7,6 +7,7 @@ import io.ticketdesk.application.port.out.Ledger;
 import io.ticketdesk.application.port.out.Orders;
 import io.ticketdesk.application.port.out.ReturnPolicyOutcomes;
 import io.ticketdesk.domain.Actor;
+import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.Order;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.RateUsed;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,30 @@ final class ReturnPolicyStates implements AssessReturnPolicyUseCase {
               seller, outcomes.findAll(seller, page.stream().map(Ticket::number).toList()));
         });
     Instant now = clock.instant();
+    // Only unanswered return requests that require an option need their order's ledger (a full
+    // refund already made satisfies them): one ledger read per seller for those.
+    Map<Ticket, Optional<RateUsed>> rateOf = new IdentityHashMap<>();
+    Map<Ticket, ReturnOptionPolicy.Assessment> assessed = new IdentityHashMap<>();
+    Map<SellerId, List<OrderNumber>> needLedger = new LinkedHashMap<>();
+    for (Ticket ticket : tickets) {
+      if (!ReturnOptionPolicy.mayApply(ticket)) {
+        continue;
+      }
+      Order order = ordersBySeller.get(ticket.sellerId()).get(ticket.orderNumber());
+      if (order == null) {
+        throw Access.notFound("order " + ticket.orderNumber().value());
+      }
+      Instant at = ticket.firstResponseAt() != null ? ticket.firstResponseAt() : now;
+      Optional<RateUsed> rate = rates.rateAt(ticket.storefront(), at);
+      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, List.of(), rate, at);
+      rateOf.put(ticket, rate);
+      assessed.put(ticket, a);
+      if (a.requiresOption() && ticket.firstResponseAt() == null) {
+        needLedger.computeIfAbsent(ticket.sellerId(), s -> new ArrayList<>()).add(order.number());
+      }
+    }
+    Map<SellerId, Map<OrderNumber, List<LedgerEntry>>> ledgers = new HashMap<>();
+    needLedger.forEach((seller, numbers) -> ledgers.put(seller, ledger.entriesOf(seller, numbers)));
     List<ReturnPolicyState> states = new ArrayList<>(tickets.size());
     for (Ticket ticket : tickets) {
       Instant at = ticket.firstResponseAt() != null ? ticket.firstResponseAt() : now;
@@ -100,17 +126,12 @@ final class ReturnPolicyStates implements AssessReturnPolicyUseCase {
                 null));
         continue;
       }
-      Order order = ordersBySeller.get(ticket.sellerId()).get(ticket.orderNumber());
-      if (order == null) {
-        throw Access.notFound("order " + ticket.orderNumber().value());
-      }
-      Optional<RateUsed> rate = rates.rateAt(ticket.storefront(), at);
-      ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, List.of(), rate, at);
+      ReturnOptionPolicy.Assessment a = assessed.get(ticket);
       if (a.requiresOption() && ticket.firstResponseAt() == null) {
-        // Only unanswered return requests: a full refund already made satisfies them.
-        a =
-            policy.assess(
-                ticket, order, ledger.entries(ticket.sellerId(), order.number()), rate, at);
+        Order order = ordersBySeller.get(ticket.sellerId()).get(ticket.orderNumber());
+        List<LedgerEntry> entries =
+            ledgers.get(ticket.sellerId()).getOrDefault(order.number(), List.of());
+        a = policy.assess(ticket, order, entries, rateOf.get(ticket), at);
       }
       ReturnPolicyOutcome o = outcomesBySeller.get(ticket.sellerId()).get(ticket.number());
       if (o != null) {

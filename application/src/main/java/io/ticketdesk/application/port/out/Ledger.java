@@ -4,7 +4,9 @@ import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.SellerId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,12 @@ public interface Ledger {
 
   /** The entries of one order's units, oldest first. */
   List<LedgerEntry> entries(SellerId seller, OrderNumber order);
+
+  /**
+   * The entries of each of these orders of one seller, oldest first, in one read (a page of tickets
+   * needs several orders' ledgers); an order without entries is absent from the map.
+   */
+  Map<OrderNumber, List<LedgerEntry>> entriesOf(SellerId seller, Collection<OrderNumber> orders);
 
   Optional<LedgerEntry> find(SellerId seller, long entryId);
 }

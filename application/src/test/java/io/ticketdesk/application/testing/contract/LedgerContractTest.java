@@ -10,12 +10,14 @@ import io.ticketdesk.domain.CostBearer;
 import io.ticketdesk.domain.LedgerEntry;
 import io.ticketdesk.domain.Money;
 import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.OrderNumber;
 import io.ticketdesk.domain.OrderUnit;
 import io.ticketdesk.domain.SellerId;
 import io.ticketdesk.domain.Ticket;
 import io.ticketdesk.domain.UnitState;
 import io.ticketdesk.domain.Validation;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,44 @@ public abstract class LedgerContractTest {
     assertEquals(refund(unit, 500).withId(first.id()), first);
     assertEquals(List.of(first, second), store.ledger().entries(seller, order.number()));
     assertEquals(Optional.of(second), store.ledger().find(seller, second.id()));
+  }
+
+  @Test
+  void theEntriesOfSeveralOrdersComeInOneReadEachOrdersOldestFirst() {
+    Order second = Fixtures.storedOrder(store, seller, 2, 1);
+    Order untouched = Fixtures.storedOrder(store, seller, 3, 1);
+    LedgerEntry a = store.ledger().appendRefund(refund(unit, 100)).orElseThrow();
+    LedgerEntry b =
+        store
+            .ledger()
+            .appendRefund(
+                new LedgerEntry.Draft(
+                    seller,
+                    second.number(),
+                    second.units().get(0).id(),
+                    LedgerEntry.Kind.REFUND,
+                    Money.of(50, "EUR"),
+                    CostBearer.SELLER,
+                    "delivery_damage",
+                    ticket.number(),
+                    AuthorRole.SELLER,
+                    at(2)))
+            .orElseThrow();
+    LedgerEntry c = store.ledger().appendRefund(refund(otherUnit, 200)).orElseThrow();
+
+    Map<OrderNumber, List<LedgerEntry>> all =
+        store
+            .ledger()
+            .entriesOf(
+                seller,
+                List.of(order.number(), second.number(), untouched.number(), order.number()));
+    assertEquals(Map.of(order.number(), List.of(a, c), second.number(), List.of(b)), all);
+    for (OrderNumber n : List.of(order.number(), second.number())) {
+      assertEquals(store.ledger().entries(seller, n), all.get(n));
+    }
+    SellerId other = Fixtures.seller(store).id();
+    assertEquals(Map.of(), store.ledger().entriesOf(other, List.of(order.number())));
+    assertEquals(Map.of(), store.ledger().entriesOf(seller, List.of()));
   }
 
   @Test
