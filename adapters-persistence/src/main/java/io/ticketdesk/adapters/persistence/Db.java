@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.ticketdesk.application.port.out.Transactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -199,7 +200,31 @@ final class Db implements Transactions {
     if (value instanceof OffsetDateTime v) {
       return (position, statement, ctx) -> statement.setObject(position, v);
     }
+    if (value instanceof Boolean v) {
+      return (position, statement, ctx) -> statement.setBoolean(position, v);
+    }
     throw new IllegalArgumentException("not a parameter type of the hot reads: " + value);
+  }
+
+  /** A text parameter that may be null, bound as {@link #arg} binds. */
+  static Argument text(String value) {
+    return value == null
+        ? (position, statement, ctx) -> statement.setNull(position, Types.VARCHAR)
+        : arg(value);
+  }
+
+  /** A number parameter that may be null, bound as {@link #arg} binds. */
+  static Argument int64(Long value) {
+    return value == null
+        ? (position, statement, ctx) -> statement.setNull(position, Types.BIGINT)
+        : arg(value);
+  }
+
+  /** An instant parameter that may be null (as UTC), bound as {@link #arg} binds. */
+  static Argument time(Instant value) {
+    return value == null
+        ? (position, statement, ctx) -> statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE)
+        : arg(utc(value));
   }
 
   static OffsetDateTime utc(Instant instant) {

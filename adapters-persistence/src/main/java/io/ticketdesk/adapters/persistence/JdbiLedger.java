@@ -14,7 +14,6 @@ import io.ticketdesk.domain.TicketNumber;
 import io.ticketdesk.domain.UnitState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,11 +44,11 @@ final class JdbiLedger implements Ledger {
                       "UPDATE order_units SET refunded_amount = refunded_amount + :a"
                           + " WHERE seller_id = :s AND order_unit_id = :u AND order_number = :n"
                           + " AND price_currency = :c AND :a <= price_amount - refunded_amount")
-                  .bind("a", refund.amount().amount())
-                  .bind("s", refund.sellerId().value())
-                  .bind("u", refund.orderUnitId().value())
-                  .bind("n", refund.orderNumber().value())
-                  .bind("c", refund.amount().currency())
+                  .bind("a", Db.arg(refund.amount().amount()))
+                  .bind("s", Db.arg(refund.sellerId().value()))
+                  .bind("u", Db.arg(refund.orderUnitId().value()))
+                  .bind("n", Db.arg(refund.orderNumber().value()))
+                  .bind("c", Db.arg(refund.amount().currency()))
                   .execute();
           return rows == 0 ? Optional.<LedgerEntry>empty() : Optional.of(insert(h, refund));
         });
@@ -88,18 +87,18 @@ final class JdbiLedger implements Ledger {
                 + " amount, currency, bearer, reason, ticket_number, author_role, created_at)"
                 + " VALUES (:s, :id, :n, :u, :kind, :amount, :currency, :bearer, :reason, :ticket,"
                 + " :author, :at)")
-        .bind("s", entry.sellerId().value())
-        .bind("id", entry.id())
-        .bind("n", entry.orderNumber().value())
-        .bind("u", entry.orderUnitId().value())
-        .bind("kind", entry.kind().wire())
-        .bind("amount", entry.amount().amount())
-        .bind("currency", entry.amount().currency())
-        .bind("bearer", entry.bearer().wire())
-        .bind("reason", entry.reason())
-        .bind("ticket", entry.ticketNumber().value())
-        .bind("author", entry.authorRole().wire())
-        .bindByType("at", Db.utc(entry.createdAt()), OffsetDateTime.class)
+        .bind("s", Db.arg(entry.sellerId().value()))
+        .bind("id", Db.arg(entry.id()))
+        .bind("n", Db.arg(entry.orderNumber().value()))
+        .bind("u", Db.arg(entry.orderUnitId().value()))
+        .bind("kind", Db.arg(entry.kind().wire()))
+        .bind("amount", Db.arg(entry.amount().amount()))
+        .bind("currency", Db.arg(entry.amount().currency()))
+        .bind("bearer", Db.arg(entry.bearer().wire()))
+        .bind("reason", Db.arg(entry.reason()))
+        .bind("ticket", Db.arg(entry.ticketNumber().value()))
+        .bind("author", Db.arg(entry.authorRole().wire()))
+        .bind("at", Db.time(entry.createdAt()))
         .execute();
     return entry;
   }

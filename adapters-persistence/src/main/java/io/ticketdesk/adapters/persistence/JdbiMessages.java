@@ -19,7 +19,6 @@ import io.ticketdesk.domain.TicketNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,17 +98,19 @@ final class JdbiMessages implements Messages {
                       + " event_params) VALUES (:seller, :id, :ticket, :author, :text, :internal,"
                       + " :createdAt, :discountAmount, :discountCurrency, :eventKind,"
                       + " :eventParams)")
-              .bind("discountAmount", discount == null ? null : discount.amount())
-              .bind("discountCurrency", discount == null ? null : discount.currency())
-              .bind("eventKind", event == null ? null : event.kind().wire())
-              .bind("eventParams", event == null ? null : EventParams.encode(event.params()))
-              .bind("seller", m.sellerId().value())
-              .bind("id", m.id())
-              .bind("ticket", m.ticketNumber().value())
-              .bind("author", m.authorRole().wire())
-              .bind("text", m.text().value())
-              .bind("internal", m.internal())
-              .bindByType("createdAt", Db.utc(m.createdAt()), OffsetDateTime.class)
+              // Bound as they are (Db.arg): every reply writes this statement.
+              .bind("discountAmount", Db.int64(discount == null ? null : discount.amount()))
+              .bind("discountCurrency", Db.text(discount == null ? null : discount.currency()))
+              .bind("eventKind", Db.text(event == null ? null : event.kind().wire()))
+              .bind(
+                  "eventParams", Db.text(event == null ? null : EventParams.encode(event.params())))
+              .bind("seller", Db.arg(m.sellerId().value()))
+              .bind("id", Db.arg(m.id()))
+              .bind("ticket", Db.arg(m.ticketNumber().value()))
+              .bind("author", Db.arg(m.authorRole().wire()))
+              .bind("text", Db.arg(m.text().value()))
+              .bind("internal", Db.arg(m.internal()))
+              .bind("createdAt", Db.time(m.createdAt()))
               .execute();
           List<ReturnOption> options = offer.options();
           for (int i = 0; i < options.size(); i++) {

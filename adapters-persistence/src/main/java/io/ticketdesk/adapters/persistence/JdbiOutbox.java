@@ -106,15 +106,16 @@ final class JdbiOutbox implements Outbox {
 
   private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
       T u, DomainEvent.Draft d, String onceKey) {
-    return u.bind("seller", d.sellerId().value())
-        .bind("id", d.id())
-        .bind("ticket", d.ticketNumber().value())
-        .bind("order", d.orderNumber().value())
-        .bind("type", d.type().wire())
-        .bindByType("at", Db.utc(d.occurredAt()), OffsetDateTime.class)
-        .bind("internal", d.internal())
-        .bind("data", EventData.encode(d.data()))
-        .bind("once", onceKey);
+    // Bound as they are (Db.arg): every change writes one or more events.
+    return u.bind("seller", Db.arg(d.sellerId().value()))
+        .bind("id", Db.arg(d.id()))
+        .bind("ticket", Db.arg(d.ticketNumber().value()))
+        .bind("order", Db.arg(d.orderNumber().value()))
+        .bind("type", Db.arg(d.type().wire()))
+        .bind("at", Db.time(d.occurredAt()))
+        .bind("internal", Db.arg(d.internal()))
+        .bind("data", Db.text(EventData.encode(d.data())))
+        .bind("once", Db.text(onceKey));
   }
 
   /**

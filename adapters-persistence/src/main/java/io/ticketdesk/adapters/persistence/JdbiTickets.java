@@ -101,7 +101,7 @@ final class JdbiTickets implements Tickets {
     return db.read(
         h ->
             h.createQuery(WITH_UNITS + " WHERE t.ticket_number = :n")
-                .bind("n", number.value())
+                .bind("n", Db.arg(number.value()))
                 .map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs)))
                 .findFirst());
   }
@@ -113,8 +113,8 @@ final class JdbiTickets implements Tickets {
     return db.read(
         h ->
             h.createQuery(WITH_UNITS + " WHERE t.seller_id = :s AND t.ticket_number = :n")
-                .bind("s", seller.value())
-                .bind("n", number.value())
+                .bind("s", Db.arg(seller.value()))
+                .bind("n", Db.arg(number.value()))
                 .map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs)))
                 .findOne());
   }
@@ -139,9 +139,9 @@ final class JdbiTickets implements Tickets {
                           + " WHERE seller_id = :seller AND ticket_number = :number"
                           + " AND version = :previousVersion");
               return bindState(update, next)
-                  .bind("seller", next.sellerId().value())
-                  .bind("number", next.number().value())
-                  .bind("previousVersion", next.version() - 1)
+                  .bind("seller", Db.arg(next.sellerId().value()))
+                  .bind("number", Db.arg(next.number().value()))
+                  .bind("previousVersion", Db.arg(next.version() - 1))
                   .execute();
             });
     if (rows == 0) {
@@ -406,26 +406,27 @@ final class JdbiTickets implements Tickets {
 
   private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindState(
       S statement, Ticket t) {
+    // Bound as they are (Db.arg): every reply and action writes this statement.
     return statement
-        .bind("reason", t.reason().wire())
-        .bindByType("topic", wire(t.topic()), String.class)
-        .bindByType("returnIntent", wire(t.returnIntent()), String.class)
-        .bind("status", t.status().wire())
-        .bindByType("waitingOn", wire(t.waitingOn()), String.class)
-        .bind("closedFinally", t.closedFinally())
-        .bindByType("updatedAt", Db.utc(t.updatedAt()), OffsetDateTime.class)
-        .bindByType("openSince", Db.utc(t.openSince()), OffsetDateTime.class)
-        .bindByType("responseDueAt", Db.utc(t.responseDueAt()), OffsetDateTime.class)
-        .bindByType("firstResponseAt", Db.utc(t.firstResponseAt()), OffsetDateTime.class)
-        .bindByType("firstResponseDueAt", Db.utc(t.firstResponseDueAt()), OffsetDateTime.class)
-        .bindByType(
+        .bind("reason", Db.arg(t.reason().wire()))
+        .bind("topic", Db.text(wire(t.topic())))
+        .bind("returnIntent", Db.text(wire(t.returnIntent())))
+        .bind("status", Db.arg(t.status().wire()))
+        .bind("waitingOn", Db.text(wire(t.waitingOn())))
+        .bind("closedFinally", Db.arg(t.closedFinally()))
+        .bind("updatedAt", Db.time(t.updatedAt()))
+        .bind("openSince", Db.time(t.openSince()))
+        .bind("responseDueAt", Db.time(t.responseDueAt()))
+        .bind("firstResponseAt", Db.time(t.firstResponseAt()))
+        .bind("firstResponseDueAt", Db.time(t.firstResponseDueAt()))
+        .bind(
             "firstResponseWorkingMicros",
-            t.firstResponseWorkingTime() == null
-                ? null
-                : TimeUnit.NANOSECONDS.toMicros(t.firstResponseWorkingTime().toNanos()),
-            Long.class)
-        .bindByType("returnOptionDueAt", Db.utc(t.returnOptionDueAt()), OffsetDateTime.class)
-        .bind("version", t.version());
+            Db.int64(
+                t.firstResponseWorkingTime() == null
+                    ? null
+                    : TimeUnit.NANOSECONDS.toMicros(t.firstResponseWorkingTime().toNanos())))
+        .bind("returnOptionDueAt", Db.time(t.returnOptionDueAt()))
+        .bind("version", Db.arg(t.version()));
   }
 
   private static String wire(WireEnum value) {
