@@ -135,8 +135,8 @@ final class FloorScripts {
                     + " response_due_at = NULL, first_response_at = COALESCE(first_response_at,"
                     + " now()), first_response_due_at = COALESCE(first_response_due_at,"
                     + " response_due_at, now()), first_response_working_micros ="
-                    + " COALESCE(first_response_working_micros, 0), version = :version + 1"
-                    + " WHERE seller_id = :s AND ticket_number = :n AND version = :version;\n");
+                    + " COALESCE(first_response_working_micros, 0), version = version + 1"
+                    + " WHERE seller_id = :s AND ticket_number = :n;\n");
         sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
         sb.append(
             "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
@@ -165,8 +165,8 @@ final class FloorScripts {
                     + " WHEN status = 'open' THEN response_due_at ELSE now() + interval '2 days'"
                     + " END, first_response_at = first_response_at, first_response_due_at ="
                     + " first_response_due_at, first_response_working_micros ="
-                    + " first_response_working_micros, version = :version + 1 WHERE seller_id ="
-                    + " :s AND ticket_number = :n AND version = :version;\n");
+                    + " first_response_working_micros, version = version + 1 WHERE seller_id ="
+                    + " :s AND ticket_number = :n;\n");
         sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
         sb.append(
             "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"
@@ -216,8 +216,7 @@ final class FloorScripts {
                     + " open_since, response_due_at = response_due_at, first_response_at ="
                     + " first_response_at, first_response_due_at = first_response_due_at,"
                     + " first_response_working_micros = first_response_working_micros, version ="
-                    + " :version + 1 WHERE seller_id = :s AND ticket_number = :n AND version ="
-                    + " :version;\n");
+                    + " version + 1 WHERE seller_id = :s AND ticket_number = :n;\n");
         sb.append("SELECT nextval('message_id_seq') AS mid \\gset\n");
         sb.append(
             "INSERT INTO messages (seller_id, message_id, ticket_number, author_role, text,"

@@ -418,7 +418,7 @@ class BenchmarkToolsSmokeTest {
             "UPDATE order_units SET refunded_amount = refunded_amount + :a",
             "nextval('ledger_entry_id_seq')",
             "INSERT INTO ledger_entries",
-            "version = :version + 1 WHERE seller_id = :s AND ticket_number = :n AND version =",
+            "version = version + 1 WHERE seller_id = :s AND ticket_number = :n;",
             "INSERT INTO messages",
             "INSERT INTO idempotency_keys",
             "'order_unit.refunded'",

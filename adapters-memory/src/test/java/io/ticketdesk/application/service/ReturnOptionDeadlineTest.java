@@ -232,17 +232,23 @@ class ReturnOptionDeadlineTest {
             deliveredAt == null));
   }
 
-  @Test
-  void aReturnRequestThatOwesNothingIsJudgedAgainOnlyAfterTenMinutesWhileItIsUnchanged() {
-    // Delivered in January: the return request of March is outside the 14-day period.
+  /**
+   * Delivered in January, so the return request of March is outside the 14-day period and owes
+   * nothing at the first scan after its deadline; then the marketplace corrects the order (not
+   * delivered after all): the policy applies and the answer is missed.
+   */
+  void judgedToOweNothingThenTheOrderIsCorrected() {
     world.clock.set(DUE.minus(Duration.ofHours(1)));
     deliverUnit11(Instant.parse("2026-01-10T12:00:00Z"));
     world.clock.set(DUE.plusSeconds(30));
     assertEquals(0, scheduler.enforceDue());
-
-    // The marketplace corrects it: not delivered, so the policy applies and the answer is missed.
     world.clock.set(DUE.plusSeconds(45));
     deliverUnit11(null);
+  }
+
+  @Test
+  void aReturnRequestThatOwesNothingIsJudgedAgainOnlyAfterTenMinutesWhileItIsUnchanged() {
+    judgedToOweNothingThenTheOrderIsCorrected();
     world.clock.set(DUE.plusSeconds(60));
     assertEquals(0, scheduler.enforceDue(), "the unchanged ticket is not judged again yet");
     world.clock.set(DUE.plusSeconds(30).plus(ReturnOptionDeadlineService.REJUDGE_AFTER));
@@ -252,13 +258,7 @@ class ReturnOptionDeadlineTest {
 
   @Test
   void aReturnRequestThatOwesNothingIsJudgedAgainAtTheNextTurnOnceTheTicketChanged() {
-    world.clock.set(DUE.minus(Duration.ofHours(1)));
-    deliverUnit11(Instant.parse("2026-01-10T12:00:00Z"));
-    world.clock.set(DUE.plusSeconds(30));
-    assertEquals(0, scheduler.enforceDue());
-
-    world.clock.set(DUE.plusSeconds(45));
-    deliverUnit11(null);
+    judgedToOweNothingThenTheOrderIsCorrected();
     world.tickets.post(
         Actor.buyer(World.ERIKA),
         new PostMessageUseCase.Command(
