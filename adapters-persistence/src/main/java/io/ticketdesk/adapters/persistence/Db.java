@@ -183,9 +183,11 @@ final class Db implements Transactions {
   }
 
   /**
-   * A parameter of the hot reads (lists and their batch reads), bound as it is: JDBI would look up
-   * an argument factory per parameter and statement, which cost more server CPU per inbox page than
-   * its statements' JDBC work (measured with JFR). Takes the types those reads bind.
+   * A parameter of the hot statements (lists and their batch reads, the ticket read, the writes of
+   * every reply and refund), bound as it is: JDBI would look up an argument factory per parameter
+   * and statement, which cost more server CPU per inbox page than its statements' JDBC work
+   * (measured with JFR). Takes the types those statements bind, never null ({@link #text}, {@link
+   * #int64} and {@link #time} take null).
    */
   static Argument arg(Object value) {
     if (value instanceof Long v) {
@@ -203,7 +205,7 @@ final class Db implements Transactions {
     if (value instanceof Boolean v) {
       return (position, statement, ctx) -> statement.setBoolean(position, v);
     }
-    throw new IllegalArgumentException("not a parameter type of the hot reads: " + value);
+    throw new IllegalArgumentException("not a parameter type of the hot statements: " + value);
   }
 
   /** A text parameter that may be null, bound as {@link #arg} binds. */
