@@ -123,6 +123,21 @@ reset_events() {
     -c "INSERT INTO events SELECT * FROM kept_events" -c "COMMIT" \
     -c "VACUUM ANALYZE events, webhook_deliveries, webhook_attempts"
 }
+# The write scenarios leave dead rows in tickets, messages and events (1 M rows and more), and
+# autovacuum then runs VACUUM ANALYZE on them for minutes: floors measured meanwhile fell to 60 %
+# of those measured on a quiet database (docs/benchmarks.md, 2026-12-06). Vacuum them here, where
+# nothing is measured, and wait until no autovacuum worker runs, before the API's load and before
+# the floors, so both start from the same settled database.
+settle() {
+  local t0=$SECONDS n
+  psql -q -d "$DB" -c "VACUUM ANALYZE tickets, ticket_units, messages, orders, order_units, ledger_entries, idempotency_keys, events"
+  for _ in $(seq 1 600); do
+    n=$(psql -q -d "$DB" -Atc "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
+    (( n == 0 )) && break
+    sleep 1
+  done
+  echo "   settled in $(( SECONDS - t0 )) s (vacuumed; autovacuum workers running: $n)" | tee -a "$RUN/machine.txt"
+}
 if [[ $MODE == pg ]]; then
   echo "== reset the ledger (refunds of earlier runs) and the events of earlier runs"
   reset_ledger
@@ -160,7 +175,8 @@ awk -v a="$SERVER_STARTED" -v b="$(date +%s.%N)" 'BEGIN { printf "server ready a
   | tee -a "$RUN/machine.txt"
 grep -i "recomputed" "$RUN/server.log" || true
 if [[ $MODE == pg ]]; then
-  psql -q -d "$DB" -c "VACUUM ANALYZE sellers, access_tokens, orders, order_units, tickets, ticket_units, messages, ledger_entries, idempotency_keys"
+  psql -q -d "$DB" -c "VACUUM ANALYZE sellers, access_tokens"
+  settle
   # Events of earlier runs not yet in the feed (a run stopped before its server placed them) would
   # be placed during this run's load: the server places them first (at most 2 minutes).
   unplaced() { psql -q -d "$DB" -Atc "SELECT count(*) FROM events WHERE position IS NULL"; }
@@ -257,6 +273,7 @@ if [[ $MODE == pg ]]; then
   echo "== pgbench floor"
   reset_ledger
   reset_events
+  settle
   "${BENCH[@]}" floor --db-url "$DB_URL" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
     --manifest "$MANIFEST" --pgbench "$PGBENCH" --concurrency "$CONCURRENCY" \
     --duration "$FLOOR_DURATION" --warmup "$FLOOR_WARMUP" --scenario "$SCENARIOS" \

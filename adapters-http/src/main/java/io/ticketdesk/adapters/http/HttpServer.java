@@ -105,9 +105,15 @@ public final class HttpServer {
               config.routes.get("/metrics", metrics::scrape);
               config.routes.get("/openapi.yaml", operations::openApi);
 
-              config.routes.beforeMatched(API + "/*", auth::require);
-              config.routes.beforeMatched(API + "/*", limiter::check);
-              config.routes.beforeMatched(API + "/*", queryParams::check);
+              // One handler, in this order (the limit is per token; the query check after it):
+              // Javalin matches each before-handler's path against the request on its own.
+              config.routes.beforeMatched(
+                  API + "/*",
+                  ctx -> {
+                    auth.require(ctx);
+                    limiter.check(ctx);
+                    queryParams.check(ctx);
+                  });
               config.routes.post(API + "/sessions", atomic.of(sessionRoutes::start));
               config.routes.get(API + "/sessions/current", sessionRoutes::current);
               config.routes.delete(API + "/sessions/current", atomic.of(sessionRoutes::end));

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,17 +22,32 @@ final class Metrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+  /**
+   * One timer per label set, built once: Micrometer's {@code Timer.builder(…).register} builds and
+   * sorts the tags and looks the meter up on every call, which cost about as much as the lookup's
+   * JSON. The label sets are bounded (the standard methods, the registered routes, the statuses the
+   * server chose), so this map is too.
+   */
+  private final ConcurrentHashMap<Labels, Timer> timers = new ConcurrentHashMap<>();
+
+  private record Labels(String method, String route, int status) {}
+
   /** Called by Javalin after every request with its duration in milliseconds. */
   void record(Context ctx, Float millis) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
     String route = endpoint == null ? "unmatched" : endpoint.path;
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by method, route template and status")
-        .tag("method", method(ctx))
-        .tag("route", route)
-        .tag("status", status(ctx.statusCode()))
-        .register(registry)
+    timers
+        .computeIfAbsent(new Labels(method(ctx), route, ctx.statusCode()), this::timer)
         .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(Labels labels) {
+    return Timer.builder("http.server.requests")
+        .description("HTTP requests by method, route template and status")
+        .tag("method", labels.method())
+        .tag("route", labels.route())
+        .tag("status", status(labels.status()))
+        .register(registry);
   }
 
   static String method(Context ctx) {
