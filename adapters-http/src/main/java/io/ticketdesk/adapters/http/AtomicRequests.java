@@ -20,10 +20,26 @@ final class AtomicRequests {
   }
 
   Handler of(Handler handler) {
+    return around(handler, transactions::inOne);
+  }
+
+  /**
+   * A read request: its reads on one connection of the store instead of one each (no transaction
+   * around them: {@link UnitOfWork#reading}).
+   */
+  Handler reading(Handler handler) {
+    return around(handler, transactions::reading);
+  }
+
+  private interface Scope {
+    <T> T run(java.util.function.Supplier<T> work);
+  }
+
+  private static Handler around(Handler handler, Scope scope) {
     requireNonNull(handler, "handler is null");
     return ctx -> {
       try {
-        transactions.inOne(
+        scope.run(
             () -> {
               try {
                 handler.handle(ctx);

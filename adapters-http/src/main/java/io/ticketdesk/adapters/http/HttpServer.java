@@ -123,11 +123,12 @@ public final class HttpServer {
               config.routes.patch(
                   API + "/orders/{orderNumber}/units/{orderUnitId}", atomic.of(orders::updateUnit));
               config.routes.post(API + "/tickets", atomic.of(tickets::open));
-              config.routes.get(API + "/tickets", tickets::list);
-              config.routes.get(API + "/ticket-counts", tickets::counts);
-              config.routes.get(API + "/tickets/{ticketNumber}", tickets::get);
+              config.routes.get(API + "/tickets", atomic.reading(tickets::list));
+              config.routes.get(API + "/ticket-counts", atomic.reading(tickets::counts));
+              config.routes.get(API + "/tickets/{ticketNumber}", atomic.reading(tickets::get));
               config.routes.patch(API + "/tickets/{ticketNumber}", actions::patch);
-              config.routes.get(API + "/tickets/{ticketNumber}/messages", tickets::messages);
+              config.routes.get(
+                  API + "/tickets/{ticketNumber}/messages", atomic.reading(tickets::messages));
               config.routes.post(
                   API + "/tickets/{ticketNumber}/messages", atomic.of(tickets::post));
               config.routes.post(API + "/tickets/{ticketNumber}/close", atomic.of(tickets::close));
@@ -142,7 +143,8 @@ public final class HttpServer {
                   API + "/text-modules/{textModuleId}", atomic.of(textModules::delete));
               config.routes.get(
                   API + "/text-modules/{textModuleId}/rendered", textModules::rendered);
-              config.routes.get(API + "/tickets/{ticketNumber}/order", actions::order);
+              config.routes.get(
+                  API + "/tickets/{ticketNumber}/order", atomic.reading(actions::order));
               config.routes.post(
                   API + "/tickets/{ticketNumber}/refunds", atomic.of(actions::refund));
               config.routes.post(

@@ -26,6 +26,9 @@ final class Db implements Transactions {
   private final boolean h2;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
+  /** The handle of the current thread's {@link #reading} scope (autocommit), if any. */
+  private final ThreadLocal<Handle> reading = new ThreadLocal<>();
+
   Db(Jdbi jdbi, String vendor) {
     this.jdbi = requireNonNull(jdbi, "jdbi is null");
     this.h2 = "h2".equals(vendor);
@@ -74,12 +77,18 @@ final class Db implements Transactions {
     if (joined != null) {
       return nested(joined, work);
     }
-    Handle handle;
-    try {
-      handle = jdbi.open();
-    } catch (RuntimeException e) {
-      throw SqlErrors.translate(e);
+    Handle shared = reading.get();
+    if (shared != null) { // a transaction on the reading scope's connection; the scope closes it
+      current.set(shared);
+      try {
+        return shared.inTransaction(h -> work.get());
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e);
+      } finally {
+        current.remove();
+      }
     }
+    Handle handle = open();
     current.set(handle);
     try (handle) {
       return handle.inTransaction(h -> work.get());
@@ -87,6 +96,37 @@ final class Db implements Transactions {
       throw SqlErrors.translate(e);
     } finally {
       current.remove();
+    }
+  }
+
+  /**
+   * The reads of {@code work} on one handle (one pooled connection, autocommit) instead of one
+   * handle per read: a ticket's lookup reads the ticket, its buyer's name and, for a return
+   * request, the policy's inputs. Writes inside still run in transactions ({@link #write}, {@link
+   * #inTransaction}) on that connection. Inside a transaction or another scope: the work as it is.
+   */
+  @Override
+  public <T> T reading(Supplier<T> work) {
+    requireNonNull(work, "work is null");
+    if (current.get() != null || reading.get() != null) {
+      return work.get();
+    }
+    Handle handle = open();
+    reading.set(handle);
+    try (handle) {
+      return work.get();
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    } finally {
+      reading.remove();
+    }
+  }
+
+  private Handle open() {
+    try {
+      return jdbi.open();
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
     }
   }
 
@@ -118,10 +158,16 @@ final class Db implements Transactions {
 
   private final ThreadLocal<int[]> nesting = ThreadLocal.withInitial(() -> new int[1]);
 
-  /** Runs reads: on the current transaction's handle, or on a short-lived autocommit handle. */
+  /**
+   * Runs reads: on the current transaction's handle, the {@link #reading} scope's, or a short-lived
+   * autocommit handle.
+   */
   <T> T read(HandleCallback<T, RuntimeException> callback) {
     try {
       Handle handle = current.get();
+      if (handle == null) {
+        handle = reading.get();
+      }
       return handle != null ? callback.withHandle(handle) : jdbi.withHandle(callback);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
@@ -132,7 +178,11 @@ final class Db implements Transactions {
   <T> T write(HandleCallback<T, RuntimeException> callback) {
     try {
       Handle handle = current.get();
-      return handle != null ? callback.withHandle(handle) : jdbi.inTransaction(callback);
+      if (handle != null) {
+        return callback.withHandle(handle);
+      }
+      Handle shared = reading.get();
+      return shared != null ? shared.inTransaction(callback) : jdbi.inTransaction(callback);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }

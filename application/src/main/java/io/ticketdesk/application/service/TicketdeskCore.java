@@ -356,6 +356,11 @@ public final class TicketdeskCore {
       public <T> T inOne(Supplier<T> work) {
         return store.transactions().inTransaction(work);
       }
+
+      @Override
+      public <T> T reading(Supplier<T> work) {
+        return store.transactions().reading(work);
+      }
     };
   }
 

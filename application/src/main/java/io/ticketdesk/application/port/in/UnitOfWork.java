@@ -10,4 +10,13 @@ import java.util.function.Supplier;
 public interface UnitOfWork {
   /** Runs {@code work} in one unit of work and returns its result; a failure rolls it all back. */
   <T> T inOne(Supplier<T> work);
+
+  /**
+   * Runs the reads of one request on one connection of the store, without a transaction (a read
+   * request's statements take one pooled connection instead of one each); writes inside stay atomic
+   * as without it.
+   */
+  default <T> T reading(Supplier<T> work) {
+    return work.get();
+  }
 }

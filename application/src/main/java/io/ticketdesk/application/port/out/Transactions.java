@@ -13,4 +13,13 @@ public interface Transactions {
   default boolean inProgress() {
     return false;
   }
+
+  /**
+   * Runs {@code work}, whose port calls read (and may write), on one connection of the store
+   * without a transaction around it: a request's reads take one connection instead of one each.
+   * Writes inside stay atomic as without it. A store without connections runs the work as it is.
+   */
+  default <T> T reading(Supplier<T> work) {
+    return work.get();
+  }
 }

@@ -109,4 +109,72 @@ public abstract class TransactionsContractTest {
     assertTrue(store.orders().find(other.number()).isEmpty());
     assertEquals(Optional.of(ticket), store.tickets().find(ticket.number()));
   }
+
+  @Test
+  void aReadingScopeReturnsItsWorksResultAndReadsWhatWasCommitted() {
+    Seller seller = Fixtures.seller(store);
+    Order order = Fixtures.storedOrder(store, seller.id(), 1, 2);
+
+    Optional<Order> read = store.transactions().reading(() -> store.orders().find(order.number()));
+
+    assertEquals(Optional.of(order), read);
+  }
+
+  @Test
+  void aTransactionInsideAReadingScopeRollsBackAloneAndTheScopeReadsOn() {
+    Seller seller = Fixtures.seller(store);
+    Order kept = Fixtures.order(seller.id(), 1, 1);
+    Order undone = Fixtures.order(seller.id(), 1, 1);
+
+    Optional<Order> readAfterTheFailure =
+        store
+            .transactions()
+            .reading(
+                () -> {
+                  store
+                      .transactions()
+                      .inTransaction(
+                          () -> {
+                            store.orders().add(kept);
+                            return null;
+                          });
+                  assertThrows(
+                      IllegalStateException.class,
+                      () ->
+                          store
+                              .transactions()
+                              .inTransaction(
+                                  () -> {
+                                    store.orders().add(undone);
+                                    throw new IllegalStateException("boom");
+                                  }));
+                  return store.orders().find(kept.number());
+                });
+
+    assertEquals(Optional.of(kept), readAfterTheFailure);
+    assertEquals(Optional.of(kept), store.orders().find(kept.number()));
+    assertTrue(store.orders().find(undone.number()).isEmpty());
+  }
+
+  @Test
+  void aReadingScopeIsNoTransactionWhatItsWorkCommittedStaysWhenTheWorkFailsLater() {
+    Seller seller = Fixtures.seller(store);
+    Order order = Fixtures.order(seller.id(), 1, 1);
+    IllegalStateException boom = new IllegalStateException("boom after the write");
+
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                store
+                    .transactions()
+                    .reading(
+                        () -> {
+                          store.orders().add(order);
+                          throw boom;
+                        }));
+
+    assertSame(boom, thrown);
+    assertEquals(Optional.of(order), store.orders().find(order.number()));
+  }
 }
