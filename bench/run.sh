@@ -24,7 +24,8 @@
 # WEBHOOKS=turns SCENARIOS=reply DURATION=510s, 17 phases, off first and last: docs/benchmarks.md), RECEIVER_PORT (7091), MANIFEST (bench/out/manifest-<mode>.tsv;
 # e.g. bench/out/manifest-pg-10m.tsv with TICKETS=10000000 BENCH_DB=ticketdesk_bench10m), RATE
 # (0: the driver's workers send as fast as they get answers; N: N requests a second in all, paced,
-# to compare the CPU per request of two runs below saturation, cpu.txt).
+# to compare the CPU per request of two runs below saturation, cpu.txt), APP_JAR (the server's
+# jar, default app/target/ticketdesk.jar: e.g. the ticketdesk.jar an earlier run copied, for A/B).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,7 +73,7 @@ if [[ $REUSE == 0 ]]; then
   ./mvnw ${MVN_FLAGS:-} -q -B -DskipTests package
 fi
 # Run from copies: a rebuild during the run cannot pull the classes from under the JVMs.
-cp app/target/ticketdesk.jar "$RUN/ticketdesk.jar"
+cp "${APP_JAR:-app/target/ticketdesk.jar}" "$RUN/ticketdesk.jar" # APP_JAR: an A/B against an older build
 cp benchmarks/target/ticketdesk-benchmarks.jar "$RUN/ticketdesk-benchmarks.jar"
 APP="$RUN/ticketdesk.jar"
 BENCH=(java -jar "$RUN/ticketdesk-benchmarks.jar")

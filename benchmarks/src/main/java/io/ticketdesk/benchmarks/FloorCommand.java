@@ -38,12 +38,12 @@ import picocli.CommandLine.Option;
  * (dropped afterwards): one row per target with the seller, its token hash, the ticket, its order,
  * whether it is a return request (reply: the seller's answer offers a return option), the unit a
  * refund takes from with its currency, and, as array literals, the distinct order numbers of the
- * page the scenario's ticket query returns ({@code ba}: the buyer names the server reads for them)
- * and its return-policy keys ({@code pa}, {@code aa}). Each keyed read binds one array, as the
- * server does ({@code = ANY(:ba::varchar[])}): a list of single parameters gets another generic
- * plan (on 2026-12-05, with V26, one that read every order of the seller). The script picks a row
- * with {@code \set i random(…)} and {@code \gset} — one extra primary-key lookup per transaction
- * that the server does not make.
+ * page the scenario's ticket query returns ({@code ba}: their order numbers; no script reads them
+ * since the names ride in the ticket statement) and its return-policy keys ({@code pa}, {@code
+ * aa}). Each keyed read binds one array, as the server does ({@code = ANY(:ba::varchar[])}): a list
+ * of single parameters gets another generic plan (on 2026-12-05, with V26, one that read every
+ * order of the seller). The script picks a row with {@code \set i random(…)} and {@code \gset} —
+ * one extra primary-key lookup per transaction that the server does not make.
  */
 @Command(
     name = "floor",

@@ -10,26 +10,23 @@ final class FloorScripts {
   private FloorScripts() {}
 
   /**
-   * A page on PostgreSQL is one statement since V23: the tickets with their order unit ids ({@code
-   * JdbiTickets.search}, {@code WITH_UNITS}); this is its select list and table.
+   * The select list of a ticket as {@code JdbiTickets} reads it on PostgreSQL (find and pages,
+   * {@code WITH_UNITS_AND_BUYER}): the row, its order unit ids and, since 2026-12-06, its order's
+   * buyer's name, which the server's reading scope then needs no second statement for.
    */
-  static final String PAGE_SQL =
+  static final String TICKET_COLUMNS =
       "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
-          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
-          + " FROM tickets t WHERE 1 = 1";
+          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids,"
+          + " (SELECT o.buyer_name FROM orders o WHERE o.seller_id = t.seller_id AND"
+          + " o.order_number = t.order_number) AS buyer_name FROM tickets t";
+
+  /** A page on PostgreSQL is one statement since V23 ({@code JdbiTickets.search}). */
+  static final String PAGE_SQL = TICKET_COLUMNS + " WHERE 1 = 1";
 
   static final String ORDER_SQL =
       "SELECT * FROM orders WHERE seller_id = :s AND order_number = :o;";
   static final String ORDER_UNITS_SQL =
       "SELECT * FROM order_units WHERE seller_id = :s AND order_number = :o ORDER BY pos;";
-
-  /**
-   * The buyers' names of a page or a ticket ({@code BuyerNameService}: {@code Orders.buyerNames},
-   * one array of the distinct order numbers per seller on the page).
-   */
-  static final String BUYER_NAMES_SQL =
-      "SELECT order_number, buyer_name FROM orders WHERE seller_id = :s AND order_number ="
-          + " ANY(:ba::varchar[]);";
 
   /** The system message of a refund, as long as the server's (the unit's title varies). */
   static final String REFUND_MESSAGE =
@@ -42,9 +39,7 @@ final class FloorScripts {
    * lost its units round trip.
    */
   static final String TICKET_SQL =
-      "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
-          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
-          + " FROM tickets t WHERE t.seller_id = :s AND t.ticket_number = :n";
+      TICKET_COLUMNS + " WHERE t.seller_id = :s AND t.ticket_number = :n";
 
   /**
    * The return-policy state of a page ({@code ReturnPolicyService.states}): the orders of its
@@ -90,14 +85,12 @@ final class FloorScripts {
     switch (s) {
       case LOOKUP -> {
         sb.append(TICKET_SQL).append(";\n");
-        buyerNames(sb);
       }
       case SEARCH -> {
         sb.append(PAGE_SQL)
             .append(
                 " AND t.seller_id = :s AND t.order_number = :o ORDER BY t.created_at DESC,"
                     + " t.ticket_number DESC LIMIT :lim;\n");
-        buyerNames(sb);
         policy(sb);
       }
       case INBOX -> {
@@ -105,7 +98,6 @@ final class FloorScripts {
             .append(
                 " AND t.seller_id = :s AND t.status = 'open' ORDER BY t.seller_id, t.status,"
                     + " t.response_due_at ASC, t.ticket_number ASC LIMIT :lim;\n");
-        buyerNames(sb);
         policy(sb);
       }
       case FILTER -> {
@@ -114,7 +106,6 @@ final class FloorScripts {
                 " AND t.seller_id = :s AND t.topic = :tp AND t.created_at >= :cf AND t.created_at"
                     + " < :ct ORDER BY t.seller_id, t.topic, t.created_at DESC, t.ticket_number"
                     + " DESC LIMIT :lim;\n");
-        buyerNames(sb);
         policy(sb);
       }
       case REPLY -> {
@@ -272,10 +263,6 @@ final class FloorScripts {
           + "sother_refund";
 
   /** The buyer-name read of the page's (or the ticket's) orders: one array, as the server's. */
-  static void buyerNames(StringBuilder sb) {
-    sb.append(BUYER_NAMES_SQL).append('\n');
-  }
-
   /**
    * The page's return-policy queries, each with one array of keys as the server binds them (a list
    * of single parameters gets a different generic plan); {@code :np}/{@code :na} say whether it has

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketdesk.domain.DailyRate;
+import io.ticketdesk.domain.ReturnOptionPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +240,32 @@ class ReturnPolicyLoopholesOverHttpTest {
         api.put("/api/v1/exchange-rates/EUR/2026-03-02", TestApp.ADMIN, Map.of("perEuro", "1"))
             .status());
     assertEquals(404, api.get("/api/v1/exchange-rates/HUF/2026-03-02", seller).status());
+  }
+
+  @Test
+  void aRateStoredThroughThisServerShowsAtTheNextReadOneStoredElsewhereWithinTenSeconds() {
+    String path = czTicket(81008, 102000);
+    assertEquals("25", rateShown(path)); // the configured default: no rate stored
+
+    var put =
+        api.put("/api/v1/exchange-rates/CZK/2026-03-02", TestApp.ADMIN, Map.of("perEuro", "26"));
+    assertEquals(200, put.status(), put.body());
+    assertEquals("26", rateShown(path), "stored through this server: shown at once");
+
+    // Another instance stores a rate (straight into the shared store, not through this server).
+    app.store
+        .exchangeRates()
+        .put(
+            new DailyRate(
+                LocalDate.parse("2026-03-02"), ReturnOptionPolicy.ExchangeRate.parse("CZK", "27")));
+    assertEquals("26", rateShown(path), "remembered: not read again on every lookup");
+    app.clock.advance(Duration.ofSeconds(10));
+    assertEquals("27", rateShown(path), "shown within ten seconds");
+  }
+
+  private String rateShown(String path) {
+    JsonNode policy = api.get(path, seller).json().get("returnPolicy");
+    return policy.get("exchangeRate").get("perEuro").asText();
   }
 
   /** A de ticket about a defect on a unit delivered 3 days ago, answered once by the seller. */

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.application.port.in.RaiseDeadlineAlertsUseCase;
+import io.ticketdesk.application.port.out.Outbox;
 import io.ticketdesk.domain.Actor;
 import io.ticketdesk.domain.DomainEvent;
 import io.ticketdesk.domain.EventType;
+import io.ticketdesk.domain.PublicHolidays;
+import io.ticketdesk.domain.ResponseDeadline;
 import io.ticketdesk.domain.Seller;
 import io.ticketdesk.domain.Storefront;
 import io.ticketdesk.domain.Ticket;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,5 +129,54 @@ class DeadlineAlertTest {
     world.clock.set(DUE.plus(Duration.ofDays(400)));
     assertEquals(0, alerts.raiseDue());
     assertEquals(List.of(), alertTypes());
+  }
+
+  @Test
+  void aNodeLooksUpARecordedAlertOnceAndRemembersItTillItsTicketLeavesTheScan() {
+    AtomicInteger lookups = new AtomicInteger();
+    Outbox real = world.store.outbox();
+    Outbox counted =
+        (Outbox)
+            Proxy.newProxyInstance(
+                Outbox.class.getClassLoader(),
+                new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("takenOnceKeys")) {
+                    lookups.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    DeadlineAlertService scan =
+        new DeadlineAlertService(
+            world.store.tickets(),
+            counted,
+            world.tx,
+            new ResponseDeadline(PublicHolidays.none()),
+            world.clock,
+            Duration.ofHours(8),
+            CoreSettings.DEFAULT_EVENT_RETENTION);
+    world.clock.set(DUE);
+
+    assertEquals(1, scan.raiseDue()); // the overdue alert: its once-key looked up, then recorded
+    assertEquals(1, lookups.get());
+    assertEquals(0, scan.raiseDue()); // looked up once more: recorded, remembered from now on
+    assertEquals(2, lookups.get());
+    world.clock.set(DUE.plus(Duration.ofHours(1)));
+    assertEquals(0, scan.raiseDue());
+    assertEquals(2, lookups.get(), "a remembered alert needs no lookup");
+    assertEquals(List.of(EventType.TICKET_OVERDUE), alertTypes());
+
+    // Answered and asked again: a new deadline, a new alert, looked up as new.
+    world.post(Actor.seller(seller.id()), ticket.number(), "On it", false);
+    world.post(Actor.buyer(World.ERIKA), ticket.number(), "Still broken", false);
+    Instant newDue = world.tickets.find(Actor.buyer(World.ERIKA), ticket.number()).responseDueAt();
+    world.clock.set(newDue);
+    assertEquals(1, scan.raiseDue());
+    assertEquals(3, lookups.get());
+    assertEquals(List.of(EventType.TICKET_OVERDUE, EventType.TICKET_OVERDUE), alertTypes());
   }
 }

@@ -9,7 +9,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -28,6 +30,13 @@ final class Db implements Transactions {
 
   /** The handle of the current thread's {@link #reading} scope (autocommit), if any. */
   private final ThreadLocal<Handle> reading = new ThreadLocal<>();
+
+  /**
+   * The buyers' names the current {@link #reading} scope read along with its tickets (seller and
+   * order number → name): a ticket's lookup then needs no second statement for its buyer's name. An
+   * order's buyer never changes, so a name read once in a request holds for the request.
+   */
+  private final ThreadLocal<Map<String, String>> buyerNames = new ThreadLocal<>();
 
   Db(Jdbi jdbi, String vendor) {
     this.jdbi = requireNonNull(jdbi, "jdbi is null");
@@ -113,13 +122,31 @@ final class Db implements Transactions {
     }
     Handle handle = open();
     reading.set(handle);
+    buyerNames.set(new HashMap<>());
     try (handle) {
       return work.get();
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     } finally {
       reading.remove();
+      buyerNames.remove();
     }
+  }
+
+  /**
+   * Remembers a buyer's name read with a ticket, inside a {@link #reading} scope (else nothing).
+   */
+  void rememberBuyerName(long seller, String order, String name) {
+    Map<String, String> names = buyerNames.get();
+    if (names != null && name != null) {
+      names.put(seller + "/" + order, name);
+    }
+  }
+
+  /** A buyer's name this {@link #reading} scope read with a ticket, or null. */
+  String rememberedBuyerName(long seller, String order) {
+    Map<String, String> names = buyerNames.get();
+    return names == null ? null : names.get(seller + "/" + order);
   }
 
   private Handle open() {

@@ -21,10 +21,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -130,14 +132,22 @@ final class JdbiOrders implements Orders {
   @Override
   public Map<OrderNumber, String> buyerNames(SellerId seller, Collection<OrderNumber> numbers) {
     requireNonNull(seller, "seller is null");
-    List<String> distinct = numbers.stream().map(OrderNumber::value).distinct().toList();
-    if (distinct.isEmpty()) {
-      return Map.of();
+    Map<OrderNumber, String> names = new HashMap<>();
+    Set<String> unknown = new LinkedHashSet<>();
+    for (OrderNumber n : numbers) {
+      String known = db.rememberedBuyerName(seller.value(), n.value());
+      if (known != null) { // read with its ticket in this request's reading scope
+        names.put(n, known);
+      } else {
+        unknown.add(n.value());
+      }
+    }
+    if (unknown.isEmpty()) {
+      return names;
     }
     return db.read(
         h -> {
-          Map<OrderNumber, String> names = new HashMap<>();
-          db.keyed(h, BUYER_NAMES, "n", distinct)
+          db.keyed(h, BUYER_NAMES, "n", List.copyOf(unknown))
               .bind("s", Db.arg(seller.value()))
               .map((rs, ctx) -> Map.entry(OrderNumber.of(rs.getString(1)), rs.getString(2)))
               .forEach(e -> names.put(e.getKey(), e.getValue()));

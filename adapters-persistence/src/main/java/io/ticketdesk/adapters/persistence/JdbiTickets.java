@@ -100,9 +100,9 @@ final class JdbiTickets implements Tickets {
     requireNonNull(number, "number is null");
     return db.read(
         h ->
-            h.createQuery(WITH_UNITS + " WHERE t.ticket_number = :n")
+            h.createQuery(WITH_UNITS_AND_BUYER + " WHERE t.ticket_number = :n")
                 .bind("n", Db.arg(number.value()))
-                .map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs)))
+                .map((rs, ctx) -> withBuyer(rs))
                 .findFirst());
   }
 
@@ -112,10 +112,10 @@ final class JdbiTickets implements Tickets {
     requireNonNull(number, "number is null");
     return db.read(
         h ->
-            h.createQuery(WITH_UNITS + " WHERE t.seller_id = :s AND t.ticket_number = :n")
+            h.createQuery(WITH_UNITS_AND_BUYER + " WHERE t.seller_id = :s AND t.ticket_number = :n")
                 .bind("s", Db.arg(seller.value()))
                 .bind("n", Db.arg(number.value()))
-                .map((rs, ctx) -> TicketRow.map(rs).toTicket(unitIds(rs)))
+                .map((rs, ctx) -> withBuyer(rs))
                 .findOne());
   }
 
@@ -243,7 +243,10 @@ final class JdbiTickets implements Tickets {
           Query query = h.createQuery(search.sql());
           search.bind(query);
           query.bind("limit", Db.arg(q.limit()));
-          return page(h, query, withUnitIds);
+          if (withUnitIds) { // the page statement carries the buyers' names too
+            return query.map((rs, ctx) -> withBuyer(rs)).list();
+          }
+          return page(h, query, false);
         });
   }
 
@@ -269,10 +272,13 @@ final class JdbiTickets implements Tickets {
     return searchSql(q, false);
   }
 
-  /** {@code withUnitIds}: the rows carry their order unit ids as {@code unit_ids} (PostgreSQL). */
+  /**
+   * {@code withUnitIds}: the rows carry their order unit ids as {@code unit_ids} and their buyers'
+   * names as {@code buyer_name} (PostgreSQL).
+   */
   static SearchSql searchSql(TicketQuery q, boolean withUnitIds) {
     StringBuilder sql =
-        new StringBuilder(withUnitIds ? WITH_UNITS : "SELECT * FROM tickets t")
+        new StringBuilder(withUnitIds ? WITH_UNITS_AND_BUYER : "SELECT * FROM tickets t")
             .append(" WHERE 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     filters(q, sql, params);
@@ -443,6 +449,26 @@ final class JdbiTickets implements Tickets {
       "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
           + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
           + " FROM tickets t";
+
+  /**
+   * {@link #WITH_UNITS} and the buyer's name of the ticket's order ({@code buyer_name}, an
+   * index-only probe of {@code orders_buyer_name_cover_idx} per row kept): a lookup or a page read
+   * in a reading scope needs no second statement for the names ({@link Db#rememberBuyerName},
+   * {@link JdbiOrders#buyerNames}).
+   */
+  private static final String WITH_UNITS_AND_BUYER =
+      "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
+          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids,"
+          + " (SELECT o.buyer_name FROM orders o WHERE o.seller_id = t.seller_id AND"
+          + " o.order_number = t.order_number) AS buyer_name FROM tickets t";
+
+  /** A row of {@link #WITH_UNITS_AND_BUYER}: its ticket; its buyer's name is remembered. */
+  private Ticket withBuyer(ResultSet rs) throws SQLException {
+    TicketRow row = TicketRow.map(rs);
+    db.rememberBuyerName(
+        row.sellerId().value(), row.orderNumber().value(), rs.getString("buyer_name"));
+    return row.toTicket(unitIds(rs));
+  }
 
   private static List<OrderUnitId> unitIds(ResultSet rs) throws SQLException {
     java.sql.Array array = rs.getArray("unit_ids");

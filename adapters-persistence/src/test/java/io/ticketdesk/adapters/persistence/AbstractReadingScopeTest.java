@@ -3,6 +3,15 @@ package io.ticketdesk.adapters.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.ticketdesk.application.testing.contract.Fixtures;
+import io.ticketdesk.application.testing.contract.StorePorts;
+import io.ticketdesk.domain.Order;
+import io.ticketdesk.domain.Seller;
+import io.ticketdesk.domain.Ticket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -64,5 +73,46 @@ abstract class AbstractReadingScopeTest {
         CompletableFuture.supplyAsync(
                 () -> db.read(h -> h.createQuery("SELECT 1").mapTo(String.class).one()))
             .get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aTicketReadInAScopeBringsItsBuyersNameAlongAndTheNameIsNotReadAgain() throws Exception {
+    StorePorts store = database().freshPorts();
+    Seller seller = Fixtures.seller(store);
+    Order order = Fixtures.storedOrder(store, seller.id(), 1, 1);
+    Ticket ticket = Fixtures.ticket(store.tickets().nextNumber(), order).build();
+    store.tickets().add(ticket);
+    Db db = database().database().db();
+
+    String inScope =
+        db.reading(
+            () -> {
+              store.tickets().find(seller.id(), ticket.number()).orElseThrow();
+              // Behind the scope's back (orders never change their buyer; this test does, to see
+              // whether the name is read again):
+              rename(order, "Renamed Meanwhile");
+              return store
+                  .orders()
+                  .buyerNames(seller.id(), List.of(order.number()))
+                  .get(order.number());
+            });
+
+    assertEquals(order.buyer().name(), inScope, "the name read with the ticket");
+    assertEquals(
+        "Renamed Meanwhile",
+        store.orders().buyerNames(seller.id(), List.of(order.number())).get(order.number()),
+        "outside a scope the name is read");
+  }
+
+  private void rename(Order order, String name) {
+    try (Connection c = database().connect();
+        PreparedStatement st =
+            c.prepareStatement("UPDATE orders SET buyer_name = ? WHERE order_number = ?")) {
+      st.setString(1, name);
+      st.setString(2, order.number().value());
+      assertEquals(1, st.executeUpdate());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -26,11 +26,19 @@ public final class ExchangeRateService implements ExchangeRatesUseCase {
   private final ExchangeRates rates;
   private final Transactions tx;
   private final ReturnOptionPolicy policy;
+  private final Runnable stored;
 
   public ExchangeRateService(ExchangeRates rates, Transactions tx, ReturnOptionPolicy policy) {
+    this(rates, tx, policy, () -> {});
+  }
+
+  /** {@code stored}: told after rates were stored (the ticket states' remembered rates). */
+  ExchangeRateService(
+      ExchangeRates rates, Transactions tx, ReturnOptionPolicy policy, Runnable stored) {
     this.rates = requireNonNull(rates, "rates is null");
     this.tx = requireNonNull(tx, "tx is null");
     this.policy = requireNonNull(policy, "policy is null");
+    this.stored = requireNonNull(stored, "stored is null");
   }
 
   @Override
@@ -42,6 +50,7 @@ public final class ExchangeRateService implements ExchangeRatesUseCase {
           rates.put(rate);
           return null;
         });
+    stored.run();
     return rate;
   }
 
@@ -52,11 +61,14 @@ public final class ExchangeRateService implements ExchangeRatesUseCase {
     if (list.size() > MAX_IMPORT) {
       throw Validation.invalid("an import holds at most " + MAX_IMPORT + " rates");
     }
-    return tx.inTransaction(
-        () -> {
-          list.forEach(rates::put);
-          return list.size();
-        });
+    int n =
+        tx.inTransaction(
+            () -> {
+              list.forEach(rates::put);
+              return list.size();
+            });
+    stored.run();
+    return n;
   }
 
   @Override

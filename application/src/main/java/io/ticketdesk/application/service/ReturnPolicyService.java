@@ -84,6 +84,11 @@ public final class ReturnPolicyService implements AssessReturnPolicyUseCase {
         new ReturnPolicyConsequences(orders, ledger, outcomes, systemMessages, sellers);
   }
 
+  /** Exchange rates were stored through this node: ticket states show them from now on. */
+  void ratesStored() {
+    rates.forgetShown();
+  }
+
   @Override
   public ReturnPolicyState state(Actor actor, Ticket ticket) {
     return states.state(actor, ticket);

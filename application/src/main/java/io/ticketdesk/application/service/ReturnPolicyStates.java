@@ -100,7 +100,7 @@ final class ReturnPolicyStates implements AssessReturnPolicyUseCase {
         throw Access.notFound("order " + ticket.orderNumber().value());
       }
       Instant at = ticket.firstResponseAt() != null ? ticket.firstResponseAt() : now;
-      Optional<RateUsed> rate = rates.rateAt(ticket.storefront(), at);
+      Optional<RateUsed> rate = rates.rateShownAt(ticket.storefront(), at, now);
       ReturnOptionPolicy.Assessment a = policy.assess(ticket, order, List.of(), rate, at);
       rateOf.put(ticket, rate);
       assessed.put(ticket, a);

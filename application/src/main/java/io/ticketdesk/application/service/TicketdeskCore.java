@@ -153,7 +153,9 @@ public final class TicketdeskCore {
             policy,
             recorded.sellers(),
             recorded.exchangeRates());
-    this.exchangeRates = new ExchangeRateService(recorded.exchangeRates(), tx, policy);
+    this.exchangeRates =
+        new ExchangeRateService(
+            recorded.exchangeRates(), tx, policy, this.returnPolicy::ratesStored);
     this.labels =
         new ReturnLabelService(
             carriers,
