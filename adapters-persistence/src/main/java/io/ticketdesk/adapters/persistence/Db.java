@@ -87,19 +87,20 @@ final class Db implements Transactions {
       return nested(joined, work);
     }
     Handle shared = reading.get();
-    if (shared != null) { // a transaction on the reading scope's connection; the scope closes it
-      current.set(shared);
-      try {
-        return shared.inTransaction(h -> work.get());
-      } catch (RuntimeException e) {
-        throw SqlErrors.translate(e);
-      } finally {
-        current.remove();
-      }
+    if (shared != null) { // on the reading scope's connection; the scope closes it
+      return transaction(shared, work);
     }
-    Handle handle = open();
+    try (Handle handle = open()) {
+      return transaction(handle, work);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  /** {@code work} in a transaction on {@code handle}, bound to this thread meanwhile. */
+  private <T> T transaction(Handle handle, Supplier<T> work) {
     current.set(handle);
-    try (handle) {
+    try {
       return handle.inTransaction(h -> work.get());
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);

@@ -450,6 +450,11 @@ final class JdbiTickets implements Tickets {
           + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids"
           + " FROM tickets t";
 
+  /** The buyer's name of the row's order, a column of {@link #WITH_UNITS_AND_BUYER}. */
+  private static final String BUYER_NAME =
+      "(SELECT o.buyer_name FROM orders o WHERE o.seller_id = t.seller_id AND"
+          + " o.order_number = t.order_number) AS buyer_name";
+
   /**
    * {@link #WITH_UNITS} and the buyer's name of the ticket's order ({@code buyer_name}, an
    * index-only probe of {@code orders_buyer_name_cover_idx} per row kept): a lookup or a page read
@@ -457,10 +462,7 @@ final class JdbiTickets implements Tickets {
    * {@link JdbiOrders#buyerNames}).
    */
   private static final String WITH_UNITS_AND_BUYER =
-      "SELECT t.*, ARRAY(SELECT u.order_unit_id FROM ticket_units u WHERE u.seller_id ="
-          + " t.seller_id AND u.ticket_number = t.ticket_number ORDER BY u.pos) AS unit_ids,"
-          + " (SELECT o.buyer_name FROM orders o WHERE o.seller_id = t.seller_id AND"
-          + " o.order_number = t.order_number) AS buyer_name FROM tickets t";
+      WITH_UNITS.replace(" FROM tickets t", ", " + BUYER_NAME + " FROM tickets t");
 
   /** A row of {@link #WITH_UNITS_AND_BUYER}: its ticket; its buyer's name is remembered. */
   private Ticket withBuyer(ResultSet rs) throws SQLException {

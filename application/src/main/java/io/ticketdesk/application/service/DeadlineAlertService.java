@@ -123,7 +123,7 @@ public final class DeadlineAlertService implements RaiseDeadlineAlertsUseCase {
           .ifPresent(
               alert -> {
                 String key = TicketEvents.onceKey(alert);
-                String known = t.sellerId().value() + "/" + key;
+                String known = recordedKey(t.sellerId(), key);
                 seen.add(known);
                 if (!knownRecorded.contains(known)) {
                   due.computeIfAbsent(t.sellerId(), s -> new LinkedHashMap<>()).put(key, t);
@@ -137,13 +137,17 @@ public final class DeadlineAlertService implements RaiseDeadlineAlertsUseCase {
           byKey.forEach(
               (key, t) -> {
                 if (taken.contains(key)) {
-                  knownRecorded.add(seller.value() + "/" + key);
+                  knownRecorded.add(recordedKey(seller, key));
                 } else {
                   open.add(t);
                 }
               });
         });
     return open;
+  }
+
+  private static String recordedKey(SellerId seller, String onceKey) {
+    return seller.value() + "/" + onceKey;
   }
 
   private Optional<DomainEvent.Draft> due(Ticket t, Instant now) {

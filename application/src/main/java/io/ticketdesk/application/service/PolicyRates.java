@@ -31,7 +31,10 @@ final class PolicyRates {
     if (currency.equals(ReturnOptionPolicy.SELLER_ADDRESS_LIMIT.currency())) {
       return Optional.empty();
     }
-    LocalDate day = ReturnOptionPolicy.rateDay(storefront, at);
+    return rateOn(currency, ReturnOptionPolicy.rateDay(storefront, at));
+  }
+
+  private Optional<RateUsed> rateOn(String currency, LocalDate day) {
     return RateUsed.choose(
         day,
         rates.latestOnOrBefore(currency, day),
@@ -67,7 +70,7 @@ final class PolicyRates {
     if (known != null && now.isBefore(known.until())) {
       return known.rate();
     }
-    Optional<RateUsed> rate = rateAt(storefront, at);
+    Optional<RateUsed> rate = rateOn(currency, key.day());
     if (shown.size() >= MAX_SHOWN) {
       shown.clear();
     }
