@@ -220,7 +220,8 @@ final class FloorCommand implements Callable<Integer> {
                     + " ct TIMESTAMP WITH TIME ZONE, st VARCHAR(16), lim INTEGER, ret INTEGER, ou"
                     + " BIGINT, cur VARCHAR(3)");
     // Array literals ({a,b}) of the page's distinct order numbers (buyer names), of its return
-    // requests' orders, of its answered return requests and of its unanswered return requests'
+    // requests' orders, of its return requests (their outcomes) and of its unanswered return
+    // requests'
     // orders (the policy reads: the server reads the ledger of those that require an option).
     ddl.append(", ba TEXT, np INTEGER, na INTEGER, pa TEXT, aa TEXT, nl INTEGER, la TEXT)");
     try (Statement st = c.createStatement()) {
@@ -247,6 +248,9 @@ final class FloorCommand implements Callable<Integer> {
                   + " FROM tickets t WHERE t.seller_id = ? AND t.topic = ? AND t.created_at >= ?"
                   + " AND t.created_at < ? ORDER BY t.created_at DESC, t.ticket_number DESC"
                   + " LIMIT 26";
+          // A lookup reads its ticket's return-policy state as a page of one does.
+          case LOOKUP ->
+              PAGE_COLUMNS + " FROM tickets t WHERE t.seller_id = ? AND t.ticket_number = ?";
           default -> null;
         };
     c.setAutoCommit(false);
@@ -258,13 +262,16 @@ final class FloorCommand implements Callable<Integer> {
         Instant to = from.plus(30, ChronoUnit.DAYS);
         List<String> orders = new ArrayList<>();
         List<String> policyOrders = new ArrayList<>();
-        List<String> answered = new ArrayList<>();
+        List<String> applicable = new ArrayList<>();
         List<String> unansweredOrders = new ArrayList<>();
-        if (page == null) {
+        if (page == null || s == Scenario.LOOKUP) {
           orders.add(t.orderNumber());
-        } else {
+        }
+        if (page != null) {
           page.setLong(1, t.sellerId());
-          if (s == Scenario.SEARCH) {
+          if (s == Scenario.LOOKUP) {
+            page.setString(2, t.number());
+          } else if (s == Scenario.SEARCH) {
             page.setString(2, t.orderNumber());
           } else if (s == Scenario.FILTER) {
             page.setString(2, t.topic());
@@ -285,9 +292,10 @@ final class FloorCommand implements Callable<Integer> {
                 if (!policyOrders.contains(rs.getString(2))) {
                   policyOrders.add(rs.getString(2));
                 }
-                if (rs.getBoolean(5)) {
-                  answered.add(rs.getString(1));
-                } else if (!unansweredOrders.contains(rs.getString(2))) {
+                // ReturnPolicyStates reads the outcomes of all of them (a missed deadline records
+                // one without an answer).
+                applicable.add(rs.getString(1));
+                if (!rs.getBoolean(5) && !unansweredOrders.contains(rs.getString(2))) {
                   unansweredOrders.add(rs.getString(2));
                 }
               }
@@ -316,10 +324,12 @@ final class FloorCommand implements Callable<Integer> {
         int at = FIXED_COLUMNS + 1;
         ins.setString(at++, array(orders));
         ins.setInt(at++, policyOrders.isEmpty() ? 0 : 1);
-        ins.setInt(at++, answered.isEmpty() ? 0 : 1);
+        ins.setInt(at++, applicable.isEmpty() ? 0 : 1);
         ins.setString(at++, array(policyOrders));
-        ins.setString(at++, array(answered));
-        ins.setInt(at++, unansweredOrders.isEmpty() ? 0 : 1);
+        ins.setString(at++, array(applicable));
+        // A lookup's ledger read: the server's for an unanswered return request that requires an
+        // option only (117 of 166,425 lookups on 2026-12-06); the floor leaves it out.
+        ins.setInt(at++, unansweredOrders.isEmpty() || s == Scenario.LOOKUP ? 0 : 1);
         ins.setString(at, array(unansweredOrders));
         ins.addBatch();
       }

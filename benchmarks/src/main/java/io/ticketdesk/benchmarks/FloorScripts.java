@@ -42,9 +42,9 @@ final class FloorScripts {
       TICKET_COLUMNS + " WHERE t.seller_id = :s AND t.ticket_number = :n";
 
   /**
-   * The return-policy state of a page ({@code ReturnPolicyService.states}): the orders of its
-   * return requests and the outcomes of the answered ones, one array of keys each (padded like the
-   * units; skipped, as by the server, when the page has none).
+   * The return-policy state of a page or a ticket ({@code ReturnPolicyStates.states}): the orders
+   * of its return requests and their outcomes, one array of keys each (skipped, as by the server,
+   * when it has none).
    */
   static final String POLICY_ORDER_UNITS_SQL =
       "SELECT * FROM order_units WHERE seller_id = :s AND order_number = ANY(:pa::varchar[])"
@@ -85,6 +85,7 @@ final class FloorScripts {
     switch (s) {
       case LOOKUP -> {
         sb.append(TICKET_SQL).append(";\n");
+        policy(sb);
       }
       case SEARCH -> {
         sb.append(PAGE_SQL)
@@ -262,7 +263,6 @@ final class FloorScripts {
           + "%2Forder&orderUnitId=n100372271&amount=n1&currency=sEUR&bearer=sseller&reason="
           + "sother_refund";
 
-  /** The buyer-name read of the page's (or the ticket's) orders: one array, as the server's. */
   /**
    * The page's return-policy queries, each with one array of keys as the server binds them (a list
    * of single parameters gets a different generic plan); {@code :np}/{@code :na} say whether it has

@@ -370,6 +370,9 @@ class BenchmarkToolsSmokeTest {
     String lookup = FloorScripts.script(Scenario.LOOKUP);
     assertTrue(lookup.contains("ARRAY(SELECT u.order_unit_id FROM ticket_units u"), lookup);
     assertTrue(lookup.contains("WHERE t.seller_id = :s AND t.ticket_number = :n"), lookup);
+    // A return request's lookup reads its policy state's inputs, as ReturnPolicyStates does.
+    assertTrue(lookup.contains("\\if :np\n" + FloorScripts.POLICY_ORDER_UNITS_SQL), lookup);
+    assertTrue(lookup.contains("\\if :na\n" + FloorScripts.POLICY_OUTCOMES_SQL), lookup);
     String inbox = FloorScripts.script(Scenario.INBOX);
     // One statement per page, as JdbiTickets.search sends it on PostgreSQL since V23.
     assertTrue(

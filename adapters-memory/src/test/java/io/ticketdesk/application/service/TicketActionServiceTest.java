@@ -90,6 +90,18 @@ class TicketActionServiceTest {
   }
 
   @Test
+  void theRefundThatTakesTheLastOfTheTicketsUnitsSaysAllItsUnitsAreRefunded() {
+    actions.refund(sellerActor, refund(1_000, null));
+    Message first = chat().get(chat().size() - 1);
+    actions.refund(sellerActor, refund(1_999, null)); // the rest of CZK29.99
+    Message second = chat().get(chat().size() - 1);
+
+    assertEquals(null, first.event().params().get("allUnitsRefunded"));
+    assertEquals("2999 CZK", second.event().params().get("refundedSoFar"));
+    assertEquals("true", second.event().params().get("allUnitsRefunded"));
+  }
+
+  @Test
   void aReplayedKeyReturnsTheStoredEntryAndAnotherRequestUnderItIsRefused() {
     var first = actions.refund(sellerActor, refund(100, "k1"));
     var again = actions.refund(sellerActor, refund(100, "k1"));

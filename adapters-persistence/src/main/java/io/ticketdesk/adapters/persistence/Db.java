@@ -100,6 +100,7 @@ final class Db implements Transactions {
   /** {@code work} in a transaction on {@code handle}, bound to this thread meanwhile. */
   private <T> T transaction(Handle handle, Supplier<T> work) {
     current.set(handle);
+    written.get()[0] = false;
     try {
       return handle.inTransaction(h -> work.get());
     } catch (RuntimeException e) {
@@ -162,9 +163,13 @@ final class Db implements Transactions {
    * Work within a transaction that is already open (e.g. a use case within an HTTP request's unit
    * of work) runs under a savepoint: when it fails, what it wrote is undone and the outer
    * transaction stays usable (PostgreSQL refuses every statement after an error otherwise), so that
-   * a use case can still retry a lost race and the request can still answer.
+   * a use case can still retry a lost race and the request can still answer. Before the transaction
+   * has written, it needs no savepoint for that ({@link #first}).
    */
   private <T> T nested(Handle handle, Supplier<T> work) {
+    if (!written.get()[0]) {
+      return first(handle, work);
+    }
     int[] depth = nesting.get();
     String savepoint = "td_nested_" + (++depth[0]);
     try {
@@ -187,8 +192,37 @@ final class Db implements Transactions {
   private final ThreadLocal<int[]> nesting = ThreadLocal.withInitial(() -> new int[1]);
 
   /**
+   * Whether the current thread's transaction has written (or locked: every locking read goes
+   * through {@link #write}) yet. A write request's unit of work reads (its {@code Idempotency-Key})
+   * and runs one use case, whose own transaction then writes first: it needs no savepoint (two
+   * round trips per request), since undoing the whole transaction undoes exactly what it wrote.
+   * Reads leave nothing to undo (read committed: each statement reads the latest commits).
+   */
+  private final ThreadLocal<boolean[]> written = ThreadLocal.withInitial(() -> new boolean[1]);
+
+  /**
+   * Nested work in a transaction that has not written yet: when it fails, the whole transaction is
+   * rolled back, which undoes what the work wrote (and ends an aborted one) and nothing else, and
+   * the next statement begins a new one, so the outer work goes on as after a savepoint's rollback.
+   */
+  private <T> T first(Handle handle, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      try {
+        handle.getConnection().rollback();
+        written.get()[0] = false;
+      } catch (java.sql.SQLException | RuntimeException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  /**
    * Runs reads: on the current transaction's handle, the {@link #reading} scope's, or a short-lived
-   * autocommit handle.
+   * autocommit handle. Never a statement that writes or locks ({@code FOR UPDATE}): those go
+   * through {@link #write}, which tells a nested unit of work that it needs a savepoint.
    */
   <T> T read(HandleCallback<T, RuntimeException> callback) {
     try {
@@ -207,6 +241,7 @@ final class Db implements Transactions {
     try {
       Handle handle = current.get();
       if (handle != null) {
+        written.get()[0] = true;
         return callback.withHandle(handle);
       }
       Handle shared = reading.get();

@@ -107,7 +107,7 @@ class H2ListPlansTest {
   }
 
   private static String plan(TicketQuery q) {
-    JdbiTickets.SearchSql search = JdbiTickets.searchSql(q);
+    TicketStatements.SearchSql search = TicketStatements.searchSql(q);
     return jdbi.withHandle(
         h -> {
           Query query = h.createQuery("EXPLAIN ANALYZE " + search.sql());

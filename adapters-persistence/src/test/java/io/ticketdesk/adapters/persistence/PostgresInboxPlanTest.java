@@ -119,7 +119,7 @@ class PostgresInboxPlanTest {
             TicketSort.DUE,
             null,
             51);
-    JdbiTickets.SearchSql search = JdbiTickets.searchSql(q, true);
+    TicketStatements.SearchSql search = TicketStatements.searchSql(q, true);
     String plan =
         jdbi.withHandle(
             h -> {
@@ -149,7 +149,7 @@ class PostgresInboxPlanTest {
    */
   @Test
   void the_return_option_scan_reads_its_partial_index() {
-    String sql = JdbiTickets.dueSql(JdbiTickets.MAY_OWE_OPTION_ANSWER, true, true);
+    String sql = TicketStatements.dueSql(TicketStatements.MAY_OWE_OPTION_ANSWER, true, true);
     String plan =
         plan(
             sql,

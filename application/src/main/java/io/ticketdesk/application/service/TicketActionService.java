@@ -135,7 +135,8 @@ public final class TicketActionService
         fingerprint,
         (ticket, at) -> {
           Ticket next = ticket.recordAction(actor.authorRole(), at);
-          UnitLedger unit = unitLedger(ticket, c.orderUnitId());
+          Books books = books(ticket);
+          UnitLedger unit = books.unit(ticket, c.orderUnitId());
           unit.checkRefund(c.amount());
           LedgerEntry entry =
               ledger
@@ -160,7 +161,7 @@ public final class TicketActionService
                   c.reason(),
                   bearer,
                   unit.refunded().plus(c.amount()),
-                  refundedInFull(ticket)),
+                  books.refundedInFullWith(ticket, entry)),
               at);
           return entry;
         });
@@ -186,7 +187,7 @@ public final class TicketActionService
         fingerprint,
         (ticket, at) -> {
           Ticket next = ticket.recordAction(actor.authorRole(), at);
-          UnitLedger unit = unitLedger(ticket, c.orderUnitId());
+          UnitLedger unit = books(ticket).unit(ticket, c.orderUnitId());
           Money rest = unit.checkCancellation(actor.authorRole());
           LedgerEntry entry =
               ledger
@@ -310,35 +311,40 @@ public final class TicketActionService
         .orElseThrow(() -> Access.notFound("order " + ticket.orderNumber().value()));
   }
 
-  /**
-   * Whether every unit of the ticket is now refunded in full: a refund without return, which also
-   * satisfies the return-option policy before the first response.
-   */
-  private boolean refundedInFull(Ticket ticket) {
+  /** The ticket's order and the order's ledger: read once per money action. */
+  private Books books(Ticket ticket) {
     Order order = order(ticket);
-    List<OrderUnit> units =
-        ticket.orderUnitIds().stream().flatMap(id -> order.unit(id).stream()).toList();
-    return ReturnOptionPolicy.refundedInFull(
-        units, ledger.entries(ticket.sellerId(), order.number()));
+    return new Books(order, ledger.entries(ticket.sellerId(), order.number()));
   }
 
-  /** The unit with its ledger; a unit the ticket is not about is not found. */
-  private UnitLedger unitLedger(Ticket ticket, OrderUnitId unitId) {
-    DomainException notFound =
-        new DomainException(
-            ErrorCode.NOT_FOUND,
-            "order unit " + unitId.value() + " is not part of ticket " + ticket.number().value(),
-            Map.of("field", "orderUnitId"));
-    if (!ticket.orderUnitIds().contains(unitId)) {
-      throw notFound;
+  private record Books(Order order, List<LedgerEntry> entries) {
+    /** One of the ticket's order units with its ledger entries. */
+    UnitLedger unit(Ticket ticket, OrderUnitId unitId) {
+      DomainException notFound =
+          new DomainException(
+              ErrorCode.NOT_FOUND,
+              "order unit " + unitId.value() + " is not part of ticket " + ticket.number().value(),
+              Map.of("field", "orderUnitId"));
+      if (!ticket.orderUnitIds().contains(unitId)) {
+        throw notFound;
+      }
+      OrderUnit unit = order.unit(unitId).orElseThrow(() -> notFound);
+      return new UnitLedger(
+          unit, entries.stream().filter(e -> e.orderUnitId().equals(unitId)).toList());
     }
-    Order order = order(ticket);
-    OrderUnit unit = order.unit(unitId).orElseThrow(() -> notFound);
-    List<LedgerEntry> entries =
-        ledger.entries(ticket.sellerId(), order.number()).stream()
-            .filter(e -> e.orderUnitId().equals(unitId))
-            .toList();
-    return new UnitLedger(unit, entries);
+
+    /**
+     * Whether every unit of the ticket is refunded in full once {@code added} is booked too: a
+     * refund without return, which also satisfies the return-option policy before the first
+     * response. (The ledger as read before the entry, and the entry: no second read of either.)
+     */
+    boolean refundedInFullWith(Ticket ticket, LedgerEntry added) {
+      List<OrderUnit> units =
+          ticket.orderUnitIds().stream().flatMap(id -> order.unit(id).stream()).toList();
+      List<LedgerEntry> after = new java.util.ArrayList<>(entries);
+      after.add(added);
+      return ReturnOptionPolicy.refundedInFull(units, after);
+    }
   }
 
   /**
