@@ -41,6 +41,31 @@ abstract class AbstractNestedWorkTest {
     return store.orders().find(order.number()).isPresent();
   }
 
+  /** A use case's transaction inside the current one that writes {@code order} and then fails. */
+  private void failsAfterWriting(Order order) {
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            tx.inTransaction(
+                () -> {
+                  store.orders().add(order);
+                  throw new IllegalStateException("the use case fails after its write");
+                }));
+  }
+
+  /** A use case's transaction inside the current one whose second statement fails. */
+  private void failsOnItsSecondWrite(Order first, Order again) {
+    assertThrows(
+        DuplicateKeyException.class,
+        () ->
+            tx.inTransaction(
+                () -> {
+                  store.orders().add(first);
+                  store.orders().add(again);
+                  return null;
+                }));
+  }
+
   @Test
   void aFailedFirstWorkOfATransactionWritesNothingAndTheTransactionGoesOn() {
     Order undone = order();
@@ -48,14 +73,7 @@ abstract class AbstractNestedWorkTest {
 
     tx.inTransaction(
         () -> {
-          assertThrows(
-              IllegalStateException.class,
-              () ->
-                  tx.inTransaction(
-                      () -> {
-                        store.orders().add(undone);
-                        throw new IllegalStateException("the use case fails after its write");
-                      }));
+          failsAfterWriting(undone);
           store.orders().add(after);
           return null;
         });
@@ -74,14 +92,7 @@ abstract class AbstractNestedWorkTest {
         tx.inTransaction(
             () -> {
               assertTrue(stored(read)); // e.g. the request's Idempotency-Key, read first
-              assertThrows(
-                  IllegalStateException.class,
-                  () ->
-                      tx.inTransaction(
-                          () -> {
-                            store.orders().add(undone);
-                            throw new IllegalStateException("the use case fails after its write");
-                          }));
+              failsAfterWriting(undone);
               return stored(read);
             });
 
@@ -96,15 +107,7 @@ abstract class AbstractNestedWorkTest {
 
     tx.inTransaction(
         () -> {
-          assertThrows(
-              DuplicateKeyException.class,
-              () ->
-                  tx.inTransaction(
-                      () -> {
-                        store.orders().add(twice);
-                        store.orders().add(twice);
-                        return null;
-                      }));
+          failsOnItsSecondWrite(twice, twice);
           store.orders().add(after);
           return null;
         });
@@ -122,15 +125,7 @@ abstract class AbstractNestedWorkTest {
     tx.inTransaction(
         () -> {
           store.orders().add(before);
-          assertThrows(
-              DuplicateKeyException.class,
-              () ->
-                  tx.inTransaction(
-                      () -> {
-                        store.orders().add(undone);
-                        store.orders().add(before);
-                        return null;
-                      }));
+          failsOnItsSecondWrite(undone, before);
           store.orders().add(after);
           return null;
         });
