@@ -212,7 +212,7 @@ final class Db implements Transactions {
       try {
         handle.getConnection().rollback();
         written.get()[0] = false;
-      } catch (java.sql.SQLException | RuntimeException rollback) {
+      } catch (SQLException | RuntimeException rollback) {
         e.addSuppressed(rollback);
       }
       throw SqlErrors.translate(e);
